@@ -1,0 +1,245 @@
+"""Markdown files -> Article: front matter parsed and validated by helpgen, not MkDocs.
+
+MkDocs drops front matter it cannot parse and builds the page anyway; a help center then ships an
+article with no title or category and nobody notices. Here every file is read first, every problem
+is collected with its real line, and the build stops before anything is written.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable
+
+from .errors import HelpgenError, Location, Problem
+from .yamlsource import Node, Reader, expect_text, iter_sequence, parse_yaml
+
+ARTICLE_TYPES = ("faq", "policy", "guide")
+DEFAULT_TYPE = "guide"
+DEFAULT_CATEGORY = "general"
+
+# One declared list drives validation, did-you-mean hints and docs/front-matter.md.
+FRONT_MATTER_KEYS = {
+    "title": "Required. The question or topic, as customers would phrase it.",
+    "description": "One sentence: the search snippet and the page's meta description.",
+    "type": "faq | policy | guide (default guide).",
+    "category": "Category id; default: the article's top-level folder.",
+    "tags": "A list of words customers might search for.",
+    "updated": "YYYY-MM-DD; shown as \"Updated on\". Policies should have it.",
+    "review_by": "YYYY-MM-DD; `helpgen check` warns once it has passed.",
+    "promoted": "true to feature the article on the home page.",
+    "order": "A number; on a category's index.md it orders the categories on the home page.",
+    # Passed through to MkDocs and Material untouched.
+    "template": "A theme template for this page (MkDocs).",
+    "hide": "Material: parts of the page to hide (navigation, toc, footer).",
+    "search": "Material: `{exclude: true}` keeps the page out of search.",
+    "icon": "Material: the page's icon.",
+}
+
+_FRONT_MATTER_OPEN = re.compile(r"^---[ \t]*$")
+_FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One Markdown file of the help center. `index.md` files are category (or home) landing pages."""
+
+    src: str  # path below the content folder, with forward slashes
+    title: str
+    description: str = ""
+    type: str = DEFAULT_TYPE
+    category: str = DEFAULT_CATEGORY
+    tags: tuple[str, ...] = ()
+    updated: dt.date | None = None
+    review_by: dt.date | None = None
+    promoted: bool = False
+    order: int | None = None
+    body: str = ""
+    body_line: int = 1  # the file line the body starts on
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_index(self) -> bool:
+        return PurePosixPath(self.src).name == "index.md"
+
+    @property
+    def is_home(self) -> bool:
+        return self.src == "index.md"
+
+    @property
+    def slug(self) -> str:
+        return PurePosixPath(self.src).stem
+
+
+def folder_category(src: str) -> str:
+    parts = PurePosixPath(src).parts
+    return parts[0].lower() if len(parts) > 1 else DEFAULT_CATEGORY
+
+
+def split_front_matter(text: str, file: str) -> tuple[str | None, int, str, int]:
+    """(front matter or None, its first line, body, the body's first line). Raises on an unclosed block."""
+    lines = text.split("\n")
+    if not lines or not _FRONT_MATTER_OPEN.match(lines[0]):
+        return None, 0, text, 1
+    for index in range(1, len(lines)):
+        if _FRONT_MATTER_CLOSE.match(lines[index]):
+            return "\n".join(lines[1:index]) + "\n", 2, "\n".join(lines[index + 1:]), index + 2
+    raise HelpgenError.at(Location(file, 1, 1), "front matter opened here is never closed",
+                          "end it with a line of three dashes: ---")
+
+
+def normalize_text(raw: bytes | str) -> str:
+    """UTF-8 with or without BOM, CRLF or LF: one canonical text so line numbers agree everywhere."""
+    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article | None, list[Problem]]:
+    """Parse one file's text. Returns the article (None when it has errors) and every problem found."""
+    file = file or src
+    problems: list[Problem] = []
+    try:
+        front, front_line, body, body_line = split_front_matter(normalize_text(text), file)
+        node = parse_yaml(front, file, front_line) if front is not None else None
+    except HelpgenError as exc:
+        return None, exc.problems
+    is_index = PurePosixPath(src).name == "index.md"
+    if node is None or node.value is None:
+        if is_index:
+            return Article(src, _title_from_folder(src), category=folder_category(src), body=body,
+                           body_line=body_line), problems
+        problems.append(Problem(Location(file, 1, 1), "the article has no front matter with a title",
+                                'start the file with:\n---\ntitle: "How do I …?"\n---'))
+        return None, problems
+    reader = Reader(node, "", problems, FRONT_MATTER_KEYS, unknown_severity="warning")
+    if not node.is_mapping:
+        return None, problems
+    title = reader.text("title", required=not is_index) or (_title_from_folder(src) if is_index else None)
+    description = reader.text("description") or ""
+    article_type = _read_choice(reader, "type", ARTICLE_TYPES, problems) or DEFAULT_TYPE
+    category = _read_category(reader, src, problems)
+    tags = _read_tags(reader.get("tags"), problems)
+    updated = _read_date(reader.get("updated"), "updated", problems)
+    review_by = _read_date(reader.get("review_by"), "review_by", problems)
+    promoted = _read_bool(reader.get("promoted"), "promoted", problems)
+    order = _read_int(reader.get("order"), "order", problems)
+    if any(p.severity == "error" for p in problems) or title is None:
+        return None, problems
+    article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
+                      order, body, body_line, node.plain())
+    return article, problems
+
+
+def _title_from_folder(src: str) -> str:
+    parent = PurePosixPath(src).parent.name
+    return parent.replace("-", " ").replace("_", " ").capitalize() if parent else "Home"
+
+
+def _read_choice(reader: Reader, key: str, choices: tuple[str, ...], problems: list[Problem]) -> str | None:
+    value = reader.text(key)
+    if value is not None and value not in choices:
+        problems.append(Problem(reader.get(key).loc, f'{key}: "{value}" is not one of {", ".join(choices)}',
+                                f"use one of: {', '.join(choices)}"))
+        return None
+    return value
+
+
+def _read_category(reader: Reader, src: str, problems: list[Problem]) -> str:
+    value = reader.text("category")
+    if value is None:
+        return folder_category(src)
+    if not _CATEGORY.match(value):
+        problems.append(Problem(reader.get("category").loc, f'category: "{value}" is not a category id',
+                                "use lowercase letters, digits and dashes, like the folder names"))
+        return folder_category(src)
+    return value
+
+
+def _read_tags(node: Node | None, problems: list[Problem]) -> tuple[str, ...]:
+    if node is None or node.value is None:
+        return ()
+    if isinstance(node.value, str):
+        return (node.value,)
+    tags = [expect_text(item, f"tags[{i}]", problems) for i, item in iter_sequence(node, "tags", problems)]
+    return tuple(t for t in tags if t)
+
+
+def _read_date(node: Node | None, key: str, problems: list[Problem]) -> dt.date | None:
+    if node is None or node.value is None:
+        return None
+    value = node.value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problems.append(Problem(node.loc, f"{key}: {node.raw or value!r} is not a date", "write YYYY-MM-DD, e.g. 2026-11-01"))
+    return None
+
+
+def _read_bool(node: Node | None, key: str, problems: list[Problem]) -> bool:
+    if node is None or node.value is None:
+        return False
+    if isinstance(node.value, bool):
+        return node.value
+    problems.append(Problem(node.loc, f"{key} must be true or false", f"write `{key}: true`"))
+    return False
+
+
+def _read_int(node: Node | None, key: str, problems: list[Problem]) -> int | None:
+    if node is None or node.value is None:
+        return None
+    if isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    problems.append(Problem(node.loc, f"{key} must be a whole number", f"write e.g. `{key}: 10`"))
+    return None
+
+
+@dataclass(frozen=True)
+class ArticleSet:
+    """Every Markdown file of the help center, validated, plus the warnings found while reading."""
+
+    articles: tuple[Article, ...]
+    warnings: tuple[Problem, ...] = ()
+
+    def by_src(self) -> dict[str, Article]:
+        return {a.src: a for a in self.articles}
+
+    @property
+    def pages(self) -> tuple[Article, ...]:
+        """The articles proper: not the home page nor a category's index.md."""
+        return tuple(a for a in self.articles if not a.is_index)
+
+
+def read_articles(docs_dir: Path, srcs: Iterable[str], display_root: str = "") -> ArticleSet:
+    """Read and validate every file. Raises one HelpgenError carrying every article's errors."""
+    docs_root = docs_dir.resolve()
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for src in sorted(srcs):
+        file = f"{display_root}/{src}" if display_root else src
+        path = (docs_dir / src)
+        if not path.resolve().is_relative_to(docs_root):
+            problems.append(Problem(Location(file), "this file links outside the content folder",
+                                    "copy the file into the content folder instead of linking to it"))
+            continue
+        try:
+            text = normalize_text(path.read_bytes())
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(Location(file), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                                    "save the file as UTF-8"))
+            continue
+        article, found = parse_article(text, src, file)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise HelpgenError(errors)
+    return ArticleSet(tuple(articles), tuple(problems))

@@ -1,0 +1,73 @@
+"""The `helpgen` command: each subcommand parses its options and calls the library. Nothing more."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+                             default="mkdocs.yml", show_default=True, help="The site config to use.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="helpgen")
+def main() -> None:
+    """Build a fast, searchable help center from Markdown articles and one support.yml."""
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new help center project in DIRECTORY (new or empty)."""
+    from .scaffold import init_project
+
+    files = init_project(directory)
+    click.echo(f"Created {len(files)} files in {directory}. Next: cd {directory} && helpgen serve")
+
+
+@main.command()
+@click.argument("title")
+@click.option("--category", "-c", required=True, help="Category id, e.g. returns (the article's folder).")
+@click.option("--type", "article_type", type=click.Choice(["faq", "policy", "guide"]), default="faq",
+              show_default=True, help="What kind of article this is.")
+@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path), default="content",
+              show_default=True, help="The folder holding the articles.")
+def new(title: str, category: str, article_type: str, content_dir: Path) -> None:
+    """Start a new article called TITLE, with its front matter filled in."""
+    from .scaffold import new_article
+
+    click.echo(f"Created {new_article(content_dir, title, category, article_type)}")
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: site_dir from the config, usually site/).")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+def build(config_file: Path, strict: bool, site_dir: Path | None, verbose: bool) -> None:
+    """Build the static help center. Exits 1 on any content or config error."""
+    from .mkdocs_commands import build_site, configure_logging
+
+    configure_logging(verbose)
+    result = build_site(config_file, site_dir, strict)
+    click.echo(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s", err=True)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+def serve(config_file: Path, dev_addr: str | None, open_browser: bool, verbose: bool) -> None:
+    """Preview the help center; pages rebuild when you save."""
+    from .mkdocs_commands import configure_logging, serve_site
+
+    configure_logging(verbose)
+    serve_site(config_file, dev_addr, open_browser)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

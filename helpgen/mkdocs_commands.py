@@ -1,0 +1,85 @@
+"""Running MkDocs for helpgen: the library API the CLI and the tests call. Adapter side (imports MkDocs)."""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs import exceptions as mkdocs_errors
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+
+from .errors import HelpgenError, Location
+
+# MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is noise for helpgen's users.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: Path
+    pages: int
+    seconds: float
+
+
+def load_site_config(config_file: Path, **overrides):
+    if not config_file.is_file():
+        raise HelpgenError.at(Location(str(config_file)), "no site config here",
+                              "run helpgen in a project folder, or create one with `helpgen init DIR`")
+    try:
+        return load_config(config_file=str(config_file), **{k: v for k, v in overrides.items() if v is not None})
+    except mkdocs_errors.ConfigurationError as exc:
+        raise HelpgenError.at(Location(config_file.name), f"invalid site config: {exc}",
+                              "see the messages above for the key to fix") from None
+    except mkdocs_errors.Abort as exc:  # MkDocs logs each config problem, then aborts
+        raise HelpgenError.at(Location(config_file.name), str(exc).strip() or "invalid site config",
+                              "see the messages above for the key to fix") from None
+
+
+def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None,
+               strict: bool = False) -> BuildResult:
+    """Build the help center. Raises HelpgenError on any content or config problem."""
+    config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
+                              strict=strict or None)
+    target = Path(config.site_dir)
+    started = time.monotonic()
+    try:
+        mkdocs_build.build(config)
+    except mkdocs_errors.Abort as exc:
+        raise HelpgenError.at(Location(config_file.name), str(exc).strip(),
+                              "fix the warnings above, or build without --strict") from None
+    except mkdocs_errors.BuildError as exc:
+        raise HelpgenError.at(Location(config_file.name), str(exc)) from None
+    finally:
+        config.plugins.on_shutdown()
+    pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
+    return BuildResult(target, pages, time.monotonic() - started)
+
+
+def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False) -> None:
+    from mkdocs.commands.serve import serve
+
+    if not config_file.is_file():
+        load_site_config(config_file)  # raises the friendly "no site config" error
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser, livereload=True)
+    except mkdocs_errors.Abort as exc:
+        raise HelpgenError.at(Location(config_file.name), str(exc).strip()) from None
+
+
+def configure_logging(verbose: bool) -> None:
+    """MkDocs logs through `logging`; show writers its warnings without timestamps or tracebacks."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "_helpgen", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler._helpgen = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    logger.propagate = False
+    # Material's search loads jieba for Chinese, which announces its dictionary on stderr.
+    logging.getLogger("jieba").setLevel(logging.WARNING)

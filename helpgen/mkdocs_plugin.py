@@ -1,0 +1,171 @@
+"""The MkDocs adapter: MkDocs events in, engine calls out. No help-center logic lives here."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import output
+from .articles import ArticleSet, read_articles
+from .catalog import CONTACT_SRC, HOME_SRC, Catalog, build_catalog, navigation
+from .errors import HelpgenError, Location, Problem
+from .pages import page_frontmatter, site_context
+from .support import SupportConfig, load_support
+from .themes import theme_dir
+from .variables import substitute, support_variables
+
+log = logging.getLogger("mkdocs.plugins.helpgen")
+
+
+class HelpgenConfig(Config):
+    support = opt.Type(str, default="support.yml")
+    """Path of the support config, relative to mkdocs.yml."""
+    navigation = opt.Choice(("categories", "mkdocs"), default="categories")
+    """`categories`: home, category pages and contact in the sidebar (size stays flat as the help
+    center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
+    safe_output = opt.Type(bool, default=True)
+    """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class HelpgenPlugin(BasePlugin[HelpgenConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.support: SupportConfig | None = None
+        self.articles: ArticleSet | None = None
+        self.catalog: Catalog | None = None
+        self.variables: dict[str, str] = {}
+        self.today = dt.date.today()
+        self.site_dir: Path | None = None
+        self.staging: Path | None = None
+        self.warnings = _WarningCounter()
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        project = Path(config.config_file_path or ".").resolve().parent
+        self.support = load_support(project / self.config.support, self.config.support)
+        self.today = build_date(self.support.timezone)
+        theme = config.theme
+        # Users' own custom_dir still wins over ours; ours wins over Material.
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
+        if self.config.safe_output and self.command != "serve":
+            self._stage_output(config, project)
+        self.warnings.count = 0
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        return config
+
+    def _stage_output(self, config, project: Path) -> None:
+        self.site_dir = Path(config.site_dir)
+        output.check_site_dir(self.site_dir, project, Path(config.docs_dir),
+                              Path(config.config_file_path or "mkdocs.yml").name)
+        self.staging = output.make_staging_dir(self.site_dir)
+        config.site_dir = str(self.staging)
+
+    def on_files(self, files: Files, *, config) -> Files:
+        docs_dir = Path(config.docs_dir)
+        _refuse_links_outside(files, docs_dir, _display_root(config))
+        sources = [f.src_uri for f in files.documentation_pages()]
+        self.articles = read_articles(docs_dir, sources, _display_root(config))
+        for warning in self.articles.warnings:
+            log.warning(str(warning))
+        self.catalog = build_catalog(self.articles)
+        self.variables = support_variables(self.support, self.today)
+        for src, text in _generated_pages(self.catalog, files).items():
+            files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
+        if self.config.navigation == "categories" and not config.nav:
+            config.nav = navigation(self.catalog)
+            # Articles are reached from their category page on purpose; don't list them as "not in nav".
+            config.validation.nav.omitted_files = logging.DEBUG
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        article = self.articles.by_src().get(page.file.src_uri) if self.articles else None
+        page.meta.update(page_frontmatter(page.file.src_uri, self.catalog, page.meta))
+        first_line = article.body_line if article else 1
+        return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
+
+    def on_env(self, env, *, config, files):
+        def url_for(src: str) -> str:
+            file = files.get_file_from_path(src)
+            return file.url if file else ""
+
+        env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for)
+        return env
+
+    def on_post_build(self, *, config) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.staging is None:
+            return
+        if config.strict and self.warnings.count:
+            # MkDocs aborts strict builds only after this event: keep the previous site.
+            output.discard(self.staging)
+        else:
+            output.publish(self.staging, self.site_dir)
+        self.staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.staging is not None:
+            output.discard(self.staging)
+            self.staging = None
+
+
+def build_date(timezone: str) -> dt.date:
+    """Today in the company's zone, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), ZoneInfo(timezone)).date()
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def _display_root(config) -> str:
+    project = Path(config.config_file_path or ".").resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    return docs.relative_to(project).as_posix() if docs.is_relative_to(project) else str(docs)
+
+
+def _display_path(config, src_uri: str) -> str:
+    root = _display_root(config)
+    return f"{root}/{src_uri}" if root else src_uri
+
+
+def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> None:
+    """MkDocs follows symlinks anywhere; a help center must not publish files from outside its folder."""
+    root = docs_dir.resolve()
+    problems = [
+        Problem(Location(f"{display_root}/{f.src_uri}"), "this file is a link to somewhere outside the content folder",
+                "copy the file into the content folder instead of linking to it")
+        for f in files
+        if f.abs_src_path and f.abs_src_path.startswith(str(docs_dir.absolute()))
+        and not Path(f.abs_src_path).resolve().is_relative_to(root)
+    ]
+    if problems:
+        raise HelpgenError(problems)
+
+
+def _generated_pages(catalog: Catalog, files: Files) -> dict[str, str]:
+    """Home, category and contact pages the writer did not write, so every category has a landing page."""
+    wanted = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
+    wanted.update({c.index_src: c.title for c in catalog.categories})
+    existing = {f.src_uri for f in files}
+    return {src: f"---\ntitle: {json.dumps(title)}\n---\n" for src, title in wanted.items() if src not in existing}

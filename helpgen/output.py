@@ -1,0 +1,60 @@
+"""Where a build may write, and swapping a finished build into place.
+
+Stock MkDocs empties `site_dir` in place before building: a typo in `--site-dir` can wipe a folder of
+the user's, and a failed build leaves a half-written site. helpgen builds into a fresh folder beside
+the target and swaps it in only after success, and only over a folder it made itself.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import HelpgenError, Location
+
+MARKER = ".helpgen-site"  # written into every site helpgen builds; proves the folder is ours to replace
+
+
+def check_site_dir(site_dir: Path, project_dir: Path, docs_dir: Path, config_name: str = "mkdocs.yml") -> None:
+    """Refuse targets whose replacement would destroy the user's work."""
+    site, project, docs = site_dir.resolve(), project_dir.resolve(), docs_dir.resolve()
+    where = Location(config_name)
+    for protected, what in ((project, "the project folder"), (docs, "the content folder")):
+        if site == protected or protected.is_relative_to(site):
+            raise HelpgenError.at(where, f"site_dir {site_dir} is {what} or contains it",
+                                  "set site_dir to a folder of its own, e.g. site/")
+    if site.is_relative_to(docs):
+        raise HelpgenError.at(where, f"site_dir {site_dir} is inside the content folder",
+                              "put site_dir next to the content folder, e.g. site/")
+    if site.exists() and not site.is_dir():
+        raise HelpgenError.at(where, f"site_dir {site_dir} is a file", "choose a folder name")
+    if site.is_dir() and any(site.iterdir()) and not (site / MARKER).is_file():
+        raise HelpgenError.at(where, f"site_dir {site_dir} is not empty and was not made by helpgen",
+                              "remove it yourself or choose another --site-dir; helpgen only replaces its own output")
+
+
+def make_staging_dir(site_dir: Path) -> Path:
+    """An empty folder on the same file system as the target, so the final swap is a rename."""
+    parent = site_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=parent))
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by the finished build in `staging`."""
+    (staging / MARKER).write_text("This folder was built by helpgen and is replaced on each build.\n",
+                                  encoding="utf-8")
+    staging.chmod(0o755)  # mkdtemp makes it private; a site folder is for serving
+    site = site_dir.resolve()
+    if not site.exists():
+        os.replace(staging, site)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site.parent))
+    os.replace(site, retired / "site")
+    os.replace(staging, site)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,193 @@
+"""Reply promises ("4 business hours") and the sentences a visitor reads ("Closed · opens Monday 09:00").
+
+Both work on schedule.py's maths; describe() works on the same JSON the browser gets (channel_payload),
+so `helpgen hours` and helpgen-hours.js print identical text. docs/hours.md states the rules for users.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass
+
+from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
+                       from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
+                       schedule_from_json, schedule_to_json, to_us)
+
+KINDS = ("immediate", "calendar", "business_hours", "business_days")
+_HINT = 'use e.g. "4 hours" or "1 business day"'
+_PROMISE = re.compile(r"^(\d+)\s*(business\s+)?([a-z]+)$")
+_UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "day": 1440, "days": 1440}
+
+
+@dataclass(frozen=True)
+class Promise:
+    text: str  # as written, e.g. "4 business hours"
+    kind: str  # "immediate" | "calendar" | "business_hours" | "business_days"
+    amount: int  # minutes for calendar/business_hours; days for business_days; 0 for immediate
+
+    def __str__(self) -> str:
+        """The promise in canonical words: "4 business hours", "1 business day", "24 hours"."""
+        if self.kind == "immediate":
+            return "immediately"
+        if self.kind == "business_days":
+            return _count(self.amount, "business day")
+        prefix = "business " if self.kind == "business_hours" else ""
+        # Keep the writer's unit where it is exact: "24 hours" stays hours, "3 days" stays days.
+        if "day" in self.text.lower() and self.amount % 1440 == 0:
+            return _count(self.amount // 1440, prefix + "day")
+        if self.amount % 60 == 0:
+            return _count(self.amount // 60, prefix + "hour")
+        return _count(self.amount, prefix + "minute")
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def parse_promise(text: str) -> Promise:
+    """'immediately', '5 minutes', '2 hours', '3 days', '4 business hours', '1 business day' (any case,
+    singular or plural). Messages are short reasons: support.py wraps them in its own sentence."""
+    if not isinstance(text, str):
+        raise ValueError(_HINT)
+    words = " ".join(text.lower().split())
+    if words in ("immediately", "immediate"):
+        return Promise(text, "immediate", 0)
+    match = _PROMISE.match(words)
+    if not match or match.group(3) not in _UNITS:
+        if match and match.group(3) in ("week", "weeks", "month", "months"):
+            raise ValueError(f'"{match.group(3)}" is not a unit here: count days, e.g. "14 days"')
+        raise ValueError(_HINT)
+    amount, business, unit = int(match.group(1)), bool(match.group(2)), _UNITS[match.group(3)]
+    if amount == 0:
+        raise ValueError('a promise of 0 is "immediately"')
+    if not business:
+        return Promise(text, "calendar", amount * unit)
+    if unit == 1:
+        raise ValueError('business time is counted in hours or days: use e.g. "4 business hours"')
+    if unit == 60:
+        return Promise(text, "business_hours", amount * 60)
+    return Promise(text, "business_days", amount)
+
+
+def reply_by(promise: Promise, schedule: Schedule, sent_at: dt.datetime) -> dt.datetime | None:
+    """When a message sent at `sent_at` will have been answered, in schedule.timezone.
+
+    `schedule` is the hours of the team that answers (for business promises: the company's hours).
+    immediate: sent_at if open, else the next opening. calendar: sent_at + the amount of real time.
+    business_hours: the moment `amount` of open time has passed since sent_at (can be a closing time).
+    business_days: the last closing of the Nth business day after the day it was sent (a business day
+    is a local date on which a range starts). None if that lies beyond HORIZON_DAYS."""
+    answer = reply_by_us(promise.kind, promise.amount, schedule, to_us(sent_at))
+    return None if answer is None else from_us(answer, schedule.timezone)
+
+
+def reply_by_us(kind: str, amount: int, schedule: Schedule, t: int) -> int | None:
+    if kind == "calendar":
+        return t + amount * MINUTE
+    always = _fast_answer(schedule)
+    if kind == "immediate":
+        return t if is_open_us(schedule, t) else next_change_us(schedule, t)
+    if kind == "business_hours":
+        if always is not None:
+            return t + amount * MINUTE if always else None
+        left = amount * MINUTE
+        for start, end, _ in open_periods(schedule, t):
+            start = max(start, t)
+            if left <= end - start:
+                return start + left
+            left -= end - start
+        return None
+    if kind == "business_days":
+        counted, first = 0, local_day(schedule.timezone, t) + 1
+        for day in range(first, first + HORIZON_DAYS):
+            ends = [end for _, end in _day_intervals(schedule, day)]
+            if ends:
+                counted += 1
+                if counted == amount:
+                    return max(ends)
+        return None
+    raise ValueError(f"unknown promise kind {kind!r}")
+
+
+def promise_to_json(promise: Promise) -> dict:
+    return {"kind": promise.kind, "amount": promise.amount, "text": promise.text}
+
+
+def channel_payload(availability: Schedule, response: Promise, business: Schedule | None = None) -> dict:
+    """The JSON a page carries for one channel: when it can be reached (availability), its promise, and,
+    for business promises, the hours that count when those differ from availability (e.g. email is
+    `always` available but "1 business day" counts the company's hours)."""
+    data = {"availability": schedule_to_json(availability), "response": promise_to_json(response)}
+    if response.kind.startswith("business") and business is not None and business != availability:
+        data["business"] = schedule_to_json(business)
+    return data
+
+
+# --- sentences -------------------------------------------------------------------------------------------
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None) -> dict:
+    """{"state": "open"|"closed", "text": ...} for a channel_payload() dict, with times in the visitor's
+    zone and the company's alongside when they read differently:
+    "Open now · closes 17:00", "Closed · opens Monday 09:00", "Write now — reply by Tuesday 11:00",
+    "Open now · closes 11:00 (17:00 Copenhagen time)". Same rules as describe() in helpgen-hours.js."""
+    return describe_us(channel, to_us(now), visitor_zone)
+
+
+def describe_us(channel: dict, now: int, visitor_zone: str | None) -> dict:
+    availability = schedule_from_json(channel["availability"])
+    company = availability.timezone
+    visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
+
+    def when(us: int) -> str:
+        here, there = _label(visitor, us, now), _label(company, us, now)
+        return here if here == there else f"{here} ({there} {_zone_words(company)})"
+
+    change = next_change_us(availability, now)
+    if not is_open_us(availability, now):
+        return {"state": "closed", "text": "Closed" if change is None else f"Closed · opens {when(change)}"}
+    if change is not None:
+        return {"state": "open", "text": f"Open now · closes {when(change)}"}
+    # Reachable around the clock: what matters is when the answer comes.
+    response = channel["response"]
+    if response["kind"] == "immediate":
+        return {"state": "open", "text": "Open now · 24/7"}
+    business = schedule_from_json(channel["business"]) if "business" in channel else availability
+    answer = reply_by_us(response["kind"], response["amount"], business, now)
+    return {"state": "open", "text": "Write now" if answer is None else f"Write now — reply by {when(answer)}"}
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _label(zone: str, us: int, now: int) -> str:
+    """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later).
+    Rounded up to the minute: a promise shown early would be broken."""
+    local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
+    day, minutes = local // DAY, local % DAY // MINUTE
+    time = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    ahead = day - local_day(zone, now)
+    if ahead <= 0:
+        return time
+    if ahead == 1:
+        return f"tomorrow {time}"
+    date = day_to_date(day)
+    if ahead < 7:
+        return f"{DAY_NAMES[date.weekday()]} {time}"
+    return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {time}"
+
+
+def _zone_words(zone: str) -> str:
+    """'Europe/Copenhagen' -> 'Copenhagen time'; 'America/New_York' -> 'New York time'; UTC -> 'UTC'."""
+    city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return "UTC" if city.upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU") else f"{city} time"

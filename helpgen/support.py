@@ -1,0 +1,326 @@
+"""support.yml -> SupportConfig: the one place where hours, channels and promises are written.
+
+Every problem in the file is collected and reported together with its line and a fix, so a writer
+fixes the file in one pass. The result is frozen: the build, the checks and the pages all read the
+same validated values.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import HelpgenError, Location, Problem, did_you_mean
+from .schedule import Holiday, Promise, Schedule, TimeRange, parse_promise, parse_time_ranges
+from .yamlsource import Node, Reader, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i, name in enumerate(WEEKDAYS)}
+_DAY_GROUPS = {"weekdays": range(0, 5), "weekends": range(5, 7), "weekend": range(5, 7), "daily": range(7),
+               "every-day": range(7)}
+AVAILABILITY_WORDS = ("always", "business-hours")
+_CHANNEL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{4,}$")
+
+# One declared list drives validation, messages and the docs (see docs/support-yml.md).
+TOP_LEVEL_KEYS = {
+    "organization": "The company name shown on every page.",
+    "timezone": "IANA time zone the hours are written in, e.g. Europe/Copenhagen.",
+    "hours": "Weekly business hours: day or day range -> \"HH:MM-HH:MM\" (several ranges: comma-separated).",
+    "holidays": "Dates with no or special hours: {date, name, hours?}.",
+    "channels": "Contact channels: {id, name, address or url, availability, response}.",
+}
+HOLIDAY_KEYS = {
+    "date": "The day, YYYY-MM-DD.",
+    "name": "What customers see, e.g. Christmas Eve.",
+    "hours": "Special hours that day; leave out for closed.",
+}
+CHANNEL_KEYS = {
+    "id": "Short unique id used in variables: {{ support.channels.ID.address }}.",
+    "name": "What customers see, e.g. Live chat.",
+    "address": "An email address or phone number.",
+    "url": "An https:// link, e.g. to a chat or a contact form.",
+    "availability": "always | business-hours | its own hours mapping.",
+    "response": 'The reply promise: "immediately", "2 hours", "4 business hours", "1 business day".',
+}
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    address: str | None
+    url: str | None
+    availability: str  # "always", "business-hours" or "custom"
+    schedule: Schedule
+    response: Promise
+    location: Location
+
+    @property
+    def kind(self) -> str:
+        if self.address and _EMAIL.match(self.address):
+            return "email"
+        if self.address and _PHONE.match(self.address):
+            return "phone"
+        return "link"
+
+    @property
+    def href(self) -> str:
+        if self.url:
+            return self.url
+        if self.kind == "email":
+            return f"mailto:{self.address}"
+        if self.kind == "phone":
+            return "tel:" + re.sub(r"[^0-9+]", "", self.address or "")
+        return ""
+
+    @property
+    def label(self) -> str:
+        """What the link text says: the address, or the channel name for a bare URL."""
+        return self.address or self.name
+
+
+@dataclass(frozen=True)
+class SupportConfig:
+    organization: str
+    timezone: str
+    hours: Schedule
+    channels: tuple[Channel, ...]
+    path: str = "support.yml"
+    locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def holidays(self) -> tuple[Holiday, ...]:
+        return self.hours.holidays
+
+    def channel(self, channel_id: str) -> Channel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+    def upcoming_holidays(self, today: dt.date) -> tuple[Holiday, ...]:
+        return tuple(h for h in sorted(self.holidays, key=lambda h: h.date) if h.date >= today)
+
+
+def load_support(path: Path, display_name: str | None = None) -> SupportConfig:
+    """Read and validate support.yml. Raises HelpgenError listing every problem found."""
+    name = display_name or path.name
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise HelpgenError.at(Location(name), "support config not found",
+                              "create it (see `helpgen init`) or set `support:` in the helpgen plugin options") from None
+    except UnicodeDecodeError as exc:
+        raise HelpgenError.at(Location(name), f"not UTF-8 text ({exc.reason})", "save the file as UTF-8") from None
+    return parse_support(text, name)
+
+
+def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
+    root = parse_yaml(text.replace("\r\n", "\n"), name)
+    if root is None:
+        raise HelpgenError.at(Location(name, 1), "the file is empty", "start from the example in `helpgen init`")
+    problems: list[Problem] = []
+    top = Reader(root, "", problems, TOP_LEVEL_KEYS)
+    organization = top.text("organization", required=True)
+    timezone = _read_timezone(top, problems)
+    weekly = _read_weekly(top.require("hours"), "hours", problems)
+    holidays = _read_holidays(top.get("holidays"), problems)
+    hours = Schedule(timezone or "UTC", weekly, holidays)
+    locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
+    channels = _read_channels(top.require("channels"), hours, problems, locations)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise HelpgenError(errors)
+    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations)
+
+
+def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
+    node = top.require("timezone")
+    name = top.text("timezone") if node else None
+    if name is None:
+        return None
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(node.loc, f'timezone: "{name}" is not an IANA time zone',
+                                did_you_mean(name, zoneinfo.available_timezones())))
+        return None
+    return name
+
+
+def _read_weekly(node: Node | None, name: str, problems: list[Problem]) -> tuple[tuple[TimeRange, ...], ...]:
+    days: list[tuple[TimeRange, ...]] = [()] * 7
+    if node is None:
+        return tuple(days)
+    if not node.is_mapping:
+        problems.append(Problem(node.loc, f"{name} must map days to hours",
+                                'e.g.  monday-friday: "09:00-17:00"'))
+        return tuple(days)
+    defined_at: dict[int, int] = {}
+    for key, value in node.value.items():
+        where = key_location(value)
+        indexes = parse_day_spec(key)
+        if indexes is None:
+            problems.append(Problem(where, f'{name}: "{key}" is not a day or day range',
+                                    'use e.g. "monday", "monday-friday", "saturday, sunday" or "weekdays"'))
+            continue
+        ranges = _read_ranges(value, f"{name}.{key}", problems)
+        for index in indexes:
+            if index in defined_at:
+                problems.append(Problem(where, f"{name}: {WEEKDAYS[index]} is already given at line {defined_at[index]}",
+                                        "list each day once"))
+                continue
+            defined_at[index] = where.line
+            days[index] = ranges
+    return tuple(days)
+
+
+def parse_day_spec(spec: str) -> list[int] | None:
+    """'monday-friday' -> [0..4]; 'saturday, sunday' -> [5, 6]; 'fri-mon' wraps. None if not days."""
+    result: list[int] = []
+    for part in spec.lower().replace(" ", "").split(","):
+        if part in _DAY_GROUPS:
+            result.extend(_DAY_GROUPS[part])
+            continue
+        first, _, last = part.partition("-")
+        if first not in _DAY_ALIASES or (last and last not in _DAY_ALIASES):
+            return None
+        start, end = _DAY_ALIASES[first], _DAY_ALIASES[last or first]
+        result.extend((start + i) % 7 for i in range((end - start) % 7 + 1))
+    return result
+
+
+def _read_ranges(node: Node, name: str, problems: list[Problem]) -> tuple[TimeRange, ...]:
+    if node.is_sequence:
+        texts = [(item, expect_text(item, name, problems)) for item in node.value]
+        text = ", ".join(t for _, t in texts if t is not None)
+    else:
+        trap = yaml_trap(node)
+        if trap:
+            problems.append(Problem(node.loc, f"{name}: {trap}", f'quote the range: "{node.raw}"'
+                                    if "-" in node.raw else 'write a range in quotes, e.g. "09:00-17:00"'))
+            return ()
+        text = expect_text(node, name, problems)
+    if text is None:
+        return ()
+    try:
+        return parse_time_ranges(text)
+    except ValueError as exc:
+        problems.append(Problem(node.loc, f'{name}: "{text}" {exc}',
+                                'write "HH:MM-HH:MM" in quotes; several ranges separated by commas; or "closed"'))
+        return ()
+
+
+def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday, ...]:
+    holidays: list[Holiday] = []
+    seen: dict[dt.date, int] = {}
+    for i, item in iter_sequence(node, "holidays", problems) if node is not None else ():
+        reader = Reader(item, f"holidays[{i}]", problems, HOLIDAY_KEYS)
+        date_node = reader.require("date")
+        name = reader.text("name", required=True)
+        day = _read_date(date_node, f"holidays[{i}].date", problems) if date_node else None
+        hours_node = reader.get("hours")
+        ranges = _read_ranges(hours_node, f"holidays[{i}].hours", problems) if hours_node else ()
+        if day is None or name is None:
+            continue
+        if day in seen:
+            problems.append(Problem(item.loc, f"holidays: {day} is listed twice (first at line {seen[day]})",
+                                    "keep one entry per date"))
+            continue
+        seen[day] = item.loc.line
+        holidays.append(Holiday(day, name, ranges))
+    return tuple(sorted(holidays, key=lambda h: h.date))
+
+
+def _read_date(node: Node, name: str, problems: list[Problem]) -> dt.date | None:
+    value = node.value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problems.append(Problem(node.loc, f"{name}: {node.raw!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-12-24"))
+    return None
+
+
+def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
+                   locations: dict[str, Location]) -> tuple[Channel, ...]:
+    channels: list[Channel] = []
+    seen: dict[str, int] = {}
+    if node is None:
+        return ()
+    items = list(iter_sequence(node, "channels", problems))
+    if node.is_sequence and not items:
+        problems.append(Problem(node.loc, "channels: at least one channel is needed", "add e.g. an email channel"))
+    for i, item in items:
+        where = f"channels[{i}]"
+        reader = Reader(item, where, problems, CHANNEL_KEYS)
+        if not item.is_mapping:
+            continue
+        channel_id = reader.text("id", required=True)
+        name = reader.text("name", required=True)
+        address = reader.text("address")
+        url = reader.text("url")
+        if channel_id is not None:
+            if not _CHANNEL_ID.match(channel_id):
+                problems.append(Problem(reader.get("id").loc, f'{where}.id: "{channel_id}" is not a valid id',
+                                        "use lowercase letters, digits, - or _, e.g. email, live-chat"))
+            elif channel_id in seen:
+                problems.append(Problem(reader.get("id").loc, f'{where}.id: "{channel_id}" is used twice '
+                                        f"(first at line {seen[channel_id]})", "give each channel its own id"))
+            else:
+                seen[channel_id] = item.loc.line
+        if address is None and url is None:
+            problems.append(Problem(item.loc, f"{where} needs an address or a url",
+                                    "add `address: support@example.com`, a phone number, or `url: https://…`"))
+        if address is not None and not (_EMAIL.match(address) or _PHONE.match(address)):
+            problems.append(Problem(reader.get("address").loc, f'{where}.address: "{address}" is neither an email '
+                                    "address nor a phone number", "for a web page use `url:` instead"))
+        if url is not None and not re.match(r"^(https?://|mailto:|tel:)[^\s<>\"']+$", url):
+            problems.append(Problem(reader.get("url").loc, f'{where}.url: "{url}" is not a web link',
+                                    "use a full https:// address"))
+        availability, schedule = _read_availability(reader.get("availability"), where, hours, problems)
+        response = _read_promise(reader.require("response"), where, problems)
+        if channel_id and name and response and (address or url):
+            location = item.loc
+            channels.append(Channel(channel_id, name, address, url, availability, schedule, response, location))
+            for key, value in item.value.items():
+                locations[f"channels.{channel_id}.{key}"] = value.loc
+    return tuple(channels)
+
+
+def _read_availability(node: Node | None, where: str, hours: Schedule,
+                       problems: list[Problem]) -> tuple[str, Schedule]:
+    if node is None or node.value == "business-hours":
+        return "business-hours", hours
+    if node.value == "always":
+        return "always", Schedule(hours.timezone, ((TimeRange(0, 1440),),) * 7, ())
+    if node.is_mapping:
+        weekly = _read_weekly(node, f"{where}.availability", problems)
+        # A channel with its own hours still closes on the company's holidays.
+        return "custom", Schedule(hours.timezone, weekly, hours.holidays)
+    shown = node.raw if not (node.is_mapping or node.is_sequence) else "a list"
+    hint = 'use "always", "business-hours" or a mapping like  {monday-friday: "10:00-16:00"}'
+    if isinstance(node.value, str) and did_you_mean(node.value, AVAILABILITY_WORDS).startswith("did"):
+        hint = did_you_mean(node.value, AVAILABILITY_WORDS)
+    problems.append(Problem(node.loc, f'{where}.availability: "{shown}" is not an availability', hint))
+    return "business-hours", hours
+
+
+def _read_promise(node: Node | None, where: str, problems: list[Problem]) -> Promise | None:
+    if node is None:
+        return None
+    text = expect_text(node, f"{where}.response", problems)
+    if text is None:
+        return None
+    try:
+        return parse_promise(text)
+    except ValueError as exc:
+        problems.append(Problem(node.loc, f'{where}.response: "{text}" is not a reply promise ({exc})',
+                                'use e.g. "immediately", "2 hours", "4 business hours" or "1 business day"'))
+        return None

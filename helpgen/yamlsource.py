@@ -1,0 +1,204 @@
+"""YAML parsed into values that remember where they came from, read strictly.
+
+PyYAML's plain `safe_load` loses line numbers, keeps the last of duplicate keys and silently turns
+`17:30` into 1050, `NO` into False and `2026-12-24` into a date. Writers need every one of those
+reported at its line, so we compose the node graph ourselves and resolve scalars one by one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+import yaml
+
+from .errors import HelpgenError, Location, Problem, did_you_mean
+
+
+@dataclass(frozen=True)
+class Node:
+    """A YAML value with its source location. Mappings hold `dict[str, Node]`, sequences `list[Node]`."""
+
+    value: Any
+    loc: Location
+    raw: str = ""  # the scalar as written, for messages
+    quoted: bool = False
+    key_loc: Location | None = None  # where its key stands, for "missing" and "unknown key" messages
+
+    @property
+    def is_mapping(self) -> bool:
+        return isinstance(self.value, dict)
+
+    @property
+    def is_sequence(self) -> bool:
+        return isinstance(self.value, list)
+
+    def plain(self) -> Any:
+        """The value with locations stripped (for tests and JSON)."""
+        if self.is_mapping:
+            return {k: v.plain() for k, v in self.value.items()}
+        if self.is_sequence:
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+def parse_yaml(text: str, file: str, first_line: int = 1) -> Node | None:
+    """Parse one YAML document. `first_line` is the file line the text starts at (front matter)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        return None if root is None else _convert(loader, root, file, first_line)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        col = mark.column + 1 if mark else 0
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise HelpgenError.at(Location(file, line, col), f"invalid YAML: {problem}", _yaml_hint(problem)) from None
+    except yaml.YAMLError as exc:
+        raise HelpgenError.at(Location(file, first_line), f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return 'quote values that contain ": " (for example  title: "Returns: how it works")'
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return "each line needs `key: value`; check the indentation of the line above"
+    return "check the indentation and quoting around this line"
+
+
+def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: int,
+             key_loc: Location | None = None) -> Node:
+    loc = Location(file, node.start_mark.line + first_line, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # resolves `<<` merge keys
+        result: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key_loc = Location(file, key_node.start_mark.line + first_line, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise HelpgenError.at(key_loc, "a key must be a plain word", "write `name: value`")
+            # Keys are read as written: `on:` or `2026-12-24:` must stay text, not True or a date.
+            key = key_node.value
+            if key in result:
+                first = result[key].loc
+                raise HelpgenError.at(
+                    key_loc, f'duplicate key "{key}" (first at line {first.line})', "remove one of them"
+                )
+            result[key] = _convert(loader, value_node, file, first_line, key_loc)
+        return Node(result, loc, key_loc=key_loc)
+    if isinstance(node, yaml.SequenceNode):
+        return Node([_convert(loader, item, file, first_line) for item in node.value], loc, key_loc=key_loc)
+    value = loader.construct_object(node, deep=True)
+    return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc)
+
+
+def key_location(node: Node) -> Location:
+    return node.key_loc or node.loc
+
+
+class Reader:
+    """Reads one YAML mapping against a declared set of keys, collecting every problem it finds.
+
+    Unknown keys are reported with a did-you-mean; `unknown_severity` lets front matter treat them
+    as warnings while support.yml treats them as errors.
+    """
+
+    def __init__(self, node: Node, path: str, problems: list[Problem], known: dict[str, str],
+                 unknown_severity: str = "error"):
+        self.node = node
+        self.path = path  # e.g. "channels[1]" for messages
+        self.problems = problems
+        if not node.is_mapping:
+            self.fail(node, f"{path or 'this file'} must be a mapping of `key: value` lines",
+                      "known keys: " + ", ".join(known))
+            self.items: dict[str, Node] = {}
+            return
+        self.items = node.value
+        for key, value in self.items.items():
+            if key not in known:
+                problems.append(Problem(key_location(value), f'unknown key "{self._name(key)}"',
+                                        did_you_mean(key, known), severity=unknown_severity,
+                                        rule="unknown-key"))
+
+    def _name(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, node: Node, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(node.loc, message, hint))
+
+    def get(self, key: str) -> Node | None:
+        return self.items.get(key)
+
+    def require(self, key: str) -> Node | None:
+        node = self.items.get(key)
+        if node is None or node.value is None:
+            where = key_location(node) if node is not None else self.node.loc
+            self.problems.append(Problem(where, f'"{self._name(key)}" is required', f"add `{key}: …`"))
+            return None
+        return node
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        node = self.require(key) if required else self.items.get(key)
+        if node is None or node.value is None:
+            return None
+        return expect_text(node, self._name(key), self.problems)
+
+
+def expect_text(node: Node, name: str, problems: list[Problem]) -> str | None:
+    """A string, or a problem that explains which YAML 1.1 rule turned the writer's text into something else."""
+    value = node.value
+    if isinstance(value, str):
+        return value
+    trap = yaml_trap(node)
+    if trap:
+        problems.append(Problem(node.loc, f"{name}: {trap}", f'put it in quotes: "{node.raw}"'))
+    else:
+        problems.append(Problem(node.loc, f"{name} must be text, not {describe(node)}", 'write e.g. `key: "text"`'))
+    return None
+
+
+def yaml_trap(node: Node) -> str:
+    """Why an unquoted scalar did not stay text, or "" when it was not a YAML 1.1 surprise."""
+    if node.quoted or node.is_mapping or node.is_sequence:
+        return ""
+    value = node.value
+    if isinstance(value, bool):
+        return f'{node.raw} was read as the boolean {str(value).lower()} (YAML 1.1 reads yes/no/on/off that way)'
+    if isinstance(value, int) and ":" in node.raw:
+        return f"{node.raw} was read as the number {value} (YAML 1.1 reads unquoted times as base-60 numbers)"
+    if isinstance(value, (int, float)):
+        return f"{node.raw} was read as a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{node.raw} was read as a date"
+    if value is None:
+        return f"{node.raw or 'an empty value'} was read as nothing (null)"
+    return ""
+
+
+def describe(node: Node) -> str:
+    value = node.value
+    if node.is_mapping:
+        return "a mapping"
+    if node.is_sequence:
+        return "a list"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {node.raw}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {node.raw}"
+    if value is None:
+        return "empty"
+    return f'"{node.raw}"'
+
+
+def iter_sequence(node: Node, name: str, problems: list[Problem]) -> Iterator[tuple[int, Node]]:
+    if node.value is None:
+        return
+    if not node.is_sequence:
+        problems.append(Problem(node.loc, f"{name} must be a list", "start each item with `- `"))
+        return
+    yield from enumerate(node.value)
