@@ -179,7 +179,7 @@ def _read_date(node: Node | None, key: str, problems: list[Problem]) -> dt.date 
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    problems.append(Problem(node.loc, f"{key}: {node.raw or value!r} is not a date", "write YYYY-MM-DD, e.g. 2026-11-01"))
+    problems.append(Problem(node.loc, f'{key}: "{node.raw}" is not a date', "write YYYY-MM-DD, e.g. 2026-11-01"))
     return None
 
 

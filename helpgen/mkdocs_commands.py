@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from mkdocs import exceptions as mkdocs_errors
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
-from .errors import HelpgenError, Location
+from .errors import HelpgenError, Location, Problem
 
 # MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is noise for helpgen's users.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -25,18 +26,43 @@ class BuildResult:
     seconds: float
 
 
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def load_site_config(config_file: Path, **overrides):
     if not config_file.is_file():
         raise HelpgenError.at(Location(str(config_file)), "no site config here",
                               "run helpgen in a project folder, or create one with `helpgen init DIR`")
+    # MkDocs logs each config problem and then aborts with a bare "configuration error":
+    # collect the logged problems so the user sees them in helpgen's own error, at their line.
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(collector)
+    logger.propagate = False  # shown once, in helpgen's error, not also as a log line
     try:
         return load_config(config_file=str(config_file), **{k: v for k, v in overrides.items() if v is not None})
-    except mkdocs_errors.ConfigurationError as exc:
-        raise HelpgenError.at(Location(config_file.name), f"invalid site config: {exc}",
-                              "see the messages above for the key to fix") from None
-    except mkdocs_errors.Abort as exc:  # MkDocs logs each config problem, then aborts
-        raise HelpgenError.at(Location(config_file.name), str(exc).strip() or "invalid site config",
-                              "see the messages above for the key to fix") from None
+    except (mkdocs_errors.ConfigurationError, mkdocs_errors.Abort) as exc:
+        messages = collector.messages or [str(exc).strip() or "invalid site config"]
+        raise HelpgenError([_config_problem(config_file, m) for m in messages]) from None
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = True
+
+
+def _config_problem(config_file: Path, message: str) -> Problem:
+    match = re.match(r"Config value '([\w.]+)': (.*)", message, re.S)
+    if not match:
+        return Problem(Location(config_file.name), message)
+    key, text = match.groups()
+    line = next((n for n, l in enumerate(config_file.read_text(encoding="utf-8").splitlines(), 1)
+                 if re.match(rf"{re.escape(key.split('.')[0])}\s*:", l)), 0)
+    return Problem(Location(config_file.name, line), f"{key}: {text}", "fix this setting in " + config_file.name)
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None,

@@ -207,8 +207,8 @@ def _read_ranges(node: Node, name: str, problems: list[Problem]) -> tuple[TimeRa
     try:
         return parse_time_ranges(text)
     except ValueError as exc:
-        problems.append(Problem(node.loc, f'{name}: "{text}" {exc}',
-                                'write "HH:MM-HH:MM" in quotes; several ranges separated by commas; or "closed"'))
+        message, hint = _split_hint(str(exc), 'write "HH:MM-HH:MM" in quotes; several ranges: "09:00-12:00, 13:00-17:00"')
+        problems.append(Problem(node.loc, f'{name}: "{text}"{_joined(message)}', hint))
         return ()
 
 
@@ -244,7 +244,7 @@ def _read_date(node: Node, name: str, problems: list[Problem]) -> dt.date | None
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    problems.append(Problem(node.loc, f"{name}: {node.raw!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-12-24"))
+    problems.append(Problem(node.loc, f'{name}: "{node.raw}" is not a date', "write it as YYYY-MM-DD, e.g. 2026-12-24"))
     return None
 
 
@@ -321,6 +321,19 @@ def _read_promise(node: Node | None, where: str, problems: list[Problem]) -> Pro
     try:
         return parse_promise(text)
     except ValueError as exc:
-        problems.append(Problem(node.loc, f'{where}.response: "{text}" is not a reply promise ({exc})',
-                                'use e.g. "immediately", "2 hours", "4 business hours" or "1 business day"'))
+        message, hint = _split_hint(str(exc), 'use e.g. "immediately", "2 hours", "4 business hours" or "1 business day"')
+        if message.startswith("use "):
+            message, hint = "is not a reply promise", message
+        problems.append(Problem(node.loc, f'{where}.response: "{text}"{_joined(message)}', hint))
         return None
+
+
+def _split_hint(text: str, default_hint: str) -> tuple[str, str]:
+    """The schedule parsers word their errors as "what is wrong — how to fix"; keep one hint, not two."""
+    message, _, hint = text.partition(" — ")
+    return message, hint or default_hint
+
+
+def _joined(message: str) -> str:
+    """'"x" is not a time range' reads as a sentence; other messages follow a colon."""
+    return " " + message if message.split(" ", 1)[0] in ("is", "has", "goes", "starts") else ": " + message

@@ -61,7 +61,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> Node | None:
 
 
 def _yaml_hint(problem: str) -> str:
-    if "tab" in problem:
+    if "tab" in problem or "\\t" in problem or "\t" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return 'quote values that contain ": " (for example  title: "Returns: how it works")'

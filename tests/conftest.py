@@ -1,0 +1,107 @@
+"""Shared fixtures: small real help-center projects written into temporary folders."""
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+REPO = Path(__file__).resolve().parent.parent
+
+SUPPORT_YML = """\
+organization: Acme Outfitters
+timezone: Europe/Copenhagen
+hours:
+  monday-friday: "09:00-17:00"
+  saturday: "10:00-14:00"
+holidays:
+  - {date: 2026-12-24, name: Christmas Eve}
+channels:
+  - id: email
+    name: Email
+    address: support@acme.example
+    availability: always
+    response: 1 business day
+  - id: chat
+    name: Live chat
+    url: https://acme.example/chat
+    availability: business-hours
+    response: 5 minutes
+"""
+
+MKDOCS_YML = """\
+site_name: Test Help Center
+docs_dir: content
+theme:
+  name: material
+plugins:
+  - search
+  - helpgen
+"""
+
+
+def article(title: str, body: str = "Some answer.", **front: str) -> str:
+    lines = [f'title: "{title}"'] + [f"{k}: {v}" for k, v in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + textwrap.dedent(body)
+
+
+class Project:
+    def __init__(self, root: Path):
+        self.root = root
+        self.content = root / "content"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def article(self, src: str, title: str, body: str = "Some answer.", **front: str) -> Path:
+        return self.write(f"content/{src}", article(title, body, **front))
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def build(self, site_dir: Path | None = None, strict: bool = False):
+        from helpgen.mkdocs_commands import build_site
+
+        return build_site(self.config, site_dir or self.root / "site", strict)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A minimal valid project: two categories, three articles."""
+    p = Project(tmp_path / "help")
+    p.write("mkdocs.yml", MKDOCS_YML)
+    p.write("support.yml", SUPPORT_YML)
+    p.article("orders/track.md", "How do I track my order?", "Email {{ support.channels.email.address }}.",
+              type="faq", updated="2026-11-01")
+    p.article("orders/cancel.md", "Can I cancel my order?", type="faq")
+    p.article("returns/return.md", "How do I return an item?", type="faq", promoted="true")
+    return p
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Project:
+    """The repository's demo help center, copied so tests can build and change it freely."""
+    root = tmp_path / "demo"
+    root.mkdir()
+    for name in ("mkdocs.yml", "support.yml"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "content", root / "content")
+    return Project(root)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def tree_bytes(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -1,0 +1,201 @@
+"""End to end: real builds into temporary folders, asserted on the HTML a customer gets."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from helpgen.errors import HelpgenError
+from helpgen.output import MARKER
+from helpgen.support import load_support
+
+from .conftest import soup, tree_bytes
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    from helpgen.mkdocs_commands import build_site
+
+    from .conftest import REPO
+
+    site = tmp_path_factory.mktemp("demo") / "site"
+    build_site(REPO / "mkdocs.yml", site)
+    return site
+
+
+def html_pages(site):
+    return sorted(p for p in site.rglob("*.html"))
+
+
+def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values(demo_site):
+    from .conftest import REPO
+
+    support = load_support(REPO / "support.yml")
+    pages = html_pages(demo_site)
+    assert len(pages) >= 30
+    for page in pages:
+        block = soup(page).select_one("[data-hg-contact]")
+        assert block is not None, f"{page} has no contact block"
+        assert support.organization in block.get_text()
+        for channel in support.channels:
+            item = block.select_one(f'[data-hg-channel="{channel.id}"]')
+            assert item is not None, f"{page}: channel {channel.id} missing"
+            assert item.select_one(".hg-channel__link")["href"] == channel.href
+            assert str(channel.response) in item.get_text()
+        rows = [(r.th.get_text(), r.td.get_text()) for r in block.select(".hg-hours tr")]
+        assert rows == [("Monday–Friday", "09:00–17:00"), ("Saturday", "10:00–14:00"), ("Sunday", "closed")]
+
+
+def test_article_pages_show_type_updated_date_and_their_category(demo_site):
+    page = soup(demo_site / "returns/how-do-i-return-an-item/index.html")
+    assert page.select_one(".hg-badge").get_text() == "FAQ"
+    assert page.select_one(".hg-updated time").get_text() == "14 October 2026"
+    crumbs = [a.get_text() for a in page.select(".hg-breadcrumb a")]
+    assert crumbs == ["Help Center", "Returns"]
+    policy = soup(demo_site / "policies/returns-and-refunds-policy/index.html")
+    assert policy.select_one(".hg-badge").get_text() == "Policy"
+
+
+def test_variables_are_substituted_in_article_text(demo_site):
+    text = soup(demo_site / "returns/how-do-i-return-an-item/index.html").select_one("article").get_text()
+    assert "{{" not in text
+    html = (demo_site / "orders/my-order-hasnt-arrived-what-should-i-do/index.html").read_text()
+    table = soup(demo_site / "orders/my-order-hasnt-arrived-what-should-i-do/index.html").select("article table")
+    assert table and "Monday–Friday" in table[0].get_text(), html[:200]
+
+
+def test_home_page_has_search_box_categories_with_counts_and_promoted_articles(demo_site):
+    home = soup(demo_site / "index.html")
+    assert home.select_one("label.hg-search-box[for=__search]") is not None
+    cards = {c["data-hg-category"]: c.select_one(".hg-category-card__count").get_text()
+             for c in home.select("[data-hg-category]")}
+    assert list(cards)[:3] == ["orders", "shipping", "returns"]  # ordered by `order:` in each index.md
+    assert cards["orders"] == "5 articles"
+    promoted = [a.get_text() for a in home.select(".hg-promoted a")]
+    assert "How do I return an item?" in promoted and len(promoted) >= 4
+
+
+def test_each_category_has_a_landing_page_listing_its_articles(demo_site):
+    page = soup(demo_site / "returns/index.html")
+    titles = [a.get_text() for a in page.select("[data-hg-articles] > li > a")]
+    assert "How do I return an item?" in titles and len(titles) == 5
+
+
+def test_contact_page_lists_channels_hours_and_upcoming_holidays(tmp_path):
+    from .conftest import REPO
+
+    os.environ["SOURCE_DATE_EPOCH"] = "1795000000"  # 2026-11-18: every demo holiday is upcoming
+    try:
+        from helpgen.mkdocs_commands import build_site
+
+        site = build_site(REPO / "mkdocs.yml", tmp_path / "site").site_dir
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    page = soup(site / "contact/index.html")
+    assert [s["data-hg-channel"] for s in page.select(".hg-contact-card")] == ["email", "chat", "phone"]
+    holidays = [r.td.get_text() for r in page.select(".hg-holidays tbody tr")]
+    assert holidays == ["Christmas Eve", "Christmas Day", "Boxing Day", "New Year's Eve", "New Year's Day"]
+
+
+def test_search_index_holds_articles_not_the_contact_block(demo_site):
+    import json
+
+    index = json.loads((demo_site / "search/search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "returns/how-do-i-return-an-item/" in locations or not index["docs"]
+    assert "contact/" not in locations and "" not in locations and "returns/" not in locations
+    assert all("Still need help?" not in doc["text"] for doc in index["docs"])
+
+
+def test_article_page_size_does_not_grow_with_other_categories(project, tmp_path):
+    first = project.build(tmp_path / "one").site_dir
+    before = (first / "orders/track/index.html").read_bytes()
+    for i in range(60):
+        project.article(f"returns/extra-{i}.md", f"Extra returns question {i}", "Text " * 50)
+    second = project.build(tmp_path / "two").site_dir
+    assert (second / "orders/track/index.html").read_bytes() == before
+
+
+def test_sidebar_lists_home_categories_and_contact_only(project, tmp_path):
+    site = project.build(tmp_path / "site").site_dir
+    nav = [a.get_text(strip=True) for a in soup(site / "orders/track/index.html").select(".md-nav--primary .md-nav__link")
+           if a.name == "a"]
+    assert nav == ["Home", "Orders", "Returns", "Contact us"]
+
+
+def test_config_values_are_escaped_everywhere(project, tmp_path):
+    support = project.root / "support.yml"
+    support.write_text(support.read_text().replace(
+        "organization: Acme Outfitters", "organization: \"<img src=x onerror=alert(1)>\"").replace(
+        "name: Live chat", "name: \"<b>Chat</b>\""))
+    site = project.build(tmp_path / "site").site_dir
+    for page in html_pages(site):
+        html = page.read_text()
+        assert "<img src=x" not in html and "<b>Chat</b>" not in html
+    text = soup(site / "orders/track/index.html").select_one("[data-hg-contact]").get_text()
+    assert "<img src=x onerror=alert(1)>" in text
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(project, tmp_path):
+    first = tree_bytes(project.build(tmp_path / "a").site_dir)
+    second = tree_bytes(project.build(tmp_path / "b").site_dir)
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_rebuilding_replaces_the_previous_site(project):
+    site = project.build().site_dir
+    (site / "stale.html").write_text("old")
+    project.build()
+    assert not (site / "stale.html").exists() and (site / MARKER).is_file()
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(project):
+    site = project.build().site_dir
+    before = tree_bytes(site)
+    project.article("orders/broken.md", "Broken", "Write to {{ support.channels.fax.number }}")
+    with pytest.raises(HelpgenError, match=r"content/orders/broken.md:4:10: unknown variable"):
+        project.build()
+    assert tree_bytes(site) == before
+    assert [p.name for p in site.parent.iterdir() if ".building-" in p.name] == []
+
+
+def test_all_broken_articles_are_reported_in_one_build(project):
+    project.write("content/orders/a.md", "---\ndescription: x\n---\n")
+    project.write("content/returns/b.md", "---\ntitle: B\ntype: memo\n---\n")
+    with pytest.raises(HelpgenError) as caught:
+        project.build()
+    assert [str(p.location) for p in caught.value.problems] == ["content/orders/a.md:2:1", "content/returns/b.md:3:7"]
+
+
+@pytest.mark.parametrize("target", [".", "content", "..", "content/out"])
+def test_refuses_site_dirs_that_would_destroy_the_project(project, target):
+    with pytest.raises(HelpgenError, match="site_dir"):
+        project.build(project.root / target)
+    assert (project.content / "orders/track.md").is_file()
+
+
+def test_refuses_a_non_empty_folder_it_did_not_make(project, tmp_path):
+    mine = tmp_path / "photos"
+    mine.mkdir()
+    (mine / "holiday.jpg").write_bytes(b"precious")
+    with pytest.raises(HelpgenError, match="not empty and was not made by helpgen"):
+        project.build(mine)
+    assert (mine / "holiday.jpg").read_bytes() == b"precious"
+
+
+def test_a_symlink_out_of_the_content_folder_is_refused(project, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password")
+    (project.content / "orders" / "leak.txt").symlink_to(secret)
+    with pytest.raises(HelpgenError, match="content/orders/leak.txt: this file is a link to somewhere outside"):
+        project.build()
+
+
+def test_strict_build_with_warnings_keeps_the_previous_site(project):
+    site = project.build().site_dir
+    before = tree_bytes(site)
+    project.article("orders/typo.md", "Typo", descripton="x")  # an unknown key is a warning
+    with pytest.raises(HelpgenError, match="strict"):
+        project.build(strict=True)
+    assert tree_bytes(site) == before

@@ -1,0 +1,106 @@
+"""The CLI's wiring: exit codes and messages users and CI rely on."""
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+from click.testing import CliRunner
+
+from helpgen.articles import parse_article
+from helpgen.cli import main
+from helpgen.scaffold import new_article, slugify
+
+
+def run(*args: str, cwd=None):
+    runner = CliRunner()
+    if cwd is None:
+        return runner.invoke(main, list(args))
+    import os
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(main, list(args))
+    finally:
+        os.chdir(old)
+
+
+def test_init_then_build_gives_a_working_site(tmp_path):
+    result = run("init", str(tmp_path / "acme-help"))
+    assert result.exit_code == 0, result.output
+    result = run("build", cwd=tmp_path / "acme-help")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "acme-help/site/index.html").is_file()
+    assert (tmp_path / "acme-help/site/returns/how-do-i-return-an-item/index.html").is_file()
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "notes.txt").write_text("mine")
+    result = run("init", str(tmp_path / "x"))
+    assert result.exit_code == 1 and "not empty" in result.output
+    assert (tmp_path / "x" / "notes.txt").read_text() == "mine"
+
+
+def test_new_writes_an_article_whose_front_matter_validates(tmp_path):
+    run("init", str(tmp_path / "p"))
+    result = run("new", 'Can I pay with "Klarna"?', "--category", "payments", "--type", "faq", cwd=tmp_path / "p")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "p/content/payments/can-i-pay-with-klarna.md"
+    article, problems = parse_article(path.read_text(), "payments/can-i-pay-with-klarna.md")
+    assert problems == [] and article.title == 'Can I pay with "Klarna"?' and article.type == "faq"
+    again = run("new", 'Can I pay with "Klarna"?', "--category", "payments", cwd=tmp_path / "p")
+    assert again.exit_code == 1 and "already exists" in again.output
+
+
+def test_new_review_date_is_a_year_later(tmp_path):
+    path = new_article(tmp_path, "Leap day", "misc", "guide", today=dt.date(2028, 2, 29))
+    front = yaml.safe_load(path.read_text().split("---")[1])
+    assert front["review_by"] == dt.date(2029, 2, 28)
+
+
+def test_slugs_keep_non_ascii_letters():
+    assert slugify("How do I return an item?") == "how-do-i-return-an-item"
+    assert slugify("Hvordan får jeg pengene retur?") == "hvordan-far-jeg-pengene-retur"
+    assert slugify("国际运输需要多长时间？") == "国际运输需要多长时间"
+
+
+def test_usage_errors_exit_2():
+    assert run("new", "Title").exit_code == 2  # --category missing
+    assert run("new", "T", "--category", "x", "--type", "memo").exit_code == 2
+    assert run("build", "--no-such-flag").exit_code == 2
+
+
+def test_content_errors_exit_1_with_file_and_line(project):
+    project.write("content/orders/bad.md", "---\ntitle: Bad\ntype: memo\n---\n")
+    result = run("build", cwd=project.root)
+    assert result.exit_code == 1
+    assert 'Error: content/orders/bad.md:3:7: type: "memo" is not one of faq, policy, guide' in result.output
+    assert "Traceback" not in result.output
+
+
+def test_support_errors_exit_1_without_traceback(project):
+    (project.root / "support.yml").write_text("organization: Acme\ntimezone: Europe/Copenhagen\nhours:\n"
+                                              "  monday: 17:30\nchannels: []\n")
+    result = run("build", cwd=project.root)
+    assert result.exit_code == 1 and "support.yml:4:11: hours.monday: 17:30 was read as the number 1050" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_build_outside_a_project_says_what_to_do(tmp_path):
+    result = run("build", cwd=tmp_path)
+    assert result.exit_code == 1 and "helpgen init" in result.output
+
+
+def test_build_site_dir_option(project, tmp_path):
+    result = run("build", "--site-dir", str(tmp_path / "out"), cwd=project.root)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out/orders/track/index.html").is_file()
+
+
+def test_every_command_has_help_text():
+    for name, command in main.commands.items():
+        assert command.help and command.help.strip(), name
+        for param in command.params:
+            if param.param_type_name == "option" and param.name != "help":
+                assert param.help, f"{name} --{param.name} has no help"

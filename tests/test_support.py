@@ -1,0 +1,138 @@
+"""support.yml: the schema in DESIGN.md loads, and every YAML trap is an error at its line with a fix."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from helpgen.errors import HelpgenError
+from helpgen.support import load_support, parse_day_spec, parse_support
+
+from .conftest import REPO, SUPPORT_YML
+
+CHANNEL = "  - {id: email, name: Email, address: a@acme.example, response: 2 hours}\n"
+
+
+def config(hours: str = '  monday-friday: "09:00-17:00"\n', extra: str = "", channels: str = CHANNEL) -> str:
+    return f"organization: Acme\ntimezone: Europe/Copenhagen\nhours:\n{hours}{extra}channels:\n{channels}"
+
+
+def error_of(text: str) -> str:
+    with pytest.raises(HelpgenError) as caught:
+        parse_support(text)
+    return caught.value.format_message()
+
+
+def test_the_demo_config_from_the_design_loads_with_every_value():
+    support = load_support(REPO / "support.yml")
+    assert support.organization == "Acme Outfitters"
+    assert support.timezone == "Europe/Copenhagen"
+    assert [str(r) for r in support.hours.weekly[0]] == ["09:00-17:00"]
+    assert [str(r) for r in support.hours.weekly[5]] == ["10:00-14:00"]
+    assert support.hours.weekly[6] == ()
+    eve = next(h for h in support.holidays if h.date == dt.date(2026, 12, 31))
+    assert eve.name == "New Year's Eve" and [str(r) for r in eve.ranges] == ["09:00-12:00"]
+    assert [c.id for c in support.channels] == ["email", "chat", "phone"]
+    email, chat, phone = support.channels
+    assert (email.availability, str(email.response), email.href) == ("always", "1 business day", "mailto:support@acme.example")
+    assert (chat.availability, chat.href) == ("business-hours", "https://acme.example/chat")
+    assert phone.availability == "custom" and [str(r) for r in phone.schedule.weekly[2]] == ["10:00-16:00"]
+    assert phone.href == "tel:+4570123456"
+
+
+def test_unquoted_time_is_an_error_that_explains_yaml_base_60():
+    message = error_of(config(hours="  monday: 17:30\n"))
+    assert message.startswith("support.yml:4:11: hours.monday: 17:30 was read as the number 1050")
+    assert "quote" in message
+
+
+def test_norway_as_NO_is_an_error_not_false():
+    message = error_of(config().replace("organization: Acme", "organization: NO"))
+    assert message.startswith("support.yml:1:15: organization: NO was read as the boolean false")
+    assert 'put it in quotes: "NO"' in message
+
+
+def test_on_as_a_channel_name_is_an_error():
+    message = error_of(config(channels="  - {id: email, name: on, address: a@acme.example, response: 2 hours}\n"))
+    assert "support.yml:6:" in message and "channels[0].name: on was read as the boolean true" in message
+
+
+def test_duplicate_keys_name_both_lines():
+    message = error_of("organization: A\ntimezone: UTC\norganization: B\n")
+    assert message == 'support.yml:3:1: duplicate key "organization" (first at line 1) — remove one of them'
+
+
+def test_unknown_key_suggests_the_closest_known_one():
+    message = error_of(config().replace("organization:", "organisation:"))
+    assert 'support.yml:1:1: unknown key "organisation" — did you mean "organization"?' in message
+
+
+def test_invalid_time_zone_suggests_a_real_one():
+    message = error_of(config().replace("Europe/Copenhagen", "Europe/Copenhagn"))
+    assert 'support.yml:2:11: timezone: "Europe/Copenhagn" is not an IANA time zone — did you mean "Europe/Copenhagen"?' in message
+
+
+@pytest.mark.parametrize("hours, fragment", [
+    ('  monday: "9-17"\n', 'hours.monday: "9-17" is not a time range'),
+    ('  monday: "09:00-17:75"\n', "has minutes above 59"),
+    ('  monday: "17:00-17:00"\n', "is empty"),
+    ('  mondays: "09:00-17:00"\n', '"mondays" is not a day or day range'),
+])
+def test_malformed_hours_are_reported_at_their_line(hours, fragment):
+    message = error_of(config(hours=hours))
+    assert message.startswith("support.yml:4:") and fragment in message
+
+
+def test_a_day_given_twice_is_an_error():
+    message = error_of(config(hours='  monday-friday: "09:00-17:00"\n  friday: "10:00-12:00"\n'))
+    assert "support.yml:5:3: hours: friday is already given at line 4" in message
+
+
+def test_unparseable_response_promise_has_a_hint():
+    message = error_of(config(channels="  - {id: email, name: E, address: a@acme.example, response: fast}\n"))
+    assert 'support.yml:6:61: channels[0].response: "fast" is not a reply promise — use e.g.' in message
+
+
+def test_javascript_url_in_a_channel_is_refused():
+    message = error_of(config(channels='  - {id: chat, name: Chat, url: "javascript:alert(1)", response: 2 hours}\n'))
+    assert 'channels[0].url: "javascript:alert(1)" is not a web link' in message
+
+
+def test_every_problem_is_reported_together():
+    text = config().replace("organization:", "organisation:").replace("Europe/Copenhagen", "Mars/Olympus")
+    text = text.replace("response: 2 hours", "response: soon")
+    problems = pytest.raises(HelpgenError, parse_support, text).value.problems
+    lines = sorted(p.location.line for p in problems)
+    assert len(problems) >= 4 and lines[0] == 1 and 6 in lines
+
+
+def test_yaml_syntax_error_points_at_the_line():
+    message = error_of("organization: A\n  timezone: UTC\n")
+    assert message.startswith("support.yml:2:11: invalid YAML: mapping values are not allowed here")
+
+
+def test_tabs_get_an_indentation_hint():
+    assert "indent with spaces, not tabs" in error_of("organization: A\n\ttimezone: UTC\n")
+
+
+def test_holiday_with_special_hours_and_closed_holiday():
+    support = parse_support(config(extra='holidays:\n  - {date: 2026-12-24, name: Eve}\n'
+                                         '  - {date: "2026-12-31", name: NYE, hours: "09:00-12:00"}\n'))
+    assert [(h.date.isoformat(), h.ranges != ()) for h in support.holidays] == [("2026-12-24", False), ("2026-12-31", True)]
+
+
+def test_missing_file_says_how_to_create_one(tmp_path):
+    with pytest.raises(HelpgenError, match="support config not found — create it"):
+        load_support(tmp_path / "support.yml")
+
+
+def test_the_shared_fixture_config_is_valid():
+    assert parse_support(SUPPORT_YML).channel("chat").name == "Live chat"
+
+
+@pytest.mark.parametrize("spec, days", [
+    ("monday-friday", [0, 1, 2, 3, 4]), ("saturday, sunday", [5, 6]), ("fri-mon", [4, 5, 6, 0]),
+    ("weekdays", [0, 1, 2, 3, 4]), ("Sunday", [6]), ("someday", None),
+])
+def test_day_specs(spec, days):
+    assert parse_day_spec(spec) == days
