@@ -104,3 +104,41 @@ def test_every_command_has_help_text():
         for param in command.params:
             if param.param_type_name == "option" and param.name != "help":
                 assert param.help, f"{name} --{param.name} has no help"
+
+
+def test_serve_previews_the_site_and_rebuilds_on_save(project):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "helpgen", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/orders/track/", timeout=2) as response:
+                return response.read().decode()
+        except OSError:
+            return ""
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if text in page():
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        assert wait_for("data-hg-contact")
+        project.article("orders/track.md", "How do I track my order?", "A freshly saved sentence.")
+        assert wait_for("A freshly saved sentence.")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert not (project.root / "site").exists()  # preview never writes the real site

@@ -2,8 +2,8 @@
  *
  * A line-by-line mirror of helpgen/schedule.py and helpgen/promises.py, working on the JSON they bake
  * into pages (channel_payload / schedule_to_json). tests/test_schedule_parity.py checks that both give
- * the same answers; docs/hours.md states the rules. No DOM access and no dependencies: it runs in the
- * browser (window.HelpgenHours) and in Node (module.exports). Time zones come from Intl.
+ * the same answers; docs/hours.md states the rules. No DOM access and no dependencies: in a browser it
+ * defines the global HelpgenHours, in Node it is module.exports. Time zones come from Intl.
  *
  * Instants are epoch milliseconds. Wall-clock times are "local milliseconds": ms since 1970-01-01 00:00
  * on the zone's own clock. Local dates are days since 1970-01-01.
@@ -215,8 +215,10 @@
         var intervals = dayIntervals(schedule, day);
         if (intervals.length) {
           counted += 1;
-          if (counted === amount) {
-            return Math.max.apply(null, intervals.map(function (x) { return x[1]; }));
+          if (counted === amount) { // the closing that ends that day's last range (see Python)
+            var last = Math.max.apply(null, intervals.map(function (x) { return x[1]; }));
+            var closing = nextChange(schedule, last - 1);
+            return closing === null ? last : closing;
           }
         }
       }
