@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import output
-from .articles import ArticleSet, read_articles
+from .articles import Article, ArticleSet, read_articles
 from .catalog import CONTACT_SRC, HOME_SRC, Catalog, build_catalog, navigation
 from .errors import HelpgenError, Location, Problem
 from .pages import page_frontmatter, site_context
@@ -51,6 +51,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.command = "build"
         self.support: SupportConfig | None = None
         self.articles: ArticleSet | None = None
+        self.article_by_src: dict[str, Article] = {}
         self.catalog: Catalog | None = None
         self.variables: dict[str, str] = {}
         self.today = dt.date.today()
@@ -88,6 +89,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.articles = read_articles(docs_dir, sources, _display_root(config))
         for warning in self.articles.warnings:
             log.warning(str(warning))
+        self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
         self.variables = support_variables(self.support, self.today)
         for src, text in _generated_pages(self.catalog, files).items():
@@ -99,7 +101,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
-        article = self.articles.by_src().get(page.file.src_uri) if self.articles else None
+        article = self.article_by_src.get(page.file.src_uri)
         page.meta.update(page_frontmatter(page.file.src_uri, self.catalog, page.meta))
         first_line = article.body_line if article else 1
         return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
