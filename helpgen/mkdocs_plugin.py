@@ -111,7 +111,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             file = files.get_file_from_path(src)
             return file.url if file else ""
 
-        env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for)
+        env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
+                                              config.site_url or None)
         return env
 
     def on_post_build(self, *, config) -> None:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .articles import Article
 from .catalog import CONTACT_SRC, HOME_SRC, Catalog, Category
+from .structured_data import jsonld_script_text, organization_jsonld
 from .present import availability_text, format_date, format_ranges, weekly_rows
 from .support import SupportConfig
 
@@ -89,6 +90,7 @@ class SiteContext:
     contact_url: str
     home_url: str
     today: str
+    jsonld: str  # schema.org Organization + ContactPoints, already safe inside <script>
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
 
@@ -109,7 +111,7 @@ class SiteContext:
 
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
-                 url_for: Callable[[str], str]) -> SiteContext:
+                 url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
     def link(article: Article) -> ArticleLink:
         return ArticleLink(article.title, url_for(article.src), article.description, article.type,
                            TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
@@ -139,6 +141,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         contact_url=url_for(CONTACT_SRC),
         home_url=url_for(HOME_SRC),
         today=today.isoformat(),
+        jsonld=jsonld_script_text(organization_jsonld(support, today, site_url)),
         _articles=articles,
         _category_by_src=category_by_src,
     )
