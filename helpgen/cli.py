@@ -69,5 +69,30 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, verbose: 
     serve_site(config_file, dev_addr, open_browser)
 
 
+@main.command()
+@click.option("--at", "at_text", metavar="ISO-8601",
+              help="The instant to show, e.g. 2026-12-24T16:30 (company zone unless an offset is given). Default: now.")
+@click.option("--channel", "channel_id", metavar="ID", help="Only this channel.")
+@click.option("--zone", metavar="IANA", help="Show times as a visitor in this zone sees them (default: the company's).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option("--support", "support_file", type=click.Path(dir_okay=False, path_type=Path), default="support.yml",
+              show_default=True, help="The support config to read.")
+def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json: bool, support_file: Path) -> None:
+    """Show each channel's status and reply-by time, as a customer sees it on the site."""
+    from .status import channel_statuses, parse_instant, statuses_as_json
+    from .support import load_support
+
+    support = load_support(support_file, str(support_file))
+    at = parse_instant(at_text, support.timezone)
+    statuses = channel_statuses(support, at, zone, channel_id)
+    if as_json:
+        click.echo(statuses_as_json(statuses, at))
+        return
+    click.echo(f"{support.organization} at {at:%A %Y-%m-%d %H:%M} ({at.tzinfo})")
+    width = max(len(s.name) for s in statuses)
+    for status in statuses:
+        click.echo(f"  {status.name:<{width}}  {status.text}   [promise: {status.response}]")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .articles import Article
 from .catalog import CONTACT_SRC, HOME_SRC, Catalog, Category
+from .status import status_script_text
 from .structured_data import jsonld_script_text, organization_jsonld
 from .present import availability_text, format_date, format_ranges, weekly_rows
 from .support import SupportConfig
@@ -91,6 +92,7 @@ class SiteContext:
     home_url: str
     today: str
     jsonld: str  # schema.org Organization + ContactPoints, already safe inside <script>
+    status_json: str  # the live-status widget's payload, already safe inside <script>
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
 
@@ -142,6 +144,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         home_url=url_for(HOME_SRC),
         today=today.isoformat(),
         jsonld=jsonld_script_text(organization_jsonld(support, today, site_url)),
+        status_json=status_script_text(support),
         _articles=articles,
         _category_by_src=category_by_src,
     )

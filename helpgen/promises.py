@@ -76,8 +76,9 @@ def reply_by(promise: Promise, schedule: Schedule, sent_at: dt.datetime) -> dt.d
     `schedule` is the hours of the team that answers (for business promises: the company's hours).
     immediate: sent_at if open, else the next opening. calendar: sent_at + the amount of real time.
     business_hours: the moment `amount` of open time has passed since sent_at (can be a closing time).
-    business_days: the last closing of the Nth business day after the day it was sent (a business day
-    is a local date on which a range starts). None if that lies beyond HORIZON_DAYS."""
+    business_days: closing time of the Nth business day after the day it was sent (a business day is a
+    local date on which a range starts; its closing ends its last range, or the open stretch that range
+    runs straight into). None if the answer lies beyond HORIZON_DAYS."""
     answer = reply_by_us(promise.kind, promise.amount, schedule, to_us(sent_at))
     return None if answer is None else from_us(answer, schedule.timezone)
 
@@ -105,7 +106,10 @@ def reply_by_us(kind: str, amount: int, schedule: Schedule, t: int) -> int | Non
             if ends:
                 counted += 1
                 if counted == amount:
-                    return max(ends)
+                    # The closing that ends that day's last range: later if another range runs straight on,
+                    # which also keeps a later message from ever getting an earlier reply time.
+                    closing = next_change_us(schedule, max(ends) - 1)
+                    return max(ends) if closing is None else closing
         return None
     raise ValueError(f"unknown promise kind {kind!r}")
 

@@ -12,6 +12,9 @@ themes/helpcenter/assets/javascripts/helpgen-hours.js, and held together by test
   happens twice at fall-back means its first occurrence.
 * Searches look HORIZON_DAYS ahead; "no change within that" is reported as None.
 
+Public functions take aware datetimes and return them in schedule.timezone, ready to print. Compare or
+subtract them in UTC: Python does arithmetic on datetimes sharing a tzinfo by wall clock, wrong across DST.
+
 Internally instants are integer microseconds since the Unix epoch ("us") so that arithmetic is exact and
 the JavaScript engine (integer milliseconds) can follow the same steps. Reply promises live in promises.py.
 """

@@ -1,0 +1,100 @@
+"""Is each channel open, and when will a message sent now be answered: the customer's view at an instant.
+
+The page's widget computes the same thing in the visitor's browser from `status_payload`; `helpgen hours`
+prints it from Python. Both run the same rules (schedule.py / promises.py and helpgen-hours.js), which
+tests/test_schedule_parity.py keeps identical.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict, dataclass
+from zoneinfo import ZoneInfo
+
+from .errors import HelpgenError, Location, did_you_mean
+from .promises import channel_payload, describe, reply_by
+from .schedule import Schedule, is_open, next_change, next_opening
+from .support import Channel, SupportConfig
+
+
+def business_schedule(channel: Channel, support: SupportConfig) -> Schedule:
+    """Business-time promises count the support team's hours, whatever hours the channel is reachable."""
+    return support.hours if channel.response.kind.startswith("business") else channel.schedule
+
+
+def received_at(channel: Channel, sent_at: dt.datetime) -> dt.datetime | None:
+    """A closed chat or phone line takes no messages: the promise starts counting when it next opens."""
+    return sent_at if is_open(channel.schedule, sent_at) else next_opening(channel.schedule, sent_at)
+
+
+def status_payload(support: SupportConfig) -> dict:
+    """What a page carries for the widget: each channel's availability, promise and business hours."""
+    return {"timezone": support.timezone,
+            "channels": {c.id: channel_payload(c.schedule, c.response, business_schedule(c, support))
+                         for c in support.channels}}
+
+
+def status_script_text(support: SupportConfig) -> str:
+    """The payload as JSON that is safe inside <script type="application/json">."""
+    text = json.dumps(status_payload(support), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+@dataclass(frozen=True)
+class ChannelStatus:
+    id: str
+    name: str
+    state: str  # "open" | "closed"
+    text: str  # exactly what the page shows, e.g. "Closed · opens Monday 09:00"
+    next_change: str | None  # ISO-8601 in the company's zone
+    reply_by: str | None  # when a message sent at `at` is answered, ISO-8601 in the company's zone
+    response: str
+
+
+def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str | None = None,
+                     channel_id: str | None = None) -> list[ChannelStatus]:
+    if at.tzinfo is None:
+        raise ValueError("`at` must carry a time zone")
+    if visitor_zone is not None:
+        try:
+            ZoneInfo(visitor_zone)
+        except (ValueError, KeyError):
+            import zoneinfo
+
+            raise HelpgenError.at(Location("--zone"), f'"{visitor_zone}" is not an IANA time zone',
+                                  did_you_mean(visitor_zone, zoneinfo.available_timezones())) from None
+    channels = support.channels
+    if channel_id is not None:
+        channels = tuple(c for c in channels if c.id == channel_id)
+        if not channels:
+            known = ", ".join(c.id for c in support.channels)
+            raise HelpgenError.at(Location("--channel"), f'no channel "{channel_id}" in {support.path}',
+                                  f"use one of: {known}")
+    statuses = []
+    for channel in channels:
+        payload = channel_payload(channel.schedule, channel.response, business_schedule(channel, support))
+        shown = describe(payload, at, visitor_zone or support.timezone)
+        change = next_change(channel.schedule, at)
+        received = received_at(channel, at)
+        answer = reply_by(channel.response, business_schedule(channel, support), received) if received else None
+        statuses.append(ChannelStatus(channel.id, channel.name, shown["state"], shown["text"],
+                                      change.isoformat() if change else None,
+                                      answer.isoformat() if answer else None, str(channel.response)))
+    return statuses
+
+
+def parse_instant(text: str | None, timezone: str) -> dt.datetime:
+    """ISO-8601 from the command line; without an offset it is read in the company's zone."""
+    zone = ZoneInfo(timezone)
+    if text is None:
+        return dt.datetime.now(zone)
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise HelpgenError.at(Location("--at"), f'"{text}" is not an ISO-8601 date and time',
+                              "write e.g. 2026-12-24T16:30 or 2026-12-24T16:30+01:00") from None
+    return value if value.tzinfo else value.replace(tzinfo=zone)
+
+
+def statuses_as_json(statuses: list[ChannelStatus], at: dt.datetime) -> str:
+    return json.dumps({"at": at.isoformat(), "channels": [asdict(s) for s in statuses]}, indent=2, ensure_ascii=False)

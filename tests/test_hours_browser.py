@@ -1,0 +1,85 @@
+"""The live hours widget in real headless Chromium, with the page clock and the visitor's zone emulated.
+
+Each case also asserts that the browser shows exactly what the Python engine says for that instant."""
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from helpgen.status import channel_statuses
+from helpgen.support import load_support
+
+from .conftest import REPO
+
+pytestmark = pytest.mark.browser
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+
+
+@pytest.fixture(scope="module")
+def demo_url(tmp_path_factory, serve_site):
+    from helpgen.mkdocs_commands import build_site
+
+    site = build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("hours") / "site").site_dir
+    return serve_site(site)
+
+
+def statuses_in_browser(chromium, url: str, at: dt.datetime, zone: str, advance_ms: int = 0) -> dict[str, str]:
+    context = chromium.new_context(timezone_id=zone)
+    try:
+        page = context.new_page()
+        page.clock.install(time=at)
+        page.goto(url + "returns/how-do-i-return-an-item/")
+        if advance_ms:
+            page.clock.run_for(advance_ms)
+        return page.eval_on_selector_all(
+            "[data-hg-contact] [data-hg-channel]",
+            "els => Object.fromEntries(els.map(e => [e.dataset.hgChannel, e.querySelector('[data-hg-status]').textContent]))")
+    finally:
+        context.close()
+
+
+def python_says(at: dt.datetime, zone: str) -> dict[str, str]:
+    support = load_support(REPO / "support.yml")
+    return {s.id: s.text for s in channel_statuses(support, at, zone)}
+
+
+@pytest.mark.parametrize("case, at, zone, expected", [
+    ("open moment", dt.datetime(2026, 11, 24, 10, 0, tzinfo=COPENHAGEN), "Europe/Copenhagen",
+     {"email": "Write now — reply by tomorrow 17:00", "chat": "Open now · closes 17:00",
+      "phone": "Open now · closes 16:00"}),
+    ("closed evening, visitor in New York", dt.datetime(2026, 11, 27, 20, 0, tzinfo=COPENHAGEN), "America/New_York",
+     {"chat": "Closed · opens tomorrow 04:00 (tomorrow 10:00 Copenhagen time)",
+      "phone": "Closed · opens Monday 04:00 (Monday 10:00 Copenhagen time)"}),
+    ("Christmas Eve holiday", dt.datetime(2026, 12, 24, 11, 0, tzinfo=COPENHAGEN), "Europe/Copenhagen",
+     {"chat": "Closed · opens Monday 09:00", "email": "Write now — reply by Monday 17:00"}),
+    ("EU spring-forward day", dt.datetime(2027, 3, 28, 9, 30, tzinfo=COPENHAGEN), "Europe/Copenhagen",
+     {"chat": "Closed · opens tomorrow 09:00", "email": "Write now — reply by tomorrow 17:00"}),
+    ("US and EU clocks apart in March", dt.datetime(2027, 3, 22, 8, 0, tzinfo=COPENHAGEN), "America/New_York",
+     {"chat": "Closed · opens 04:00 (09:00 Copenhagen time)"}),
+])
+def test_widget_shows_the_expected_status(chromium, demo_url, case, at, zone, expected):
+    shown = statuses_in_browser(chromium, demo_url, at, zone)
+    assert shown == python_says(at, zone), case
+    for channel, text in expected.items():
+        assert shown[channel] == text, case
+
+
+def test_status_refreshes_without_a_reload_when_chat_closes(chromium, demo_url):
+    before_closing = dt.datetime(2026, 11, 24, 16, 59, 30, tzinfo=COPENHAGEN)
+    assert statuses_in_browser(chromium, demo_url, before_closing, "Europe/Copenhagen")["chat"] == "Open now · closes 17:00"
+    after = statuses_in_browser(chromium, demo_url, before_closing, "Europe/Copenhagen", advance_ms=61_000)
+    assert after["chat"] == "Closed · opens tomorrow 09:00"
+
+
+def test_without_javascript_the_static_hours_table_remains(chromium, demo_url):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(demo_url + "returns/how-do-i-return-an-item/")
+        rows = page.eval_on_selector_all("[data-hg-contact] .hg-hours tr", "rows => rows.map(r => r.innerText)")
+        assert rows[0].split() == ["Monday–Friday", "09:00–17:00"]
+        assert page.eval_on_selector_all("[data-hg-status]", "els => els.map(e => e.textContent)") == ["", "", ""]
+    finally:
+        context.close()

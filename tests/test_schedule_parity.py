@@ -1,0 +1,205 @@
+"""The browser and the build tell visitors the same thing: helpgen-hours.js agrees with helpgen.schedule.
+
+Seeded random instants (at least 10,000 per run) over random schedules in 24 IANA zones, concentrated
+around DST transitions, holidays and range edges. All cases go to Node in ONE subprocess call (JSON on
+stdin); every answer must match exactly: is_open, next_change, next_opening, next_closing, reply_by and
+describe()'s state and text (visitor zones drawn from the same list, plus none and an unknown one).
+Set HELPGEN_PARITY_SEED to replay another seed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import subprocess
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from helpgen import promises as P
+from helpgen import schedule as S
+
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: cannot run helpgen-hours.js")
+DRIVER = Path(__file__).parent / "js" / "hours_driver.js"
+SEED = int(os.environ.get("HELPGEN_PARITY_SEED", "20261124"))
+CASES = 12_000
+
+# Company zones: both hemispheres, DST at 01:00 UTC (EU), 02:00 local (US), at midnight (Santiago,
+# Havana, Azores, Beirut), 30-minute DST (Lord Howe), odd offsets (Kathmandu, Chatham, St Johns),
+# negative DST (Dublin), DST for Ramadan (Casablanca), none at all (Tokyo, Kolkata, UTC).
+ZONES = [
+    "Europe/Copenhagen", "America/New_York", "America/Los_Angeles", "America/Chicago", "Europe/London",
+    "Europe/Dublin", "America/Sao_Paulo", "America/Santiago", "America/Havana", "Atlantic/Azores",
+    "Asia/Beirut", "Australia/Sydney", "Australia/Lord_Howe", "Australia/Adelaide", "Pacific/Auckland",
+    "Pacific/Chatham", "Asia/Kathmandu", "Asia/Kolkata", "Asia/Tokyo", "America/St_Johns",
+    "Africa/Casablanca", "Europe/Moscow", "America/Mexico_City", "UTC",
+]
+WINDOW = (dt.datetime(2025, 9, 1, tzinfo=dt.timezone.utc), dt.datetime(2027, 5, 1, tzinfo=dt.timezone.utc))
+DAY_TEMPLATES = [
+    "09:00-17:00", "closed", "00:00-24:00", "22:00-02:00", "08:00-12:00, 13:00-17:30", "01:30-03:30",
+    "02:00-02:30", "00:00-02:00, 22:00-24:00", "20:00-04:00", "23:30-00:30", "00:00-01:00", "10:00-14:00",
+    "00:00-03:00", "12:00-00:00", "02:15-02:45, 03:00-23:00",
+]
+PROMISES = ["immediately", "5 minutes", "2 hours", "24 hours", "3 days", "1 business hour", "4 business hours",
+            "30 business hours", "1 business day", "2 business days", "5 business days"]
+
+
+def ms(d: dt.datetime) -> int:
+    return S.to_us(d) // 1000
+
+
+def transitions(zone: str) -> list[int]:
+    """Instants (us) where the zone's UTC offset changes within WINDOW: 6-hour steps, then bisection."""
+    found, step = [], 6 * 3600 * S.SECOND
+    t, end = S.to_us(WINDOW[0]), S.to_us(WINDOW[1]) + 400 * S.DAY  # searches reach a year past the window
+    while t < end:
+        if S.offset_at(zone, t) != S.offset_at(zone, t + step):
+            low, high = t, t + step
+            while high - low > S.SECOND:
+                middle = low + (high - low) // S.SECOND // 2 * S.SECOND
+                low, high = (middle, high) if S.offset_at(zone, middle) == S.offset_at(zone, low) else (low, middle)
+            found.append(high)
+        t += step
+    return found
+
+
+def random_day(rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        return rng.choice(DAY_TEMPLATES)
+    while True:  # 1-3 random ranges at any minute, overnight allowed; retry overlaps
+        parts = []
+        for _ in range(rng.randint(1, 3)):
+            start = rng.randrange(0, 1440)
+            end = rng.choice([rng.randrange(start + 1, 1441) if start < 1439 else 1440, rng.randrange(1, 1440)])
+            parts.append(f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}")
+        try:
+            S.parse_time_ranges(", ".join(parts))
+            return ", ".join(parts)
+        except ValueError:
+            continue
+
+
+def random_schedule(rng: random.Random, zone: str, zone_transitions: list[int]) -> S.Schedule:
+    kind = rng.random()
+    if kind < 0.06:
+        return S.always_open(zone)
+    if kind < 0.14:  # never open / open all week but Sunday, half of them without holidays (fast paths)
+        weekly = ((),) * 7 if kind < 0.09 else ((S.ALL_DAY,),) * 6 + ((),)
+        if rng.random() < 0.5:
+            return S.Schedule(zone, weekly)
+    else:
+        weekly = tuple(S.parse_time_ranges(random_day(rng)) for _ in range(7))
+    # Holidays on DST days, next to them, and at random; closed, special hours, or overnight.
+    days = {S.day_to_date(S.local_day(zone, t) + rng.choice([-1, 0, 0, 1])) for t in zone_transitions
+            if rng.random() < 0.5}
+    days |= {WINDOW[0].date() + dt.timedelta(days=rng.randrange(0, 600)) for _ in range(rng.randint(0, 12))}
+    holidays = tuple(S.Holiday(day, f"Holiday {i}", S.parse_time_ranges(
+        rng.choice(["closed", "closed", random_day(rng), "21:00-03:00", "00:00-24:00"])))
+        for i, day in enumerate(sorted(days)))
+    return S.Schedule(zone, weekly, holidays)
+
+
+def random_instant(rng: random.Random, schedule: S.Schedule, zone_transitions: list[int]) -> int:
+    """An instant in ms: near a DST transition, a range edge, a holiday, or anywhere in WINDOW."""
+    roll = rng.random()
+    nudge = rng.choice([0, 0, 1, -1, 1000, -1000, 59_000, -60_000, 1_800_000])
+    if roll < 0.35 and zone_transitions:
+        anchor = rng.choice(zone_transitions) // 1000
+        return anchor + rng.choice([nudge, rng.randrange(-36, 37) * 3_600_000 + rng.randrange(0, 60) * 60_000])
+    if roll < 0.65:  # an opening or closing edge on a random day
+        day = S.local_day(schedule.timezone, S.to_us(WINDOW[0])) + rng.randrange(0, 600)
+        intervals = S._day_intervals(schedule, day)
+        if intervals:
+            return rng.choice(rng.choice(intervals)) // 1000 + nudge
+    if roll < 0.8 and schedule.holidays:
+        holiday = rng.choice(schedule.holidays).date
+        start = S.wall_to_us(schedule.timezone, (holiday - dt.date(1970, 1, 1)).days * S.DAY) // 1000
+        return start + rng.randrange(-30 * 60, 30 * 60) * 60_000 + nudge
+    return rng.randrange(ms(WINDOW[0]), ms(WINDOW[1]))
+
+
+def build_batch(rng: random.Random):
+    zone_transitions = {zone: transitions(zone) for zone in ZONES}
+    schedules, channels = [], []
+    for zone in ZONES * 3:
+        schedule = random_schedule(rng, zone, zone_transitions[zone])
+        schedules.append(schedule)
+        promise = P.parse_promise(rng.choice(PROMISES))
+        business = P.parse_promise(rng.choice([p for p in PROMISES if "business" in p]))
+        # Its own hours with any promise; and `always` (email-like) counting these hours for business.
+        channels.append(P.channel_payload(schedule, promise))
+        channels.append(P.channel_payload(S.always_open(zone), business, schedule))
+    promises = [P.parse_promise(p) for p in PROMISES]
+    visitors = ZONES + [None, "Not/A_Zone"]
+    cases = []
+    for _ in range(CASES):
+        s = rng.randrange(len(schedules))
+        t = random_instant(rng, schedules[s], zone_transitions[schedules[s].timezone])
+        cases.append([s, t, rng.randrange(len(promises)), 2 * s + rng.randrange(2), rng.choice(visitors)])
+    probes = [[zone, t // 1000 + d] for zone in ZONES for t in zone_transitions[zone] for d in (-1000, 0)]
+    return schedules, channels, promises, cases, probes
+
+
+def python_answers(schedules, channels, promises, case):
+    s, t, p, c, visitor = case
+    schedule, at = schedules[s], S.from_us(t * 1000, "UTC")
+
+    def out(instant):
+        return None if instant is None else ms(instant)
+
+    described = P.describe(channels[c], at, visitor)
+    return [S.is_open(schedule, at), out(S.next_change(schedule, at)), out(S.next_opening(schedule, at)),
+            out(S.next_closing(schedule, at)), out(P.reply_by(promises[p], schedule, at)),
+            described["state"], described["text"]]
+
+
+def test_javascript_engine_agrees_with_python_engine():
+    started = time.perf_counter()
+    rng = random.Random(SEED)
+    schedules, channels, promises, cases, probes = build_batch(rng)
+    batch = {"schedules": [S.schedule_to_json(s) for s in schedules], "channels": channels,
+             "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes}
+    run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch, sort_keys=True), capture_output=True,
+                         text=True, encoding="utf-8", timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    js = json.loads(run.stdout)
+
+    # Browsers ship their own copy of the tz database. Where it and Python's disagree on an offset, the
+    # engines cannot agree either: leave that zone out, loudly, and insist enough zones remain.
+    stale = sorted({zone for (zone, t), offset in zip(probes, js["probes"])
+                    if S.offset_at(zone, t * 1000) // 1000 != offset})
+    if stale:
+        warnings.warn(f"tz databases of Python and Node differ for {stale}; those zones are not compared")
+    zones_compared = [z for z in ZONES if z not in stale]
+    assert len(zones_compared) >= 20
+
+    disagreements, compared = [], 0
+    for case, answer in zip(cases, js["cases"]):
+        zones = {schedules[case[0]].timezone, case[4]}
+        if zones & set(stale):
+            continue
+        compared += 1
+        expected = python_answers(schedules, channels, promises, case)
+        if expected != answer:
+            disagreements.append((case, schedules[case[0]], expected, answer))
+    elapsed = time.perf_counter() - started
+    print(f"\nparity: seed {SEED}, {compared} cases, {len(zones_compared)} zones, {len(schedules)} schedules, "
+          f"{len(probes)} offset probes; node {js['ms']} ms, total {elapsed:.1f} s")
+    assert compared >= 10_000
+    assert not disagreements, "\n\n".join(
+        f"case {case}\nschedule {schedule}\npython {py}\njs     {js_}" for case, schedule, py, js_ in disagreements[:5])
+
+
+def test_the_script_defines_helpgen_hours_in_a_browser_like_global_scope():
+    # No `module` there: the plain <script> path must set the global, as a page loads it.
+    script = ("const vm = require('vm'), fs = require('fs'); const sandbox = {};"
+              "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), sandbox);"
+              "process.stdout.write(Object.keys(sandbox.HelpgenHours).sort().join(','));")
+    js_file = Path(__file__).parents[1] / "themes/helpcenter/assets/javascripts/helpgen-hours.js"
+    run = subprocess.run([NODE, "-e", script, str(js_file)], capture_output=True, text=True, timeout=30, check=True)
+    assert {"isOpen", "nextChange", "nextOpening", "nextClosing", "replyBy", "describe"} <= set(run.stdout.split(","))
