@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
 from .errors import HelpgenError, Location, Problem
-from .yamlsource import Node, Reader, expect_text, iter_sequence, parse_yaml
+from .yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, parse_yaml
 
 ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
@@ -121,8 +121,8 @@ def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article
     article_type = _read_choice(reader, "type", ARTICLE_TYPES, problems) or DEFAULT_TYPE
     category = _read_category(reader, src, problems)
     tags = _read_tags(reader.get("tags"), problems)
-    updated = _read_date(reader.get("updated"), "updated", problems)
-    review_by = _read_date(reader.get("review_by"), "review_by", problems)
+    updated = expect_date(reader.get("updated"), "updated", problems)
+    review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = _read_bool(reader.get("promoted"), "promoted", problems)
     order = _read_int(reader.get("order"), "order", problems)
     if any(p.severity == "error" for p in problems) or title is None:
@@ -165,22 +165,6 @@ def _read_tags(node: Node | None, problems: list[Problem]) -> tuple[str, ...]:
     tags = [expect_text(item, f"tags[{i}]", problems) for i, item in iter_sequence(node, "tags", problems)]
     return tuple(t for t in tags if t)
 
-
-def _read_date(node: Node | None, key: str, problems: list[Problem]) -> dt.date | None:
-    if node is None or node.value is None:
-        return None
-    value = node.value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    problems.append(Problem(node.loc, f'{key}: "{node.raw}" is not a date', "write YYYY-MM-DD, e.g. 2026-11-01"))
-    return None
 
 
 def _read_bool(node: Node | None, key: str, problems: list[Problem]) -> bool:

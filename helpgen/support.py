@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import HelpgenError, Location, Problem, did_you_mean
 from .schedule import Holiday, Promise, Schedule, TimeRange, parse_promise, parse_time_ranges
-from .yamlsource import Node, Reader, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
+from .yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i, name in enumerate(WEEKDAYS)}
@@ -219,7 +219,7 @@ def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday,
         reader = Reader(item, f"holidays[{i}]", problems, HOLIDAY_KEYS)
         date_node = reader.require("date")
         name = reader.text("name", required=True)
-        day = _read_date(date_node, f"holidays[{i}].date", problems) if date_node else None
+        day = expect_date(date_node, f"holidays[{i}].date", problems) if date_node else None
         hours_node = reader.get("hours")
         ranges = _read_ranges(hours_node, f"holidays[{i}].hours", problems) if hours_node else ()
         if day is None or name is None:
@@ -232,20 +232,6 @@ def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday,
         holidays.append(Holiday(day, name, ranges))
     return tuple(sorted(holidays, key=lambda h: h.date))
 
-
-def _read_date(node: Node, name: str, problems: list[Problem]) -> dt.date | None:
-    value = node.value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    problems.append(Problem(node.loc, f'{name}: "{node.raw}" is not a date', "write it as YYYY-MM-DD, e.g. 2026-12-24"))
-    return None
 
 
 def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],

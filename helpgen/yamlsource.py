@@ -195,6 +195,24 @@ def describe(node: Node) -> str:
     return f'"{node.raw}"'
 
 
+def expect_date(node: Node | None, name: str, problems: list[Problem]) -> dt.date | None:
+    """A YYYY-MM-DD date, written plain (YAML reads it as a date) or quoted; None when absent."""
+    if node is None or node.value is None:
+        return None
+    value = node.value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problems.append(Problem(node.loc, f'{name}: "{node.raw}" is not a date', "write YYYY-MM-DD, e.g. 2026-11-01"))
+    return None
+
+
 def iter_sequence(node: Node, name: str, problems: list[Problem]) -> Iterator[tuple[int, Node]]:
     if node.value is None:
         return
