@@ -62,6 +62,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
 
+    def on_serve(self, server, *, config, builder):
+        # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
+        server.watch(str(Path(config.config_file_path or ".").resolve().parent / self.config.support))
+        return server
+
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)

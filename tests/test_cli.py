@@ -1,7 +1,13 @@
 """The CLI's wiring: exit codes and messages users and CI rely on."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import yaml
 from click.testing import CliRunner
@@ -106,39 +112,46 @@ def test_every_command_has_help_text():
                 assert param.help, f"{name} --{param.name} has no help"
 
 
-def test_serve_previews_the_site_and_rebuilds_on_save(project):
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
 
+@contextlib.contextmanager
+def preview(project):
+    """`helpgen serve` on a free loopback port; yields wait_for(text) -> bool (polls up to 60 s)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "helpgen", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
-    def page() -> str:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/orders/track/", timeout=2) as response:
-                return response.read().decode()
-        except OSError:
-            return ""
-
-    def wait_for(text: str) -> bool:
+    def wait_for(text: str, path: str = "orders/track/") -> bool:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if text in page():
-                return True
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as response:
+                    if text in response.read().decode():
+                        return True
+            except OSError:
+                pass
             time.sleep(0.2)
         return False
 
     try:
-        assert wait_for("data-hg-contact")
-        project.article("orders/track.md", "How do I track my order?", "A freshly saved sentence.")
-        assert wait_for("A freshly saved sentence.")
+        yield wait_for
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_previews_the_site_and_rebuilds_on_save(project):
+    with preview(project) as wait_for:
+        assert wait_for("data-hg-contact")
+        project.article("orders/track.md", "How do I track my order?", "A freshly saved sentence.")
+        assert wait_for("A freshly saved sentence.")
     assert not (project.root / "site").exists()  # preview never writes the real site
+
+
+def test_serve_rebuilds_when_support_yml_changes(project):
+    with preview(project) as wait_for:
+        assert wait_for("support@acme.example")
+        support = project.root / "support.yml"
+        support.write_text(support.read_text().replace("support@acme.example", "help@acme.example"))
+        assert wait_for("help@acme.example")
