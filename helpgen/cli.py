@@ -94,5 +94,28 @@ def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json
         click.echo(f"  {status.name:<{width}}  {status.text}   [promise: {status.response}]")
 
 
+@main.command()
+@CONFIG_OPTION
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="text for people, json for tools, github for pull request annotations.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.pass_context
+def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool) -> None:
+    """Lint articles and support.yml without building. Exit 1 on errors, 2 if it cannot run."""
+    from .checks import check_project, report
+    from .errors import HelpgenError
+
+    try:
+        findings = check_project(config_file.parent, config_file.name)
+    except HelpgenError as exc:
+        exc.exit_code = 2  # nothing was checked: a setup problem, not a content error
+        raise
+    findings = report.apply_strict(findings) if strict else findings
+    click.echo(report.render(findings, output_format))
+    if output_format != "text":
+        click.echo(report.summary(findings), err=True)
+    ctx.exit(1 if report.has_errors(findings) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -39,6 +39,7 @@ class Problem:
     hint: str = ""
     severity: str = "error"
     rule: str = ""
+    related: Location | None = None  # a second place the problem involves, e.g. the support.yml line contradicted
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"

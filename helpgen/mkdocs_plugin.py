@@ -2,19 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import output
-from .articles import Article, ArticleSet, read_articles
+from .articles import Article, ArticleSet
+from .checks import ContentProject, check_content
+from .clock import build_date
 from .catalog import CONTACT_SRC, HOME_SRC, Catalog, build_catalog, navigation
 from .errors import HelpgenError, Location, Problem
 from .pages import page_frontmatter, site_context
@@ -90,10 +92,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         docs_dir = Path(config.docs_dir)
         _refuse_links_outside(files, docs_dir, _display_root(config))
-        sources = [f.src_uri for f in files.documentation_pages()]
-        self.articles = read_articles(docs_dir, sources, _display_root(config))
-        for warning in self.articles.warnings:
-            log.warning(str(warning))
+        # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
+        self.articles = _check_content(files, config, self.support, self.config.support, self.today)
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
         self.variables = support_variables(self.support, self.today)
@@ -120,6 +120,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                               config.site_url or None)
         return env
 
+    # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
+    # search_index.json, sitemaps, …) must be in the staging folder before it is swapped in.
+    @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.staging is None:
@@ -138,17 +141,35 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.staging = None
 
 
-def build_date(timezone: str) -> dt.date:
-    """Today in the company's zone, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), ZoneInfo(timezone)).date()
-    return dt.datetime.now(ZoneInfo(timezone)).date()
+def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date) -> ArticleSet:
+    """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
+    toc = config.mdx_configs.get("toc", {})
+    project = ContentProject(
+        docs_dir=Path(config.docs_dir),
+        files=tuple(f.src_uri for f in files if f.inclusion.is_included()),
+        display_root=_display_root(config),
+        support=support,
+        support_path=Path(config.config_file_path or "mkdocs.yml").resolve().parent / support_option,
+        use_directory_urls=config.use_directory_urls,
+        slugify=toc.get("slugify") or ContentProject.slugify,
+        separator=toc.get("separator") or "-",
+    )
+    result = check_content(project, today)
+    for warning in result.warnings:
+        log.warning(f"{warning} [{warning.rule}]")
+    if result.errors:
+        raise HelpgenError(result.errors)
+    return result.articles
 
 
 def _display_root(config) -> str:
-    project = Path(config.config_file_path or ".").resolve().parent
-    docs = Path(config.docs_dir).resolve()
+    return _display_root_of(config.config_file_path or os.path.abspath("."), config.docs_dir)
+
+
+@functools.lru_cache(maxsize=16)  # asked once per page: resolving paths took a fifth of on_page_markdown
+def _display_root_of(config_file_path: str, docs_dir: str) -> str:
+    project = Path(config_file_path).resolve().parent
+    docs = Path(docs_dir).resolve()
     return docs.relative_to(project).as_posix() if docs.is_relative_to(project) else str(docs)
 
 

@@ -106,11 +106,16 @@ def _replace(line: str, start: int, end: int, variables: dict[str, str], where: 
     return _VARIABLE.sub(value, line[start:end])
 
 
+def blank_code_spans(line: str) -> str:
+    """The line with each code span replaced by spaces, so columns still match the source."""
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
 def find_variables(markdown: str) -> list[tuple[int, int, str]]:
     """(line offset, column, name) of each variable outside code, for `helpgen check`."""
     found: list[tuple[int, int, str]] = []
     for offset, line, in_code in lines_outside_code(markdown):
         if not in_code:
-            masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+            masked = blank_code_spans(line)
             found += [(offset, m.start() + 1, m.group(1)) for m in _VARIABLE.finditer(masked)]
     return found

@@ -199,3 +199,11 @@ def test_strict_build_with_warnings_keeps_the_previous_site(project):
     with pytest.raises(HelpgenError, match="strict"):
         project.build(strict=True)
     assert tree_bytes(site) == before
+
+
+def test_plugin_order_does_not_matter_for_the_published_site(project):
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n  - helpgen\n", "  - helpgen\n  - search\n"))
+    site = project.build().site_dir
+    assert (site / "search/search_index.json").is_file()
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []

@@ -108,7 +108,7 @@ def test_every_problem_is_reported_together():
 
 def test_yaml_syntax_error_points_at_the_line():
     message = error_of("organization: A\n  timezone: UTC\n")
-    assert message.startswith("support.yml:2:11: invalid YAML: mapping values are not allowed here")
+    assert message.startswith("support.yml:2:11: invalid YAML: mapping values are not allowed")
 
 
 def test_tabs_get_an_indentation_hint():

@@ -1,0 +1,153 @@
+"""`helpgen check`: every content rule over a project, with no HTML rendered.
+
+`check_project` reads a project from its mkdocs.yml (CLI and CI); `check_content` takes what a site
+engine already knows (the MkDocs adapter calls it from `on_files`, so the build enforces the very
+same rules). Findings are `Problem`s with a rule id from rules.RULES; the engine never imports MkDocs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from markdown.extensions.toc import slugify as default_slugify
+
+from ..clock import build_date
+from ..articles import ArticleSet
+from ..catalog import Catalog, build_catalog
+from ..errors import HelpgenError, Location, Problem
+from ..support import SupportConfig, load_support
+from ..variables import support_variables
+from .anchors import page_anchors
+from .frontmatter_rules import check_front_matter
+from .links import SiteIndex, check_links
+from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
+from .project import Slugify, is_markdown, list_sources, read_site_settings
+from .promises import PromiseChecker
+from .rules import RULE_BY_ID, RULES, finding
+from .safety import check_safety
+from .source import SourceFile, read_source
+from .variable_rules import check_variables
+
+__all__ = ["CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
+
+
+@dataclass(frozen=True)
+class ContentProject:
+    """What the checks need to know about a site, whichever engine builds it."""
+
+    docs_dir: Path
+    files: tuple[str, ...]  # every file in the content folder (pages and assets), forward slashes
+    display_root: str = ""  # how the content folder is shown in messages, e.g. "content"
+    support: SupportConfig | None = None  # None when support.yml has errors (reported separately)
+    support_path: Path | None = None
+    use_directory_urls: bool = True
+    slugify: Slugify = default_slugify
+    separator: str = "-"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    findings: tuple[Problem, ...]
+    articles: ArticleSet  # the articles whose front matter is valid
+    catalog: Catalog
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.findings if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.findings if p.severity != "error"]
+
+
+def check_content(project: ContentProject, today: dt.date) -> CheckResult:
+    known_rules = set(RULE_BY_ID)
+    sources: dict[str, SourceFile] = {}
+    findings: list[Problem] = []
+    pages = [src for src in project.files if is_markdown(src)]
+    for src in sorted(pages):
+        file = f"{project.display_root}/{src}" if project.display_root else src
+        source, problems = read_source(project.docs_dir, src, file, known_rules)
+        findings += problems
+        if source is not None:
+            sources[src] = source
+            findings += source.directive_problems
+    readable = list(sources.values())
+    articles = ArticleSet(tuple(s.article for s in readable if s.article is not None),
+                          tuple(p for p in findings if p.severity != "error"))
+    catalog = build_catalog(articles)
+    variables = support_variables(project.support, today) if project.support else {}
+
+    findings += check_front_matter(readable, today)
+    if project.support:
+        findings += check_variables(readable, set(variables))
+        findings += PromiseChecker(project.support, project.support_path).check(readable)
+    generated = generated_pages(catalog, set(pages))
+    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls,
+                     lambda source: page_anchors(source, project.slugify, project.separator, variables))
+    findings += check_links(readable, site)
+    findings += check_output_paths(pages, sources, generated, project.use_directory_urls)
+    findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
+    folders = {PurePosixPath(src).parts[0].lower() for src in pages if len(PurePosixPath(src).parts) > 1}
+    findings += check_reachability(catalog, sources, folders)
+    findings += check_safety(readable)
+    by_file = {s.file: s for s in readable}
+    kept = [p for p in findings if not _silenced(p, by_file)]
+    return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog)
+
+
+def _silenced(problem: Problem, by_file: dict[str, SourceFile]) -> bool:
+    source = by_file.get(problem.location.file)
+    return bool(source) and RULE_BY_ID[problem.rule].silenceable and source.silenced(problem)
+
+
+def _order(problem: Problem) -> tuple:
+    return (problem.location.file, problem.location.line, problem.location.col, problem.rule, problem.message)
+
+
+def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
+                  today: dt.date | None = None) -> list[Problem]:
+    """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
+    so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
+    (no or unreadable mkdocs.yml)."""
+    settings = read_site_settings(Path(project_dir) / config_file)
+    shown_project = _shown(settings.project_dir)
+    support_path = settings.project_dir / settings.support_file
+    support_name = _join(shown_project, settings.support_file)
+    support: SupportConfig | None = None
+    findings: list[Problem] = []
+    try:
+        support = load_support(support_path, support_name)
+    except HelpgenError as exc:
+        findings += [finding("support-invalid", p.location, p.message, p.hint) for p in exc.problems]
+    if today is None:
+        today = build_date(support.timezone if support else "UTC")
+    if not settings.docs_dir.is_dir():
+        raise HelpgenError.at(Location(_join(shown_project, settings.config_file.name)),
+                              "the content folder does not exist",
+                              "set docs_dir in mkdocs.yml to the folder holding your articles")
+    project = ContentProject(
+        docs_dir=settings.docs_dir,
+        files=tuple(list_sources(settings.docs_dir, settings.exclude_docs)),
+        display_root=_shown(settings.docs_dir),
+        support=support,
+        support_path=support_path,
+        use_directory_urls=settings.use_directory_urls,
+        slugify=settings.slugify,
+        separator=settings.separator,
+    )
+    return findings + list(check_content(project, today).findings)
+
+
+
+def _shown(path: Path) -> str:
+    """A path as the writer would type it from here: relative to the working directory when inside it."""
+    path, here = path.resolve(), Path.cwd().resolve()
+    if path == here:
+        return ""
+    return path.relative_to(here).as_posix() if path.is_relative_to(here) else path.as_posix()
+
+
+def _join(prefix: str, name: str) -> str:
+    return f"{prefix}/{name}" if prefix else name

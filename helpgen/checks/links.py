@@ -1,0 +1,134 @@
+"""Broken relative links and `#anchors`, resolved the way MkDocs resolves them, without rendering.
+
+A link to a `.md` file is resolved against the linking file's folder, as MkDocs does. Any other
+relative link is left as written by MkDocs, so the browser resolves it against the page's URL; we do
+the same and accept it only if it lands on a page or a file of the site. External links (with a
+scheme, or //host) and absolute /paths are not checked: they depend on where the site is hosted.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+from urllib.parse import unquote
+
+from ..errors import Problem, did_you_mean
+from .paths import page_url
+from .project import is_markdown
+from .rules import finding
+from .source import SourceFile
+
+# [text](target "title") and ![alt](target); targets may hold balanced parentheses or be in <…>.
+_INLINE = re.compile(r"!?\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)"
+                     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(<[^>\n]*>|\S+)")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def link_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based column, target) of each Markdown link, image and reference definition on a line."""
+    for pattern in (_INLINE, _REFERENCE):
+        for match in pattern.finditer(text):
+            target = match.group(1)
+            col = match.start(1) + 1
+            if target.startswith("<") and target.endswith(">"):
+                target, col = target[1:-1], col + 1
+            yield col, target
+
+
+@dataclass
+class SiteIndex:
+    """What a link can point at: the sources, the other files, the generated pages, and their URLs."""
+
+    pages: dict[str, SourceFile]  # readable Markdown sources
+    files: set[str]  # every file in the content folder (pages, images, downloads)
+    generated: set[str]  # pages the build writes itself (their anchors are the theme's)
+    use_directory_urls: bool
+    anchors_of: Callable[[SourceFile], set[str]]
+
+    def __post_init__(self) -> None:
+        all_pages = set(self.pages) | self.generated | {f for f in self.files if is_markdown(f)}
+        self.page_srcs = all_pages
+        self.by_url = {page_url(src, self.use_directory_urls).rstrip("/"): src for src in sorted(all_pages)}
+        self._anchor_cache: dict[str, set[str]] = {}
+
+    def anchors(self, src: str) -> set[str] | None:
+        source = self.pages.get(src)
+        if source is None:
+            return None
+        if src not in self._anchor_cache:
+            self._anchor_cache[src] = self.anchors_of(source)
+        return self._anchor_cache[src]
+
+
+def check_links(sources: list[SourceFile], site: SiteIndex) -> Iterator[Problem]:
+    for source in sources:
+        for number, text in source.prose_lines():
+            if "]" not in text:
+                continue  # no link on this line: skip the regexes
+            for col, target in link_targets(text):
+                yield from _check_target(source, number, col, target, site)
+
+
+def _check_target(source: SourceFile, number: int, col: int, target: str, site: SiteIndex) -> Iterator[Problem]:
+    if not target or _SCHEME.match(target) or target.startswith(("/", "\\", "{{")):
+        return  # external, absolute, or a variable's link: not ours to resolve
+    path, _, fragment = target.partition("#")
+    path = unquote(path.partition("?")[0])
+    where = source.at(number, col)
+    if not path:
+        if fragment:
+            yield from _check_anchor(source, source.src, fragment, where, site)
+        return
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.src), path))
+    if resolved in site.page_srcs or resolved in site.files:
+        if fragment and is_markdown(resolved):
+            yield from _check_anchor(source, resolved, fragment, where, site)
+        return
+    if not is_markdown(path):
+        # Left as written by MkDocs: the browser resolves it against this page's URL.
+        base = page_url(source.src, site.use_directory_urls)
+        landed = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/")
+                                                   else base, path)).removeprefix("./")
+        landed = "" if landed == "." else landed
+        if landed in site.by_url:
+            if fragment:
+                yield from _check_anchor(source, site.by_url[landed], fragment, where, site)
+            return
+        if landed in site.files:
+            return
+    yield finding("broken-link", where, f'link target "{path}" does not exist'
+                  + (" (it points outside the content folder)" if resolved.startswith("..") else ""),
+                  _suggest_page(source.src, resolved, site))
+
+
+def _suggest_page(from_src: str, resolved: str, site: SiteIndex) -> str:
+    name = posixpath.basename(resolved)
+    same_name = [p for p in sorted(site.page_srcs) if posixpath.basename(p).casefold() in
+                 (name.casefold(), f"{name}.md".casefold())]
+    folder = posixpath.dirname(from_src) or "."
+    if same_name:
+        return f'did you mean "{posixpath.relpath(same_name[0], folder)}"? Links are relative to this file'
+    by_name = {posixpath.basename(p): p for p in sorted(site.page_srcs, reverse=True)}
+    close = did_you_mean(name, by_name)
+    if close.startswith("did you mean"):
+        target = by_name[close.split('"')[1]]
+        return f'did you mean "{posixpath.relpath(target, folder)}"? Links are relative to this file'
+    return "link to the article's .md file, relative to this file (e.g. ../returns/how-do-i-return-an-item.md)"
+
+
+def _check_anchor(source: SourceFile, target_src: str, fragment: str, where, site: SiteIndex) -> Iterator[Problem]:
+    anchors = site.anchors(target_src)
+    fragment = unquote(fragment)
+    if anchors is None or fragment in anchors:
+        return  # a generated page's anchors belong to the theme
+    page = "this page" if target_src == source.src else target_src
+    close = did_you_mean(fragment, anchors) if anchors else ""
+    if not close.startswith("did you mean"):
+        shown = sorted(anchors)[:8]
+        close = ("anchors there: " + ", ".join(f"#{a}" for a in shown) + (", …" if len(anchors) > 8 else "")
+                 if anchors else "that page has no headings")
+    if not fragment.isascii() or any(re.fullmatch(r"_\d+", a) for a in anchors):
+        close += "; headings without Latin letters get the ids _1, _2, …: give one its own with `## 标题 {#my-id}`"
+    yield finding("broken-anchor", where, f'"#{fragment}" is not a heading or id on {page}', close)

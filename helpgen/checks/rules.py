@@ -1,0 +1,123 @@
+"""The declared list of `helpgen check` rules: one entry drives severity, messages, docs and tests.
+
+A rule's id is part of the public interface: writers put it in ignore comments and CI logs quote it,
+so ids never change meaning. docs/checks.md documents every id (tests/test_check_docs.py enforces it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Location, Problem
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    family: str
+    summary: str  # what it catches, one line
+    fix: str  # the usual fix, one line
+    silenceable: bool = True  # False: the build cannot go on with it, so an ignore comment is refused
+
+
+RULES: tuple[Rule, ...] = (
+    # Front matter and files
+    Rule("front-matter-invalid", ERROR, "front matter",
+         "Front matter that is not valid YAML, lacks a title, or has a value of the wrong type.",
+         "Correct the value at the reported line; the hint names the expected form.", silenceable=False),
+    Rule("front-matter-unknown-key", WARNING, "front matter",
+         "A front matter key helpgen does not know (usually a typo).",
+         "Rename it to the suggested key, or remove it."),
+    Rule("unreadable-file", ERROR, "front matter",
+         "A Markdown file that is not UTF-8 text, or a link to a file outside the content folder.",
+         "Save the file as UTF-8; copy linked files into the content folder.", silenceable=False),
+    Rule("review-overdue", WARNING, "freshness",
+         "An article whose `review_by` date has passed.",
+         "Re-read the article, update it, then move `review_by` forward."),
+    Rule("policy-missing-updated", WARNING, "freshness",
+         "A `type: policy` article without an `updated` date.",
+         "Add `updated: YYYY-MM-DD` with the date the policy last changed."),
+    Rule("unknown-variable", ERROR, "variables",
+         "A `{{ support.… }}` variable that support.yml does not define.",
+         "Use the suggested name, or put literal braces in `backticks`.", silenceable=False),
+    Rule("support-invalid", ERROR, "variables",
+         "support.yml has an error, so variables and promises cannot be checked.",
+         "Fix support.yml at the reported line.", silenceable=False),
+    # Links and structure
+    Rule("broken-link", ERROR, "links",
+         "A relative link to a page or file that does not exist.",
+         "Point the link at an existing .md file (path relative to this file)."),
+    Rule("broken-anchor", ERROR, "links",
+         "A `#anchor` that matches no heading or id on the target page.",
+         "Use the heading's anchor as the built site spells it, or give the heading an id: `## Title {#id}`."),
+    Rule("duplicate-output-path", ERROR, "structure",
+         "Two sources that become the same page in the built site, including names that differ only "
+         "in upper/lower case.",
+         "Rename or merge one of the files."),
+    Rule("duplicate-slug", WARNING, "structure",
+         "Two articles in different folders with the same file name (slug).",
+         "Give one of them a more specific file name."),
+    Rule("unreachable-article", WARNING, "structure",
+         "A page that no category page or the home page lists, so visitors only find it by chance.",
+         "Move it into a category folder, or give it articles (for an empty category's index.md)."),
+    Rule("unknown-category", WARNING, "structure",
+         "A `category:` that no folder has and no other article uses, close to an existing category.",
+         "Use the suggested category id."),
+    # Safety
+    Rule("raw-script", ERROR, "safety",
+         "A raw `<script>` element in an article.",
+         "Remove it; interactive features belong in the theme, not in articles."),
+    Rule("inline-event-handler", ERROR, "safety",
+         "An HTML or attribute-list `on…=` event handler (onclick, onerror, …).",
+         "Remove the attribute."),
+    Rule("javascript-link", ERROR, "safety",
+         "A link whose target runs code: `javascript:`, `vbscript:` or `data:text/html`.",
+         "Link to a page instead."),
+    # Promise consistency: text that restates support.yml by hand
+    Rule("promise-email-mismatch", ERROR, "promises",
+         "An email address written in an article that differs from the support channel in support.yml.",
+         "Use `{{ support.channels.ID.link }}` instead of typing the address."),
+    Rule("promise-email-hardcoded", WARNING, "promises",
+         "An email address typed by hand that matches support.yml today but will not follow it.",
+         "Replace it with the suggested variable."),
+    Rule("promise-phone-mismatch", ERROR, "promises",
+         "A phone number given as ours that differs from the phone channel in support.yml.",
+         "Use `{{ support.channels.ID.link }}` instead of typing the number."),
+    Rule("promise-phone-hardcoded", WARNING, "promises",
+         "A phone number typed by hand that matches support.yml.",
+         "Replace it with the suggested variable."),
+    Rule("promise-url-mismatch", ERROR, "promises",
+         "A contact link (chat, contact form) on our site that differs from the channel url in support.yml.",
+         "Use `{{ support.channels.ID.url }}` or `.link`."),
+    Rule("promise-url-hardcoded", WARNING, "promises",
+         "A channel url typed by hand that matches support.yml.",
+         "Replace it with the suggested variable."),
+    Rule("promise-hours-mismatch", ERROR, "promises",
+         "Opening hours or days stated in an article that differ from support.yml.",
+         "Use `{{ support.hours_table }}`, `{{ support.hours.monday }}` or a channel's `.availability`."),
+    Rule("promise-hours-hardcoded", WARNING, "promises",
+         "Opening hours typed by hand that match support.yml.",
+         "Replace them with the suggested variable."),
+    Rule("promise-response-mismatch", ERROR, "promises",
+         "A reply time (\"within 24 hours\") that differs from the channel's `response` in support.yml.",
+         "Use `{{ support.channels.ID.response }}`."),
+    Rule("promise-response-hardcoded", WARNING, "promises",
+         "A reply time typed by hand that matches support.yml.",
+         "Replace it with the suggested variable."),
+    # The checker itself
+    Rule("ignore-unknown-rule", WARNING, "meta",
+         "A `helpgen: ignore` comment naming a rule id that does not exist.",
+         "Correct the id (see the list in docs/checks.md).", silenceable=False),
+)
+
+RULE_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def finding(rule_id: str, location: Location, message: str, hint: str = "",
+            related: Location | None = None) -> Problem:
+    """A Problem for a declared rule; the severity comes from the declaration, never from the caller."""
+    rule = RULE_BY_ID[rule_id]
+    return Problem(location, message, hint or rule.fix, severity=rule.severity, rule=rule.id, related=related)
