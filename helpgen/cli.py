@@ -95,6 +95,27 @@ def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json
 
 
 @main.command()
+@click.argument("query")
+@CONFIG_OPTION
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The built site to search (default: site_dir from the config, usually site/).")
+@click.option("-n", "--limit", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="How many articles to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_json: bool) -> None:
+    """Search the built help center for QUERY: the visitors' index and ranking."""
+    from . import search as engine
+    from .mkdocs_commands import load_site_config
+
+    config = load_site_config(config_file) if site_dir is None or config_file.is_file() else None
+    site = site_dir or Path(config.site_dir)
+    for path in engine.stale_sources(site, Path(config.docs_dir)) if config else []:
+        click.echo(f"Warning: {path} changed since the last build; run helpgen build to search it.", err=True)
+    results = engine.open_site_index(site).search(query, limit)
+    click.echo(engine.format_results(query, results, as_json))
+
+
+@main.command()
 @CONFIG_OPTION
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for tools, github for pull request annotations.")

@@ -107,5 +107,6 @@ def configure_logging(verbose: bool) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
     logger.propagate = False
-    # Material's search loads jieba for Chinese, which announces its dictionary on stderr.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    # Search segments Chinese with jieba, which announces loading its dictionary on stderr. Importing
+    # jieba resets its logger's level to DEBUG, so a level set here would not last: a filter does.
+    logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)

@@ -13,7 +13,7 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import output
+from . import output, search
 from .articles import Article, ArticleSet
 from .checks import ContentProject, check_content
 from .clock import build_date
@@ -60,6 +60,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.site_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings = _WarningCounter()
+        self.search_documents: list[search.SearchDocument] = []
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -96,6 +97,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.articles = _check_content(files, config, self.support, self.config.support, self.today)
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
+        self.search_documents = []
         self.variables = support_variables(self.support, self.today)
         for src, text in _generated_pages(self.catalog, files).items():
             files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
@@ -111,6 +113,15 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         first_line = article.body_line if article else 1
         return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
 
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        article = self.article_by_src.get(page.file.src_uri)
+        if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
+            self.search_documents.append(search.document_from_html(
+                page.url, article.title, html, article.description, article.tags))
+            # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return html
+
     def on_env(self, env, *, config, files):
         def url_for(src: str) -> str:
             file = files.get_file_from_path(src)
@@ -125,6 +136,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        search.write_site_index(self.search_documents, Path(config.site_dir))
         if self.staging is None:
             return
         if config.strict and self.warnings.count:

@@ -31,6 +31,7 @@ def statuses_in_browser(chromium, url: str, at: dt.datetime, zone: str, advance_
         page = context.new_page()
         page.clock.install(time=at)
         page.goto(url + "returns/how-do-i-return-an-item/")
+        page.wait_for_function("[...document.querySelectorAll('[data-hg-status]')].every(e => e.textContent)")
         if advance_ms:
             page.clock.run_for(advance_ms)
         return page.eval_on_selector_all(

@@ -35,7 +35,10 @@
     timer = setTimeout(render, wait);
   }
 
-  render();
+  // The page and its search start first: the status needs a few Intl formatters (tens of ms on a phone),
+  // so it is filled when the browser is idle, within half a second at the latest.
+  if (window.requestIdleCallback) window.requestIdleCallback(render, { timeout: 500 });
+  else setTimeout(render, 0);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) render(); });
   window.HelpgenStatus = { render: render };
 })();

@@ -1,0 +1,192 @@
+"""Articles -> the search index files: built once, at build time; nothing is built in the browser.
+
+Layout under `search/helpgen/` in the site (docs/search.md explains the choice with measurements):
+
+    manifest.json          the build id, document count, stop words, and the first key of every chunk
+    <build>/t/<n>.json     lexicon chunks: contiguous slices of the sorted term list, ~CHUNK_BYTES each
+                           {"w": {surface word: stem or [stems]}, "s": {stem: postings},
+                            "n": [stems that are not words themselves: never offered as completions]}
+    <build>/d/<id>.json    one per article: title, location, tags, description, sections (for results)
+
+Postings are flat integer lists `[doc-id delta, score, section mask, ...]`. The score is the term's
+weighted, length-normalized frequency over the article's fields (title > tags > description >
+headings > body) times 100; the query side multiplies it by the term's rarity (idf). The section mask
+has bit i set when section i (0 = the intro) contains the term: it picks the section a result links to.
+A visitor's browser downloads the manifest, then only the chunks for the words typed and the
+documents it shows.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .sections import Section
+from .text import ALL_STOP_WORDS, DEFAULT_LANGUAGE, STEMMED_LANGUAGES, detect_language, terms
+
+FORMAT = 1
+FIELD_WEIGHTS = {"title": 16.0, "tags": 8.0, "description": 4.0, "headings": 2.5, "body": 1.0}
+LENGTH_NORMALIZATION = {"title": 0.5, "tags": 0.3, "description": 0.5, "headings": 0.5, "body": 0.75}
+K1 = 1.2
+SCORE_SCALE = 100
+MAX_SECTION_BIT = 30  # sections past the 30th share the last bit (JS bit operations are 32-bit)
+CHUNK_BYTES = 24_000
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One article as search sees it."""
+
+    location: str  # URL relative to the site root, e.g. "returns/how-do-i-return-an-item/"
+    title: str
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    language: str = ""  # "" = detect from the text
+
+
+@dataclass
+class SearchIndex:
+    documents: list[SearchDocument]
+    postings: dict[str, list[int]]  # stem -> flat [doc delta, score, mask, ...]
+    surfaces: dict[str, list[str]]  # surface word -> its stems, when they are not just the word itself
+    words: set[str] = field(default_factory=set)  # every surface word
+    build: str = ""
+    chunks: list[tuple[str, dict]] = field(default_factory=list)  # (first key, chunk json)
+
+
+def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], list[list]]:
+    """Each field's (surface, stem) pairs, and each section's (heading and text together)."""
+    sections = [(terms(s.title, language), terms(s.text, language)) for s in doc.sections]
+    fields = {
+        "title": terms(doc.title, language),
+        "tags": terms(" ".join(doc.tags), language),
+        "description": terms(doc.description, language),
+        "headings": [pair for heading, _ in sections for pair in heading],
+        "body": [pair for _, text in sections for pair in text],
+    }
+    return fields, [heading + text for heading, text in sections]
+
+
+def build_index(documents: list[SearchDocument]) -> SearchIndex:
+    docs = sorted(documents, key=lambda d: d.location)
+    field_counts: list[dict[str, Counter]] = []
+    section_masks: list[dict[str, int]] = []
+    surfaces: dict[str, set[str]] = {}
+    totals = Counter()
+    for doc in docs:
+        language = doc.language or detect_language(" ".join(
+            [doc.title, doc.description, *(f"{s.title} {s.text}" for s in doc.sections)]))
+        fields, section_terms = _field_terms(doc, language)
+        counts = {}
+        for name, pairs in fields.items():
+            counts[name] = Counter(stem for _, stem in pairs)
+            totals[name] += len(pairs)
+            for surface, stem in set(pairs):
+                surfaces.setdefault(surface, set()).add(stem)
+        masks: dict[str, int] = {}
+        for number, pairs in enumerate(section_terms):
+            bit = 1 << min(number, MAX_SECTION_BIT)
+            for stem in {stem for _, stem in pairs}:
+                masks[stem] = masks.get(stem, 0) | bit
+        field_counts.append(counts)
+        section_masks.append(masks)
+    n = max(len(docs), 1)
+    average = {name: max(totals[name] / n, 1.0) for name in FIELD_WEIGHTS}
+
+    postings: dict[str, list[int]] = {}
+    last_doc: dict[str, int] = {}
+    for doc_id, (counts, masks) in enumerate(zip(field_counts, section_masks)):
+        lengths = {name: sum(c.values()) for name, c in counts.items()}
+        scores: dict[str, float] = {}
+        for name, counter in counts.items():
+            b = LENGTH_NORMALIZATION[name]
+            norm = K1 * (1 - b + b * lengths[name] / average[name])
+            for stem, tf in counter.items():
+                scores[stem] = scores.get(stem, 0.0) + FIELD_WEIGHTS[name] * tf / (tf + norm)
+        for stem in sorted(scores):
+            entry = postings.setdefault(stem, [])
+            entry += [doc_id - last_doc.get(stem, 0), max(1, round(scores[stem] * SCORE_SCALE)), masks.get(stem, 0)]
+            last_doc[stem] = doc_id
+    own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
+    index = SearchIndex(docs, postings, own, set(surfaces))
+    index.chunks = _chunk(index)
+    index.build = _build_id(index)
+    return index
+
+
+def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
+    """Split the sorted keys (stems and surface words) into contiguous chunks of about CHUNK_BYTES."""
+    keys = sorted(set(index.postings) | set(index.surfaces))
+    chunks: list[tuple[str, dict]] = []
+    current: dict = {"w": {}, "s": {}, "n": []}
+    first, size = None, 0
+    for key in keys:
+        entry_size = len(key) + 8
+        if key in index.postings:
+            entry_size += len(json.dumps(index.postings[key], separators=(",", ":")))
+        if first is not None and size + entry_size > CHUNK_BYTES:
+            chunks.append((first, current))
+            current, first, size = {"w": {}, "s": {}, "n": []}, None, 0
+        if first is None:
+            first = key
+        if key in index.surfaces:
+            stems = index.surfaces[key]
+            current["w"][key] = stems[0] if len(stems) == 1 else stems
+        if key in index.postings:
+            current["s"][key] = index.postings[key]
+            if key not in index.words:
+                current["n"].append(key)
+        size += entry_size
+    if first is not None:
+        chunks.append((first, current))
+    return chunks
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def document_json(doc: SearchDocument) -> dict:
+    return {"t": doc.title, "u": doc.location, "g": list(doc.tags), "d": doc.description,
+            "s": [[s.title, s.anchor, s.text] for s in doc.sections]}
+
+
+def _build_id(index: SearchIndex) -> str:
+    digest = hashlib.sha256()
+    for first, chunk in index.chunks:
+        digest.update(_dumps([first, chunk]).encode())
+    for doc in index.documents:
+        digest.update(_dumps(document_json(doc)).encode())
+    return digest.hexdigest()[:12]
+
+
+def manifest(index: SearchIndex) -> dict:
+    return {
+        "format": FORMAT,
+        "build": index.build,
+        "docs": len(index.documents),
+        "chunks": [first for first, _ in index.chunks],
+        "stop": sorted(ALL_STOP_WORDS),
+        "languages": sorted(lang for lang in STEMMED_LANGUAGES if lang != DEFAULT_LANGUAGE),
+    }
+
+
+def write_index(index: SearchIndex, folder: Path) -> list[Path]:
+    """Write the index files into `folder` (the site's search/helpgen/). Returns the files written."""
+    root = Path(folder) / index.build
+    written = []
+
+    def write(path: Path, value) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_dumps(value), encoding="utf-8", newline="\n")
+        written.append(path)
+
+    for number, (_, chunk) in enumerate(index.chunks):
+        write(root / "t" / f"{number}.json", chunk)
+    for doc_id, doc in enumerate(index.documents):
+        write(root / "d" / f"{doc_id}.json", document_json(doc))
+    write(Path(folder) / "manifest.json", manifest(index))
+    return written

@@ -1,0 +1,122 @@
+"""Text -> index terms: the one tokenizer the build, `helpgen search` and the browser worker share.
+
+The rules are simple on purpose, because `helpgen-search.js` repeats them in the browser:
+1. NFKC-normalize and lowercase.
+2. A word is a run of letters and digits; Han characters form runs of their own.
+3. Latin words shorter than two characters are dropped unless they are digits.
+4. Han runs are segmented at build time with jieba (`cut_for_search`: words and their sub-words).
+
+Stemming happens only here, at build time, with the Snowball stemmer of the article's language
+(detected from its stop words; stems of languages other than English carry a "~da" mark).
+The browser never stems: it looks typed words up in the index's table of surface words, or finds a
+stem that is a prefix of the typed word (see query.py). Stop words are dropped at build time in the
+article's language; the query side ignores a stop word only when the index has no entry for it.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+")
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN_RANGES}]")
+# A Han run, or a run of other letters and digits: words split where the script changes.
+_PIECE = re.compile(f"[{HAN_RANGES}]+|[^\\W_{HAN_RANGES}]+")
+
+# Function words that match nearly every article. Written for help-center text, kept short on purpose:
+# a word missing here is merely indexed; a content word listed here would be unsearchable.
+STOP_WORDS = {
+    "en": frozenset("""
+        a about after all also am an and any are as at be been before being but by can could did do
+        does doing for from had has have having he her here hers him his how i if in into is it its
+        itself me more most my myself no nor not of off on once only or other our ours out over own
+        same she should so some such than that the their theirs them then there these they this those
+        through to too under until up very was we were what when where which while who whom why will
+        with would you your yours yourself
+    """.split()),
+    "da": frozenset("""
+        af alle andet andre at blev blive bliver da de dem den denne der deres det dette dig din dine
+        disse dit du efter eller en end er et for fra ham han hans har havde have hende hendes her hos
+        hun hvad hvis hvor hvordan hvorfor i ikke ind jeg jer jo kan kunne man mange med meget men mig
+        min mine mit mod når nu og også om op os over på sig sin sine sit skal skulle som så til ud
+        under var vi vil ville vor vores være været
+    """.split()),
+    "zh": frozenset("""
+        的 了 和 与 及 或 是 在 我 你 您 他 她 它 我们 你们 他们 这 那 也 都 就 将 被 把 对 从 向
+    """.split()),
+}
+ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
+STEMMED_LANGUAGES = {"en": "english", "da": "danish"}
+DEFAULT_LANGUAGE = "en"
+STEM_MARK = "~"
+
+
+def normalize(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def is_han(text: str) -> bool:
+    return bool(_HAN.search(text))
+
+
+def words(text: str) -> list[str]:
+    """Surface words in reading order; each Han run is one item (segmented later by `terms`)."""
+    return [piece for piece in _PIECE.findall(normalize(text))
+            if len(piece) > 1 or piece.isdigit() or _HAN.match(piece)]
+
+
+def detect_language(text: str) -> str:
+    """The stemmed language whose stop words the text uses most (English on a tie)."""
+    counts = {lang: 0 for lang in STEMMED_LANGUAGES}
+    for word in _WORD.findall(normalize(text)):
+        for lang in STEMMED_LANGUAGES:
+            if word in STOP_WORDS[lang]:
+                counts[lang] += 1
+    best = max(counts.values())
+    return DEFAULT_LANGUAGE if counts[DEFAULT_LANGUAGE] == best else max(counts, key=counts.get)
+
+
+@lru_cache(maxsize=None)
+def _stemmer(language: str):
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(STEMMED_LANGUAGES[language])
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str:
+    return _stemmer(language).stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr otherwise
+    return jieba
+
+
+@lru_cache(maxsize=100_000)
+def segment_han(run: str) -> tuple[str, ...]:
+    """jieba's search segmentation (words plus their sub-words), Han pieces only."""
+    return tuple(piece for piece in _jieba().cut_for_search(run) if _HAN.match(piece))
+
+
+def terms(text: str, language: str) -> list[tuple[str, str]]:
+    """(surface word, stem) pairs of everything searchable in `text`; stop words left out."""
+    stops = STOP_WORDS[language]
+    out: list[tuple[str, str]] = []
+    for word in words(text):
+        if _HAN.match(word):
+            out.extend((piece, piece) for piece in segment_han(word) if piece not in STOP_WORDS["zh"])
+        elif word not in stops:
+            out.append((word, word if word.isdigit() else stem_key(stem(word, language), language)))
+    return out
+
+
+def stem_key(stem_: str, language: str) -> str:
+    """Stems of other languages than English are kept apart ("return~da"): a Danish word then finds
+    Danish articles, not every English article sharing the stem. "~" never occurs inside a word."""
+    return stem_ if language == DEFAULT_LANGUAGE else f"{stem_}{STEM_MARK}{language}"

@@ -1,0 +1,279 @@
+"""Search: what a customer types finds the article they mean, in English, Danish and Chinese,
+from a small prebuilt index; the browser worker ranks exactly like `helpgen search`."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from helpgen.cli import main
+from helpgen.search import (IndexFiles, SearchDocument, Section, build_index, open_site_index, split_sections,
+                            write_index)
+from helpgen.search.text import detect_language, terms, words
+
+from .conftest import REPO, tree_bytes
+
+WORKER = REPO / "themes" / "helpcenter" / "assets" / "javascripts" / "helpgen-search.js"
+QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo help center, built once for this module."""
+    from helpgen.mkdocs_commands import build_site
+
+    root = tmp_path_factory.mktemp("search-demo")
+    for name in ("mkdocs.yml", "support.yml"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "content", root / "content")
+    build_site(root / "mkdocs.yml", root / "site")
+    return root / "site"
+
+
+def index_of(*documents: SearchDocument, folder: Path) -> IndexFiles:
+    write_index(build_index(list(documents)), folder)
+    return IndexFiles(folder)
+
+
+def location(src: str) -> str:
+    return src.removesuffix(".md") + "/"
+
+
+# --- text ------------------------------------------------------------------------------------------
+
+def test_words_are_lowercased_and_han_runs_kept_apart():
+    assert words("Track my ORDER, now!") == ["track", "my", "order", "now"]
+    assert words("iPhone手机壳 3-D") == ["iphone", "手机壳", "3"]
+
+
+def test_english_is_stemmed_and_stop_words_dropped():
+    assert terms("How do I return items?", "en") == [("return", "return"), ("items", "item")]
+
+
+def test_danish_is_stemmed_with_the_danish_stemmer_and_kept_apart_from_english():
+    assert ("returnerer", "return~da") in terms("Hvordan returnerer jeg en vare?", "da")
+    assert detect_language("Hvordan returnerer jeg en vare? Du kan returnere varer gratis.") == "da"
+    assert detect_language("How do I return an item? You can return it for free.") == "en"
+
+
+def test_chinese_is_segmented_with_jieba():
+    found = [surface for surface, _ in terms("国际运输需要多长时间", "en")]
+    assert {"国际", "运输", "时间"} <= set(found)
+
+
+# --- sections --------------------------------------------------------------------------------------
+
+def test_sections_follow_headings_and_drop_permalinks_and_excluded_parts():
+    html = ('<p>Intro <strong>text</strong>.</p><h2 id="by-parcel">By parcel<a class="headerlink" href="#by-parcel">'
+            '&para;</a></h2><table><tr><td>a</td><td>b</td></tr></table>'
+            '<div data-search-exclude><p>hidden</p></div><h3 id="fees">Fees</h3><p>None &amp; free.</p>')
+    assert split_sections(html) == [Section("", "", "Intro text."), Section("By parcel", "by-parcel", "a b"),
+                                    Section("Fees", "fees", "None & free.")]
+
+
+# --- relevance ---------------------------------------------------------------------------------------
+
+def test_fields_rank_title_over_tags_over_description_over_headings_over_body(tmp_path):
+    filler = Section("", "", "Some words about nothing in particular. " * 3)
+    docs = [
+        SearchDocument("body/", "Alpha", sections=(filler, Section("Other", "o", "the kayak is here"))),
+        SearchDocument("headings/", "Beta", sections=(filler, Section("Kayak care", "k", "text"))),
+        SearchDocument("description/", "Gamma", description="All about the kayak.", sections=(filler,)),
+        SearchDocument("tags/", "Delta", tags=("kayak",), sections=(filler,)),
+        SearchDocument("title/", "Kayak rental", sections=(filler,)),
+    ]
+    results = index_of(*docs, folder=tmp_path).search("kayak")
+    assert [r.location for r in results] == ["title/", "tags/", "description/", "headings/", "body/"]
+
+
+def test_articles_matching_every_word_come_first(tmp_path):
+    docs = [SearchDocument("a/", "Gift cards", sections=(Section("", "", "Gift cards never expire."),)),
+            SearchDocument("b/", "Lost gift card balance", sections=(Section("", "", "Check the balance."),))]
+    assert index_of(*docs, folder=tmp_path).search("gift card balance")[0].location == "b/"
+
+
+def test_a_word_the_articles_do_not_use_still_finds_its_stem(tmp_path):
+    docs = [SearchDocument("refund/", "When will I get my refund?"), SearchDocument("other/", "Shipping")]
+    assert [r.location for r in index_of(*docs, folder=tmp_path).search("refunding")] == ["refund/"]
+
+
+def test_the_word_being_typed_is_completed(tmp_path):
+    docs = [SearchDocument("returns/", "Returning an item"), SearchDocument("other/", "Retail stores")]
+    results = index_of(*docs, folder=tmp_path).search("returni")
+    assert [r.location for r in results] == ["returns/"]
+
+
+def test_stop_words_alone_find_nothing_and_do_not_count_as_missing(tmp_path):
+    files = index_of(SearchDocument("a/", "How do I track my order?"), folder=tmp_path)
+    assert files.search("how do I") == []
+    assert files.search("how do I track")[0].missing == ()
+
+
+def test_unknown_words_are_reported_missing(tmp_path):
+    files = index_of(SearchDocument("a/", "Track my order"), folder=tmp_path)
+    assert files.search("track qwxz ")[0].missing == ("qwxz",)
+    assert files.search("qwxzv") == []
+
+
+def test_index_is_byte_identical_for_the_same_articles(tmp_path):
+    docs = [SearchDocument(f"d{i}/", f"Article {i}", "desc", ("tag",), (Section("", "", f"text {i}"),))
+            for i in range(30)]
+    write_index(build_index(docs), tmp_path / "one")
+    write_index(build_index(list(reversed(docs))), tmp_path / "two")
+    assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
+
+
+# --- the demo help center -----------------------------------------------------------------------------
+
+def test_index_holds_articles_only_and_not_the_contact_block(demo_site):
+    files = open_site_index(demo_site)
+    root = files.root
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "d").glob("*.json"))]
+    locations = {d["u"] for d in docs}
+    assert len(docs) == 32
+    assert "returns/how-do-i-return-an-item/" in locations
+    assert not locations & {"", "returns/", "contact/"}
+    text = json.dumps(docs, ensure_ascii=False)
+    assert "Still need help" not in text and "Support hours" not in text
+    # Material's own index only carries its settings: visitors do not download every page's text.
+    material = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert material["docs"] == [] and material["config"]["separator"]
+
+
+def test_pages_use_helpgens_worker_and_fallback(demo_site):
+    html = (demo_site / "index.html").read_text(encoding="utf-8")
+    assert "helpgen-search.js" in html and "helpgen-search-ui.js" in html
+    assert (demo_site / "assets" / "javascripts" / "helpgen-search.js").is_file()
+
+
+def known_item_ranks(search) -> list[int | None]:
+    ranks = []
+    for case in QUERIES:
+        found = [r.location for r in search(case["query"])]
+        want = location(case["expect"])
+        ranks.append(found.index(want) + 1 if want in found else None)
+    return ranks
+
+
+def test_known_item_queries_find_their_article_in_the_top_3(demo_site, capsys):
+    assert len(QUERIES) >= 30
+    files = open_site_index(demo_site)
+    ranks = known_item_ranks(files.search)
+    failures = [(c["query"], r) for c, r in zip(QUERIES, ranks) if (r is None or r > 3) and not c.get("known_miss")]
+    top1 = sum(r == 1 for r in ranks) / len(ranks)
+    top3 = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
+    with capsys.disabled():
+        print(f"\nhelpgen known-item set: {len(ranks)} queries, top-1 {top1:.0%}, top-3 {top3:.0%}")
+    assert not failures
+    assert top1 >= 0.9
+
+
+def test_a_visitor_downloads_a_few_small_files_per_query(demo_site):
+    files = open_site_index(demo_site)
+    files.search("return an item", limit=3)
+    assert len([f for f in files.files_read if f.startswith("t/")]) <= 3
+    assert len([f for f in files.files_read if f.startswith("d/")]) == 3
+
+
+def test_search_index_is_reproducible(demo_site, tmp_path):
+    from helpgen.mkdocs_commands import build_site
+
+    project = demo_site.parent
+    build_site(project / "mkdocs.yml", tmp_path / "again")
+    assert tree_bytes(demo_site / "search") == tree_bytes(tmp_path / "again" / "search")
+
+
+# --- the CLI ---------------------------------------------------------------------------------------------
+
+def test_cli_search_lists_ranked_articles(demo_site):
+    result = CliRunner().invoke(main, ["search", "reset password", "-d", str(demo_site), "-n", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith(" 1. How do I reset my password?")
+
+
+def test_cli_search_json_and_chinese(demo_site):
+    result = CliRunner().invoke(main, ["search", "国际运输", "--json", "-d", str(demo_site)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["results"][0]["url"] == "shipping/guoji-yunshu/"
+    assert data["results"][0]["sections"][0]["url"].startswith("shipping/guoji-yunshu/#")
+
+
+def test_cli_search_without_a_built_site_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(main, ["search", "x", "-d", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "helpgen build" in result.output
+
+
+def test_cli_search_with_no_match_points_at_the_contact_fallback(demo_site):
+    result = CliRunner().invoke(main, ["search", "qwxzv", "-d", str(demo_site)])
+    assert result.exit_code == 0 and "No article matches" in result.output
+
+
+# --- the browser worker: same ranking, escaped output ------------------------------------------------------
+
+NODE_DRIVER = """
+const fs = require("fs"), path = require("path");
+const api = require(process.argv[1]);
+const root = process.argv[2], queries = JSON.parse(process.argv[3]);
+const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
+(async () => {
+  const out = {};
+  for (const q of queries) {
+    const ranked = await searcher.rank(q);
+    const result = await searcher.search(q, {suggest: true});
+    out[q] = {ranks: ranked.hits.map(h => [h.doc, h.score]), items: result.items, suggest: result.suggest};
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+
+
+def run_worker(folder: Path, queries: list[str]) -> dict:
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    done = subprocess.run([node, "-e", NODE_DRIVER, str(WORKER), str(folder), json.dumps(queries)],
+                          capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
+def test_browser_worker_ranks_exactly_like_python(demo_site):
+    from helpgen.search.query import Lexicon, chunks_for, expand, missing_stem_chunks, parse, rank
+
+    queries = [c["query"] for c in QUERIES] + ["ret", "retu", "refunding", "运", "how do i", "qwxzv", "gift card "]
+    files = open_site_index(demo_site)
+    js = run_worker(files.folder, queries)
+    for query in queries:
+        lexicon = Lexicon(files.manifest["chunks"], files.manifest["languages"])
+        units = parse(query, files.stop_words)
+        files.load(lexicon, chunks_for(units, lexicon))
+        units = expand(units, lexicon, files.stop_words)
+        files.load(lexicon, missing_stem_chunks(units, lexicon))
+        python = [[h.doc, h.score] for h in rank(units, lexicon, files.manifest["docs"])]
+        assert js[query]["ranks"] == python, query
+
+
+def test_worker_results_link_sections_highlight_and_suggest(demo_site):
+    result = run_worker(open_site_index(demo_site).folder, ["return an item", "retu"])
+    group = result["return an item"]["items"][0]
+    assert group[0]["location"] == "returns/how-do-i-return-an-item/"
+    assert "<mark>return</mark>" in group[0]["title"]
+    assert any("#" in item["location"] for item in group[1:])
+    assert result["retu"]["suggest"] == ["return"]
+
+
+def test_worker_escapes_everything_from_front_matter(tmp_path):
+    evil = '<img src=x onerror="alert(1)">'
+    doc = SearchDocument("evil/", f"Kayak {evil}", description=f"Kayak {evil}", tags=(evil, "kayak"),
+                         sections=(Section("", "", "intro"), Section(f"Kayak {evil}", "a", f"kayak {evil}")))
+    write_index(build_index([doc]), tmp_path)
+    items = run_worker(tmp_path, ["kayak"])["kayak"]["items"][0]
+    rendered = json.dumps(items)
+    assert "<img" not in rendered
+    assert "&lt;img" in rendered
