@@ -349,9 +349,13 @@
     });
   }
 
-  /** Which units a normalized (non-Han) word answers. */
+  /** Which units a normalized (non-Han) word answers. One per query: every snippet of every hit asks it
+   * about the same words again, and each answer costs lexicon look-ups. */
   function matcher(units, lexicon) {
+    var answers = new Map();
     return function (word) {
+      var known = answers.get(word);
+      if (known) return known;
       var hits = [];
       var stems = lexicon.stemsOf(word);
       units.forEach(function (unit, u) {
@@ -364,6 +368,7 @@
           });
         if (yes) hits.push(u);
       });
+      answers.set(word, hits);
       return hits;
     };
   }
@@ -451,8 +456,7 @@
     return key;
   }
 
-  function presentHit(hit, doc, units, lexicon) {
-    var matches = matcher(units, lexicon);
+  function presentHit(hit, doc, units, matches) {
     var terms = {};
     units.forEach(function (unit, u) {
       terms[hit.matched[u] ? highlightKey(unit) : unit.text] = hit.matched[u];
@@ -558,8 +562,9 @@
     var self = this;
     return this.rank(query, MAX_RESULTS, current).then(function (ranked) {
       return Promise.all(ranked.hits.map(function (hit) { return self.document(hit.doc); })).then(function (docs) {
+        var matches = matcher(ranked.units, ranked.lexicon);
         var result = {
-          items: ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], ranked.units, ranked.lexicon); }),
+          items: ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], ranked.units, matches); }),
           total: ranked.total // not Material's: helpgen-search-ui.js shows "10 of 143"
         };
         if (options && options.suggest) result.suggest = suggestion(ranked.units, ranked.lexicon);
