@@ -5,7 +5,8 @@ Hugo front matter is YAML too; the differences handled here:
 - `type` selects layouts in Hugo, so the article type is kept as `article_type`;
 - category `order` becomes Hugo's `weight`;
 - `{{ support.… }}` variables are printed literally (as in the plain MkDocs variant);
-- links `../cat/slug.md` become `/cat/slug/`, the URL Hugo gives that file.
+- links `../cat/slug.md` become `/cat/slug/`, the URL Hugo gives that file;
+- helpgen generates a contact page; here it is `content/contact.md` with the `contact` layout.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from generate import ensure_empty_destination, replace_variables, write_text
 
 HUGO_LAYOUT = Path(__file__).resolve().parent / "hugo"
+CONTACT_PAGE = "---\ntitle: Contact us\nlayout: contact\n---\n"
 _MARKDOWN_LINK = re.compile(r"\]\(\.\./([\w-]+)/([\w-]+)\.md\)")
 
 
@@ -37,3 +39,5 @@ def write_hugo_variant(project: Path, dest: Path) -> None:
         if relative.name == "index.md":
             relative = relative.with_name("_index.md")
         write_text(dest / "content" / relative, hugo_markdown(source.read_text(encoding="utf-8")))
+    if not (source_content / "contact.md").exists():  # helpgen generates its contact page; Hugo needs a file
+        write_text(dest / "content" / "contact.md", CONTACT_PAGE)

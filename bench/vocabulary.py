@@ -95,7 +95,7 @@ CATEGORIES: tuple[Category, ...] = (
              (("mobile app", "app"), ("push notification", "notifications"), ("app login", "login"),
               ("wish list", "wishlist"), ("browser settings", "browser")),
              ("install", "update", "turn off", "sync", "reset")),
-    Category("contact", "Contacting support", "How to reach us and what to expect.",
+    Category("contacting-support", "Contacting support", "How to reach us and what to expect.",
              (("support request", "support"), ("callback", "callback"), ("live chat", "chat"),
               ("support ticket", "ticket"), ("complaint", "complaint")),
              ("submit", "book", "start", "follow up on", "escalate")),
@@ -119,7 +119,7 @@ SENTENCES: tuple[str, ...] = (
     "You can {verb} your {noun} from the {menu} page in your account.",
     "Most requests about your {noun} are handled within {n} business days.",
     "Once we have processed the request, we send a confirmation email with the details.",
-    "If your {noun} does not update within {hours} hours, contact our support team and include your order number.",
+    "If your {noun} does not update within {hours} hours, send us a message with your order number.",
     "Please note that the {noun} cannot be changed after the parcel has been handed over to {carrier}.",
     "Customers in {country} may need to allow a few extra days for delivery.",
     "Keep your receipt or order confirmation, because we may ask for it when you contact us.",
@@ -163,7 +163,7 @@ SENTENCES: tuple[str, ...] = (
     "Our warranty covers manufacturing defects for two years from the date of purchase.",
     "Subscriptions renew automatically unless you cancel them before the renewal date.",
     "Your personal data is stored in the EU and is never sold to third parties.",
-    "A member of our team will get back to you within {hours} hours on business days.",
+    "A member of our team will get back to you within {{ support.channels.email.response }}.",
     "If the {noun2} is also affected, mention it in the same message so that we can fix both at once.",
     "Prices are shown in your local currency, but your bank may charge a small conversion fee.",
 )
@@ -251,7 +251,7 @@ ZH_QUALIFIERS: tuple[tuple[str, str], ...] = (
 )
 ZH_SENTENCES: tuple[str, ...] = (
     "如果您需要{verb}{noun}，请先登录您的账户，然后进入“我的订单”页面。",
-    "通常情况下，{noun}会在{n}个工作日内处理完毕。",
+    "通常情况下，{noun}会在{n}天内处理完毕。",
     "请注意，{noun}一旦确认后将无法{verb}。",
     "我们会通过电子邮件通知您{noun}的最新状态。",
     "如有任何疑问，请随时联系我们的客服团队。",

@@ -9,6 +9,9 @@ from . import __version__
 
 CONFIG_OPTION = click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
                              default="mkdocs.yml", show_default=True, help="The site config to use.")
+JOBS_OPTION = click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+                           help="Worker processes rendering pages; 0 (default): one per core. "
+                                "Any number gives the same site, byte for byte.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,27 +49,33 @@ def new(title: str, category: str, article_type: str, content_dir: Path) -> None
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir from the config, usually site/).")
+@JOBS_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
-def build(config_file: Path, strict: bool, site_dir: Path | None, verbose: bool) -> None:
+def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, verbose: bool) -> None:
     """Build the static help center. Exits 1 on any content or config error."""
     from .mkdocs_commands import build_site, configure_logging
+    from .progress import Progress
 
     configure_logging(verbose)
-    result = build_site(config_file, site_dir, strict)
-    click.echo(f"Built {result.pages} pages into {result.site_dir} in {result.seconds:.1f} s", err=True)
+    result = build_site(config_file, site_dir, strict, jobs or None, Progress())
+    if verbose:
+        phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.phases.items())
+        click.echo(f"Phases: {phases}; {result.jobs} worker(s)", err=True)
+    click.echo(f"Built {result.pages:,} pages into {result.site_dir} in {result.seconds:.1f} s", err=True)
 
 
 @main.command()
 @CONFIG_OPTION
 @click.option("-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@JOBS_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
-def serve(config_file: Path, dev_addr: str | None, open_browser: bool, verbose: bool) -> None:
-    """Preview the help center; pages rebuild when you save."""
+def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int, verbose: bool) -> None:
+    """Preview the help center; a save rebuilds the pages it changed."""
     from .mkdocs_commands import configure_logging, serve_site
 
     configure_logging(verbose)
-    serve_site(config_file, dev_addr, open_browser)
+    serve_site(config_file, dev_addr, open_browser, jobs or None, announce=lambda line: click.echo(line, err=True))
 
 
 @main.command()

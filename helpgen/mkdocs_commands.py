@@ -5,14 +5,15 @@ import logging
 import os
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs import exceptions as mkdocs_errors
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 
+from . import mkdocs_pipeline
 from .errors import HelpgenError, Location, Problem
+from .progress import Progress
 
 # MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is noise for helpgen's users.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -24,6 +25,8 @@ class BuildResult:
     site_dir: Path
     pages: int
     seconds: float
+    jobs: int = 1  # worker processes that built the pages
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per build phase
 
 
 class _Collector(logging.Handler):
@@ -66,14 +69,16 @@ def _config_problem(config_file: Path, message: str) -> Problem:
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None,
-               strict: bool = False) -> BuildResult:
-    """Build the help center. Raises HelpgenError on any content or config problem."""
+               strict: bool = False, jobs: int | None = 1, progress: Progress | None = None) -> BuildResult:
+    """Build the help center. Raises HelpgenError on any content or config problem.
+
+    jobs: worker processes for the pages (None or 0: one per core); the output is the same bytes."""
     config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
                               strict=strict or None)
     target = Path(config.site_dir)
     started = time.monotonic()
     try:
-        mkdocs_build.build(config)
+        stats = mkdocs_pipeline.build(config, jobs=jobs, progress=progress)
     except mkdocs_errors.Abort as exc:
         raise HelpgenError.at(Location(config_file.name), str(exc).strip(),
                               "fix the warnings above, or build without --strict") from None
@@ -82,16 +87,18 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     finally:
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
-    return BuildResult(target, pages, time.monotonic() - started)
+    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds)
 
 
-def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False) -> None:
-    from mkdocs.commands.serve import serve
+def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False,
+               jobs: int | None = None, announce=lambda message: None) -> None:
+    """Preview the help center; a save rebuilds the pages it changed (announce: one line per rebuild)."""
+    from .mkdocs_preview import serve
 
     if not config_file.is_file():
         load_site_config(config_file)  # raises the friendly "no site config" error
     try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, open_in_browser=open_browser, livereload=True)
+        serve(load_site_config, config_file, dev_addr, open_browser, jobs, announce)
     except mkdocs_errors.Abort as exc:
         raise HelpgenError.at(Location(config_file.name), str(exc).strip()) from None
 

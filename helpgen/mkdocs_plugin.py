@@ -60,6 +60,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.site_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings = _WarningCounter()
+        # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
+        # be built in worker processes or reused by the preview, and mkdocs_workers replays exactly
+        # those additions here. Rebinding an attribute or counting in a number during a page fails the
+        # build with UnrecordableState (tests/test_build_parallel.py catches it).
         self.search_documents: list[search.SearchDocument] = []
 
     def on_startup(self, *, command, dirty) -> None:

@@ -1,0 +1,437 @@
+"""helpgen's run of a MkDocs build: MkDocs' steps in MkDocs' order, with pages built in worker processes
+and, in the preview server, pages reused from the previous build when nothing they depend on changed.
+
+This mirrors `mkdocs.commands.build.build` (MkDocs 1.6; helpgen pins <2) step by step, and every page
+still goes through MkDocs' own `_populate_page` ("read": Markdown to HTML, plugins' page events) and
+`_build_page` ("write": the theme's template to a file). What a page step leaves behind is recorded
+(mkdocs_workers) and applied in page order, so a parallel or partly reused build writes the same bytes as
+a clean serial one; tests/test_build_parallel.py and tests/test_incremental.py hold it to that.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import time
+from collections.abc import Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import urljoin
+
+import jinja2  # noqa: F401 - jinja2.__version__ is part of the cache key
+from mkdocs import utils
+from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from .mkdocs_templates import prepare_environment, reuse_navigation
+from .mkdocs_workers import (Failed, PageEffects, PluginState, apply_attributes, changed_attributes,
+                             fork_available, map_in_workers, page_attributes, pipeline_safe, recording, replay)
+from .progress import Progress
+
+log = logging.getLogger("mkdocs.commands.build")
+CACHE_FORMAT = "1"
+MIN_PAGES_PER_JOB = 50  # below this, starting workers costs more than it saves
+STEP_LABELS = {"read": "Rendering", "write": "Writing"}
+
+
+@dataclass
+class BuildStats:
+    pages: int = 0
+    jobs: int = 1  # worker processes used (1: all in this process)
+    reused: int = 0  # page steps (two per page: read, write) taken from the cache
+    rebuilt: int = 0  # pages written by their template this time (not reused)
+    serial_reason: str = ""  # why the build could not use workers or the cache
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase, for `helpgen build -v`
+
+
+class PageCache:
+    """Page steps of earlier builds in this process (the preview server), keyed by everything they read."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self._digests: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+    def source_digest(self, file) -> str:
+        """sha256 of a page's source; a file whose size, time and inode did not change is not read again."""
+        if file.abs_src_path is None or file.generated_by:
+            return hashlib.sha256(file.content_bytes).hexdigest()
+        stat = os.stat(file.abs_src_path)
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        known = self._digests.get(file.abs_src_path)
+        if known is None or known[0] != signature:
+            known = self._digests[file.abs_src_path] = (signature, hashlib.sha256(file.content_bytes).hexdigest())
+        return known[1]
+
+    def get(self, step: str, src: str, key: str) -> PageEffects | None:
+        found = self._entries.get((step, src))
+        return pickle.loads(found[1]) if found and found[0] == key else None
+
+    def put(self, step: str, src: str, key: str, effects: PageEffects) -> None:
+        # Pickled: the live page keeps mutating its objects; the cache must keep them as they were.
+        self._entries[(step, src)] = (key, pickle.dumps(effects, pickle.HIGHEST_PROTOCOL))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def effective_jobs(requested: int | None, pages: int) -> int:
+    """`requested` workers; None or 0: one per core, fewer when there are few pages for each."""
+    if requested:
+        return max(1, min(requested, pages))
+    return max(1, min(usable_cores(), pages // MIN_PAGES_PER_JOB))
+
+
+def usable_cores() -> int:
+    """Cores this process may run on, and no more than a container's CPU quota allows (cgroup v2)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            cores = min(cores, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cores
+
+
+def build(config, *, serve_url: str | None = None, jobs: int | None = 1, cache: PageCache | None = None,
+          progress: Progress | None = None, keep_unchanged: bool = False) -> BuildStats:
+    """Build the site like `mkdocs.commands.build.build(config, serve_url=...)`, never dirty.
+
+    jobs: worker processes for the pages (None or 0: one per core); cache: reuse unchanged pages.
+    keep_unchanged (with a cache, for the preview's own folder): instead of emptying site_dir first,
+    leave the files a reused page would rewrite identically, and afterwards delete what this build did
+    not make. The folder ends up as a clean build leaves it, without rewriting a thousand files."""
+    progress = progress or Progress(live=False)
+    with _logging_clears(progress):
+        return _build(config, serve_url, jobs, cache, progress, keep_unchanged and cache is not None)
+
+
+@contextmanager
+def _logging_clears(progress: Progress):
+    """A warning printed while the progress line is shown gets a line of its own."""
+    class ClearProgress(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            progress.finish()
+            return True
+
+    clear = ClearProgress()
+    handlers = [h for name in ("mkdocs", "") for h in logging.getLogger(name or None).handlers
+                if isinstance(h, logging.StreamHandler) and progress.live]
+    for handler in handlers:
+        handler.addFilter(clear)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(clear)
+
+
+def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | None,
+           progress: Progress, keep_unchanged: bool) -> BuildStats:
+    logger = logging.getLogger("mkdocs")
+    warning_counter = utils.CountHandler()
+    warning_counter.setLevel(logging.WARNING)
+    if config.strict:
+        logger.addHandler(warning_counter)
+    inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
+    stats = BuildStats()
+    clock = _Clock(stats)
+    try:
+        start = time.monotonic()
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        started_at = _file_system_now(config.site_dir) if keep_unchanged else None
+        if not keep_unchanged:
+            log.info("Cleaning site directory")
+            utils.clean_directory(config.site_dir)
+        if not serve_url:
+            log.info(f"Building documentation to directory: {config.site_dir}")
+        progress.note("Reading the project…")
+        files = get_files(config)
+        env = config.theme.get_env()
+        prepare_environment(env)
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        clock.lap("prepare")
+
+        excluded = []
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                if serve_url and file.inclusion.is_excluded():
+                    excluded.append(urljoin(serve_url, file.url))
+                Page(None, file, config)
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        steps = _PageSteps(config, files, nav, env, doc_files)
+        stats.pages = len(doc_files)
+        safe, stats.serial_reason = pipeline_safe(config.plugins)
+        if not fork_available():
+            safe, stats.serial_reason = False, "worker processes need fork (Linux)"
+        stats.jobs = effective_jobs(jobs, len(doc_files)) if safe and fork_available() else 1
+        if not safe:
+            log.debug(f"Pages are built in one process, without reuse: {stats.serial_reason}")
+        cache = cache if safe else None
+        keep_unchanged = keep_unchanged and cache is not None
+        if started_at is not None and not keep_unchanged:
+            utils.clean_directory(config.site_dir)  # nothing can be reused: build it clean after all
+        steps.keep_unchanged = keep_unchanged
+        site_key = site_fingerprint(config, files, nav) if cache is not None else ""
+
+        read_keys = [_key(site_key, f.src_uri, cache.source_digest(f)) for f in doc_files] \
+            if cache is not None else None
+        stats.reused += _run_step("read", steps, read_keys, cache, stats.jobs, progress)
+        if excluded:
+            log.info("The following pages are being built only for the preview but will be excluded from "
+                     "`mkdocs build` per `draft_docs` config:\n  - " + "\n  - ".join(excluded))
+        clock.lap("read")
+
+        env = config.plugins.on_env(env, config=config, files=files)
+        steps.env = env
+        if safe:
+            reuse_navigation(env, nav)
+        files.copy_static_files(dirty=False, inclusion=inclusion)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+        clock.lap("static")
+
+        write_keys = None
+        if cache is not None:
+            titles = _key(site_key, *[f"{f.src_uri}\0{f.page.url}\0{f.page.title}" for f in doc_files])
+            write_keys = [_key(titles, read_key) for read_key in read_keys]
+        reused_writes = _run_step("write", steps, write_keys, cache, stats.jobs, progress)
+        stats.reused += reused_writes
+        stats.rebuilt = stats.pages - reused_writes
+        progress.note("Finishing…")
+        clock.lap("write")
+
+        log_level = config.validation.links.anchors
+        for file in doc_files:
+            file.page.validate_anchor_links(files=files, log_level=log_level)
+        config.plugins.on_post_build(config=config)
+        progress.finish()
+        if keep_unchanged:
+            made = {os.path.normpath(f.abs_dest_path) for f in files if inclusion(f.inclusion)}
+            _remove_stale(config.site_dir, made, started_at)
+        clock.lap("finish")
+        if counts := warning_counter.get_counts():
+            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {msg} in strict mode!")
+        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
+        return stats
+    except Exception as e:
+        progress.finish()
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            log.error(str(e))
+            raise Abort("Aborted with a BuildError!")
+        raise
+    finally:
+        logger.removeHandler(warning_counter)
+
+
+class _PageSteps:
+    """The two steps of each page, run plainly, or recorded for a worker or the cache, or replayed."""
+
+    def __init__(self, config, files, nav, env, doc_files) -> None:
+        self.config, self.files, self.nav, self.env = config, files, nav, env
+        self.doc_files = doc_files
+        self.pages = [f.page for f in doc_files]
+        self.plugin_state = PluginState(config.plugins)
+        self.keep_unchanged = False
+
+    def run(self, step: str, index: int) -> None:
+        page = self.pages[index]
+        if step == "read":
+            _populate_page(page, self.config, self.files)
+        else:
+            _build_page(page, self.config, self.doc_files, self.nav, self.env,
+                        excluded=page.file.inclusion.is_excluded())
+
+    def recorded(self, step: str, index: int, echo: bool, keep_output: bool) -> PageEffects:
+        page = self.pages[index]
+        before = page_attributes(page)
+        with recording(self.plugin_state, echo) as effects:
+            self.run(step, index)
+        effects.attributes = changed_attributes(page, before)
+        if step == "write" and keep_output:
+            path = Path(page.file.abs_dest_path)
+            effects.output = path.read_bytes() if path.exists() else None
+        return effects
+
+    def apply(self, step: str, index: int, effects: PageEffects, write_output: bool) -> None:
+        page = self.pages[index]
+        apply_attributes(page, effects.attributes, self.files)
+        replay(effects.records)
+        self.plugin_state.apply(effects.additions)
+        if step == "write" and write_output and effects.output is not None:
+            if self.keep_unchanged and _has_size(page.file.abs_dest_path, len(effects.output)):
+                return  # written with these very bytes by the build that cached them
+            utils.write_file(effects.output, page.file.abs_dest_path)
+
+
+def _run_step(step: str, steps: _PageSteps, keys: list[str] | None, cache: PageCache | None, jobs: int,
+              progress: Progress) -> int:
+    """Run one step over every page, in page order as MkDocs does; returns how many came from the cache."""
+    pages = steps.pages
+    progress.start(STEP_LABELS[step], len(pages))
+    reused: dict[int, PageEffects] = {}
+    if keys is not None and cache is not None:
+        for index, key in enumerate(keys):
+            found = cache.get(step, pages[index].file.src_uri, key)
+            if found is not None:
+                reused[index] = found
+    todo = [index for index in range(len(pages)) if index not in reused]
+    keep = keys is not None
+    workers = None
+    if jobs > 1 and len(todo) >= 2 * jobs:
+        workers = map_in_workers(lambda index: steps.recorded(step, index, echo=False, keep_output=keep), todo, jobs)
+    try:
+        for index in range(len(pages)):
+            if index in reused:
+                steps.apply(step, index, reused[index], write_output=True)
+            elif workers is not None:
+                done, effects = next(workers)
+                assert done == index, (done, index)
+                if isinstance(effects, Failed):
+                    steps.run(step, index)  # raises the error the worker met, logged as MkDocs logs it
+                    raise BuildError(f"page {pages[index].file.src_uri} failed in a worker process only "
+                                     f"({effects.error}); build with --jobs 1")
+                steps.apply(step, index, effects, write_output=False)
+                if keep:
+                    cache.put(step, pages[index].file.src_uri, keys[index], effects)
+            elif keep:
+                effects = steps.recorded(step, index, echo=True, keep_output=True)
+                cache.put(step, pages[index].file.src_uri, keys[index], effects)
+            else:
+                steps.run(step, index)
+            progress.advance()
+    finally:
+        if workers is not None:
+            workers.close()
+    return len(reused)
+
+
+def _has_size(path: str, size: int) -> bool:
+    try:
+        return os.stat(path).st_size == size
+    except OSError:
+        return False
+
+
+def _file_system_now(folder: str) -> int:
+    """The file system's own clock (and granularity): the time a file written now gets."""
+    os.makedirs(folder, exist_ok=True)
+    probe = os.path.join(folder, ".helpgen-build-started")
+    with open(probe, "wb"):
+        pass
+    stamp = os.stat(probe).st_mtime_ns
+    os.unlink(probe)
+    return stamp
+
+
+def _remove_stale(site_dir: str, made: set[str], started_at: int) -> None:
+    """Delete files from earlier builds that this one did not make: not one of its pages or static files,
+    and not written (by a plugin or a template) since it started."""
+    for root, folders, names in os.walk(site_dir, topdown=False):
+        for name in names:
+            path = os.path.normpath(os.path.join(root, name))
+            if path not in made and os.stat(path).st_mtime_ns < started_at:
+                os.unlink(path)
+        if root != site_dir and not os.listdir(root):
+            os.rmdir(root)
+
+
+# ---------------------------------------------------------------------------------------------------
+# What a page's output depends on, besides its own source
+
+def site_fingerprint(config, files, nav) -> str:
+    """A hash of everything every page reads: config, plugin state, file list, navigation, templates."""
+    parts = {
+        "format": CACHE_FORMAT,
+        "versions": _versions(),
+        "config": {k: v for k, v in config.items() if k not in ("plugins", "theme", "site_dir", "watch")},
+        "theme": [config.theme.name, config.theme.dirs, dict(config.theme.items()), _templates(config.theme.dirs)],
+        "plugins": [[name, f"{type(p).__module__}.{type(p).__qualname__}", dict(p.config), _plugin_state(p)]
+                    for name, p in config.plugins.items()],
+        "files": [[f.src_uri, f.dest_uri, f.url, f.inclusion.name, f.generated_by] for f in files],
+        "nav": _nav_shape(nav.items),
+        "build_date": utils.get_build_date(),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=_stable).encode()).hexdigest()
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _stable(value):
+    """JSON for what json cannot say. Anything printed by identity makes the key unique to this object:
+    a cache miss, never a wrong hit."""
+    if isinstance(value, Mapping):
+        return {str(k): v for k, v in value.items()}
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    if isinstance(value, (set, frozenset)):
+        return sorted(map(repr, value))
+    text = repr(value)
+    return f"{type(value).__qualname__}@{id(value)}" if " at 0x" in text or "object at" in text else text
+
+
+def _plugin_state(plugin) -> str:
+    """What a plugin knows about the whole site that pages show. helpgen: support config, build day, and
+    every article's front matter (not its body: that is in the page's own key)."""
+    articles = getattr(plugin, "articles", None)
+    if articles is None or not hasattr(plugin, "support"):
+        return ""
+    summary = [plugin.support, plugin.today, sorted(plugin.variables.items()),
+               [replace(a, body="") for a in articles.articles]]
+    return _stable(summary)
+
+
+def _nav_shape(items) -> list:
+    return [[type(i).__name__, i.title, getattr(i, "url", None), _nav_shape(getattr(i, "children", None) or [])]
+            for i in items]
+
+
+def _templates(dirs: list[str]) -> list:
+    """Size and time of every template file of the theme (hidden folders such as Material's icons aside)."""
+    found = []
+    for folder in dirs:
+        for root, subfolders, names in os.walk(folder):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+            for name in sorted(names):
+                if name.endswith((".html", ".xml", ".j2", ".jinja")):
+                    stat = os.stat(os.path.join(root, name))
+                    found.append([os.path.join(root, name), stat.st_size, stat.st_mtime_ns])
+    return found
+
+
+def _versions() -> list[str]:
+    import markdown
+    import material
+    import mkdocs
+    import pymdownx
+
+    from . import __version__
+    return [__version__, mkdocs.__version__, getattr(material, "__version__", "?"), markdown.__version__,
+            jinja2.__version__, pymdownx.__version__]
+
+
+class _Clock:
+    def __init__(self, stats: BuildStats) -> None:
+        self.stats, self.last = stats, time.monotonic()
+
+    def lap(self, phase: str) -> None:
+        now = time.monotonic()
+        self.stats.seconds[phase] = round(now - self.last, 3)
+        self.last = now
