@@ -99,6 +99,19 @@ def demo_copy(tmp_path: Path) -> Project:
     return Project(root)
 
 
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> Path:
+    """The demo help center copied and built once per test session: read it, never change it."""
+    from helpgen.mkdocs_commands import build_site
+
+    root = tmp_path_factory.mktemp("demo-build")
+    for name in ("mkdocs.yml", "support.yml"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "content", root / "content")
+    build_site(root / "mkdocs.yml", root / "site")
+    return root
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

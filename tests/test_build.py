@@ -13,14 +13,8 @@ from .conftest import soup, tree_bytes
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    from helpgen.mkdocs_commands import build_site
-
-    from .conftest import REPO
-
-    site = tmp_path_factory.mktemp("demo") / "site"
-    build_site(REPO / "mkdocs.yml", site)
-    return site
+def demo_site(demo_build):
+    return demo_build / "site"
 
 
 def html_pages(site):

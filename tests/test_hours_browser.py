@@ -18,11 +18,8 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 @pytest.fixture(scope="module")
-def demo_url(tmp_path_factory, serve_site):
-    from helpgen.mkdocs_commands import build_site
-
-    site = build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("hours") / "site").site_dir
-    return serve_site(site)
+def demo_url(demo_build, serve_site):
+    return serve_site(demo_build / "site")
 
 
 def statuses_in_browser(chromium, url: str, at: dt.datetime, zone: str, advance_ms: int = 0) -> dict[str, str]:

@@ -19,15 +19,8 @@ FIRST_RESULT = ".md-search-result__item"
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    from helpgen.mkdocs_commands import build_site
-
-    root = tmp_path_factory.mktemp("search-browser")
-    for name in ("mkdocs.yml", "support.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "content", root / "content")
-    build_site(root / "mkdocs.yml", root / "site")
-    return root
+def demo(demo_build) -> Path:
+    return demo_build
 
 
 @pytest.fixture
