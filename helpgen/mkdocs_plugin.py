@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import output, search
 from .articles import Article, ArticleSet
-from .checks import ContentProject, check_content
+from .checks import CheckCache, ContentProject, check_content
 from .clock import build_date
 from .catalog import CONTACT_SRC, HOME_SRC, Catalog, build_catalog, navigation
 from .errors import HelpgenError, Location, Problem
@@ -60,6 +60,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.site_dir: Path | None = None
         self.staging: Path | None = None
         self.warnings = _WarningCounter()
+        self.check_cache: CheckCache | None = None
+        self.search_cache: search.TermsCache | None = None
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and mkdocs_workers replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
@@ -68,6 +70,14 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
+        # The preview re-checks and re-indexes on every save: remember per-file work between its builds
+        # (this instance outlives configs, see on_files). Created once, kept if serve starts again.
+        if command == "serve" and self.check_cache is None:
+            self.check_cache, self.search_cache = CheckCache(), search.TermsCache()
+
+    def _cache(self, cache):
+        """Caches serve only the preview: a one-off build does each file's work once anyway."""
+        return cache if self.command == "serve" else None
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
@@ -98,7 +108,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         docs_dir = Path(config.docs_dir)
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        self.articles = _check_content(files, config, self.support, self.config.support, self.today)
+        self.articles = _check_content(files, config, self.support, self.config.support, self.today,
+                                       self._cache(self.check_cache))
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
         self.search_documents = []
@@ -140,7 +151,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        search.write_site_index(self.search_documents, Path(config.site_dir))
+        search.write_site_index(self.search_documents, Path(config.site_dir), self._cache(self.search_cache))
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
@@ -157,7 +168,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.staging = None
 
 
-def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date) -> ArticleSet:
+def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
+                   cache: CheckCache | None = None) -> ArticleSet:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -170,7 +182,7 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         slugify=toc.get("slugify") or ContentProject.slugify,
         separator=toc.get("separator") or "-",
     )
-    result = check_content(project, today)
+    result = check_content(project, today, cache)
     for warning in result.warnings:
         log.warning(f"{warning} [{warning.rule}]")
     if result.errors:

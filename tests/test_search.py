@@ -128,6 +128,37 @@ def test_index_is_byte_identical_for_the_same_articles(tmp_path):
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
 
 
+def test_rewriting_an_index_writes_only_what_changed_and_leaves_what_a_clean_write_leaves(tmp_path):
+    """The preview writes its new index over the previous one: the previous build's folder is taken over
+    (its id changes with any article), only changed files are written, nothing stale stays; the bytes are
+    those of a clean write. The terms cache gives the same index as no cache."""
+    from helpgen.search import TermsCache
+
+    docs = [SearchDocument(f"d{i}/", f"Article {i}", "desc", ("tag",), (Section("", "", f"text number {i}"),))
+            for i in range(30)]
+    cache = TermsCache()
+    folder = tmp_path / "preview"
+    (folder / "0123456789ab" / "d").mkdir(parents=True)  # a leftover from some older build
+    (folder / "0123456789ab" / "d" / "0.json").write_text("{}", encoding="utf-8")
+    first = build_index(docs, cache)
+    write_index(first, folder)
+    changed = SearchDocument("d5/", "Article 5", "desc", ("tag",), (Section("", "", "new words"),))
+    edited = docs[:5] + [changed] + docs[6:]
+    second = build_index(edited, cache)
+    assert second.build != first.build
+    written = write_index(second, folder)
+    write_index(build_index(list(reversed(edited))), tmp_path / "clean")
+    assert tree_bytes(folder) == tree_bytes(tmp_path / "clean")
+    assert [p.name for p in folder.iterdir() if p.is_dir()] == [second.build]
+    written_docs = [p for p in written if p.parent.name == "d"]  # the others were left in place
+    assert len(written_docs) == 1 and "new words" in written_docs[0].read_text(encoding="utf-8")
+    assert folder / "manifest.json" in written
+    fewer = [d for d in edited if d.location != "d9/"]  # the last by location: the others keep their ids
+    write_index(build_index(fewer, cache), folder)
+    write_index(build_index(fewer), tmp_path / "clean-fewer")
+    assert tree_bytes(folder) == tree_bytes(tmp_path / "clean-fewer")
+
+
 # --- the demo help center -----------------------------------------------------------------------------
 
 def test_index_holds_articles_only_and_not_the_contact_block(demo_site):

@@ -19,6 +19,7 @@ from ..errors import HelpgenError, Location, Problem
 from ..support import SupportConfig, load_support
 from ..variables import support_variables
 from .anchors import page_anchors
+from .cache import CheckCache, support_fingerprint
 from .frontmatter_rules import check_front_matter
 from .links import SiteIndex, check_links
 from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
@@ -29,7 +30,7 @@ from .safety import check_safety
 from .source import SourceFile, read_source
 from .variable_rules import check_variables
 
-__all__ = ["CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
+__all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
 
 
 @dataclass(frozen=True)
@@ -61,37 +62,67 @@ class CheckResult:
         return [p for p in self.findings if p.severity != "error"]
 
 
-def check_content(project: ContentProject, today: dt.date) -> CheckResult:
+def check_content(project: ContentProject, today: dt.date, cache: CheckCache | None = None) -> CheckResult:
+    """Every rule over the project. With a cache (`helpgen serve` keeps one), unchanged files are not
+    re-read or re-checked; the findings are the same either way (tests/test_check_cache.py)."""
     known_rules = set(RULE_BY_ID)
     sources: dict[str, SourceFile] = {}
     findings: list[Problem] = []
     pages = [src for src in project.files if is_markdown(src)]
     for src in sorted(pages):
         file = f"{project.display_root}/{src}" if project.display_root else src
-        source, problems = read_source(project.docs_dir, src, file, known_rules)
+        if cache is None:
+            source, problems = read_source(project.docs_dir, src, file, known_rules)
+        else:
+            source, problems = cache.read(project.docs_dir, src, file, known_rules)
         findings += problems
         if source is not None:
             sources[src] = source
             findings += source.directive_problems
+    if cache is not None:
+        cache.forget_others(project.docs_dir, set(pages))
     readable = list(sources.values())
     articles = ArticleSet(tuple(s.article for s in readable if s.article is not None),
                           tuple(p for p in findings if p.severity != "error"))
     catalog = build_catalog(articles)
     variables = support_variables(project.support, today) if project.support else {}
 
-    findings += check_front_matter(readable, today)
-    if project.support:
-        findings += check_variables(readable, set(variables))
-        findings += PromiseChecker(project.support, project.support_path).check(readable)
+    # The rules that read one file at a time (no other file changes what they find in it).
+    promises = PromiseChecker(project.support, project.support_path) if project.support else None
+
+    def own_findings(source: SourceFile) -> list[Problem]:
+        found = list(check_front_matter([source], today))
+        if promises is not None:
+            found += check_variables([source], set(variables))
+            found += promises.check([source])
+        return found + list(check_safety([source]))
+
+    if cache is None:
+        for source in readable:
+            findings += own_findings(source)
+    else:
+        context = (today, tuple(sorted(variables)), support_fingerprint(project.support, project.support_path))
+        for source in readable:
+            findings += cache.own_findings(project.docs_dir, source, context, own_findings)
+
     generated = generated_pages(catalog, set(pages))
-    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls,
-                     lambda source: page_anchors(source, project.slugify, project.separator, variables))
+    variable_values = tuple(sorted((k, str(v)) for k, v in variables.items()))
+
+    def anchors_of(source: SourceFile) -> set[str]:
+        # Kept on the (possibly cached) source: the same text, slugify and variables give the same ids.
+        # One entry only: a slugify made anew with each config must not pile up entries in the preview.
+        key = (project.slugify, project.separator, variable_values)
+        kept = source.memo.get("anchors")
+        if kept is None or kept[0] != key:
+            kept = source.memo["anchors"] = (key, page_anchors(source, project.slugify, project.separator, variables))
+        return kept[1]
+
+    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of)
     findings += check_links(readable, site)
     findings += check_output_paths(pages, sources, generated, project.use_directory_urls)
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
     folders = {PurePosixPath(src).parts[0].lower() for src in pages if len(PurePosixPath(src).parts) > 1}
     findings += check_reachability(catalog, sources, folders)
-    findings += check_safety(readable)
     by_file = {s.file: s for s in readable}
     kept = [p for p in findings if not _silenced(p, by_file)]
     return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog)

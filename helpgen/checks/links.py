@@ -64,11 +64,17 @@ class SiteIndex:
 
 def check_links(sources: list[SourceFile], site: SiteIndex) -> Iterator[Problem]:
     for source in sources:
-        for number, text in source.prose_lines():
-            if "]" not in text:
-                continue  # no link on this line: skip the regexes
-            for col, target in link_targets(text):
-                yield from _check_target(source, number, col, target, site)
+        for number, col, target in source_links(source):
+            yield from _check_target(source, number, col, target, site)
+
+
+def source_links(source: SourceFile) -> list[tuple[int, int, str]]:
+    """(line, column, target) of every link in the prose; kept on the source, which serve's cache reuses."""
+    if "links" not in source.memo:
+        source.memo["links"] = [(number, col, target) for number, text in source.prose_lines()
+                                if "]" in text  # no link on this line: skip the regexes
+                                for col, target in link_targets(text)]
+    return source.memo["links"]
 
 
 def _check_target(source: SourceFile, number: int, col: int, target: str, site: SiteIndex) -> Iterator[Problem]:

@@ -30,6 +30,8 @@ class SourceFile:
     prose: dict[int, str] = field(default_factory=dict)  # body line number -> text with code blanked
     ignores: dict[int, set[str]] = field(default_factory=dict)  # line -> rule ids silenced there
     directive_problems: list[Problem] = field(default_factory=list)
+    # What rules derive from the text alone (links, anchors), kept with it: a cached source keeps it.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def at(self, line: int, col: int = 0) -> Location:
         return Location(self.file, line, col)

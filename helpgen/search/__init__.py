@@ -9,13 +9,13 @@ import json
 from pathlib import Path
 
 from ..errors import HelpgenError, Location
-from .index import SearchDocument, SearchIndex, build_index, write_index
+from .index import SearchDocument, SearchIndex, TermsCache, build_index, write_index
 from .query import IndexFiles, Result, search_site
 from .sections import Section, split_sections
 
 INDEX_FOLDER = ("search", "helpgen")
 
-__all__ = ["IndexFiles", "Result", "SearchDocument", "SearchIndex", "Section", "build_index",
+__all__ = ["IndexFiles", "Result", "SearchDocument", "SearchIndex", "Section", "TermsCache", "build_index",
            "document_from_html", "format_results", "index_folder", "open_site_index", "search_site",
            "split_sections", "stale_sources", "write_index", "write_site_index"]
 
@@ -29,8 +29,9 @@ def index_folder(site_dir: Path) -> Path:
     return Path(site_dir).joinpath(*INDEX_FOLDER)
 
 
-def write_site_index(documents: list[SearchDocument], site_dir: Path) -> SearchIndex:
-    index = build_index(documents)
+def write_site_index(documents: list[SearchDocument], site_dir: Path, cache: TermsCache | None = None) -> SearchIndex:
+    """Build and write the index; a cache (the preview keeps one) spares re-tokenizing unchanged articles."""
+    index = build_index(documents, cache)
     write_index(index, index_folder(site_dir))
     return index
 
