@@ -23,16 +23,8 @@ QUERIES = yaml.safe_load((REPO / "tests" / "search_queries.yml").read_text(encod
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    """The demo help center, built once for this module."""
-    from helpgen.mkdocs_commands import build_site
-
-    root = tmp_path_factory.mktemp("search-demo")
-    for name in ("mkdocs.yml", "support.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "content", root / "content")
-    build_site(root / "mkdocs.yml", root / "site")
-    return root / "site"
+def demo_site(demo_build) -> Path:
+    return demo_build / "site"
 
 
 def index_of(*documents: SearchDocument, folder: Path) -> IndexFiles:
