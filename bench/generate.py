@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path

@@ -201,23 +201,31 @@ class ArticleSet:
         return tuple(a for a in self.articles if not a.is_index)
 
 
+def read_article_text(docs_dir: Path, src: str, file: str) -> tuple[str | None, Problem | None]:
+    """A content file's normalized text, or why it cannot be read: a link out of the content folder,
+    text that is not UTF-8, or an OS error."""
+    path = docs_dir / src
+    if not path.resolve().is_relative_to(docs_dir.resolve()):
+        return None, Problem(Location(file), "this file links outside the content folder",
+                             "copy the file into the content folder instead of linking to it")
+    try:
+        return normalize_text(path.read_bytes()), None
+    except UnicodeDecodeError as exc:
+        return None, Problem(Location(file), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                             "save the file as UTF-8")
+    except OSError as exc:
+        return None, Problem(Location(file), f"cannot read the file ({exc.strerror})")
+
+
 def read_articles(docs_dir: Path, srcs: Iterable[str], display_root: str = "") -> ArticleSet:
     """Read and validate every file. Raises one HelpgenError carrying every article's errors."""
-    docs_root = docs_dir.resolve()
     articles: list[Article] = []
     problems: list[Problem] = []
     for src in sorted(srcs):
         file = f"{display_root}/{src}" if display_root else src
-        path = (docs_dir / src)
-        if not path.resolve().is_relative_to(docs_root):
-            problems.append(Problem(Location(file), "this file links outside the content folder",
-                                    "copy the file into the content folder instead of linking to it"))
-            continue
-        try:
-            text = normalize_text(path.read_bytes())
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(Location(file), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                                    "save the file as UTF-8"))
+        text, unreadable = read_article_text(docs_dir, src, file)
+        if unreadable:
+            problems.append(unreadable)
             continue
         article, found = parse_article(text, src, file)
         problems.extend(found)

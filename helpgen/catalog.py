@@ -39,13 +39,6 @@ class Catalog:
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
-    def category_of(self, article: Article) -> Category | None:
-        return self.category(article.category)
-
-    @property
-    def article_count(self) -> int:
-        return sum(len(c.articles) for c in self.categories)
-
 
 def build_catalog(article_set: ArticleSet) -> Catalog:
     by_category: dict[str, list[Article]] = {}

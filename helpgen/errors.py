@@ -26,8 +26,6 @@ class Location:
                 parts.append(str(self.col))
         return ":".join(parts)
 
-    def shifted(self, lines: int) -> "Location":
-        return Location(self.file, self.line + lines, self.col)
 
 
 @dataclass(frozen=True)

@@ -325,13 +325,3 @@ def schedule_from_json(data: dict) -> Schedule:
                      for day, entry in sorted(data.get("holidays", {}).items()))
     return Schedule(data["tz"], tuple(ranges(day) for day in data["week"]), holidays)
 
-
-_PROMISE_NAMES = {"Promise", "parse_promise", "reply_by", "promise_to_json", "channel_payload", "describe"}
-
-
-def __getattr__(name: str):
-    # Promises live in promises.py (it imports this module); re-exported lazily to avoid an import cycle.
-    if name in _PROMISE_NAMES:
-        from . import promises
-        return getattr(promises, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import HelpgenError, Location, Problem, did_you_mean
-from .schedule import Holiday, Promise, Schedule, TimeRange, parse_promise, parse_time_ranges
+from .promises import Promise, parse_promise
+from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
 from .yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -285,7 +286,7 @@ def _read_availability(node: Node | None, where: str, hours: Schedule,
     if node is None or node.value == "business-hours":
         return "business-hours", hours
     if node.value == "always":
-        return "always", Schedule(hours.timezone, ((TimeRange(0, 1440),),) * 7, ())
+        return "always", always_open(hours.timezone)
     if node.is_mapping:
         weekly = _read_weekly(node, f"{where}.availability", problems)
         # A channel with its own hours still closes on the company's holidays.

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpgen.schedule import (ALL_DAY, Holiday, Promise, Schedule, TimeRange, always_open, channel_payload,
-                              describe, is_open, next_change, next_closing, next_opening, parse_promise,
-                              parse_time_range, parse_time_ranges, ranges_on, reply_by, schedule_from_json,
+from helpgen.promises import Promise, channel_payload, describe, parse_promise, reply_by
+from helpgen.schedule import (ALL_DAY, Holiday, Schedule, TimeRange, always_open, is_open, next_change, next_closing,
+                              next_opening, parse_time_range, parse_time_ranges, ranges_on, schedule_from_json,
                               schedule_to_json)
 
 CPH, NY, UTC = ZoneInfo("Europe/Copenhagen"), ZoneInfo("America/New_York"), dt.timezone.utc

@@ -84,7 +84,6 @@ def check_reachability(catalog: Catalog, files: dict[str, SourceFile], folders: 
     """Pages no category page lists, and `category:` values that look like typos of a real category."""
     listed = {HOME_SRC, CONTACT_SRC} | {c.index_src for c in catalog.categories}
     listed |= {a.src for c in catalog.categories for a in c.articles}
-    category_ids = {c.id for c in catalog.categories}
     for src, source in sorted(files.items()):
         article = source.article
         if article is None:

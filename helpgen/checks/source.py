@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..articles import Article, normalize_text, parse_article, split_front_matter
+from ..articles import Article, parse_article, read_article_text, split_front_matter
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 # The same code-span pattern variable substitution uses, so "is this code?" has one answer.
 from ..variables import blank_code_spans, lines_outside_code
@@ -57,15 +57,10 @@ def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str]) -> t
     path = docs_dir / src
     if not path.exists() and not path.is_symlink():
         return None, []  # made by the site engine or another plugin: a link target, not text to check
-    if not path.resolve().is_relative_to(docs_dir.resolve()):
-        return None, [finding("unreadable-file", Location(file, 1), "this file links outside the content folder")]
-    try:
-        text = normalize_text(path.read_bytes())
-    except UnicodeDecodeError as exc:
-        return None, [finding("unreadable-file", Location(file, 1),
-                              f"not UTF-8 text ({exc.reason} at byte {exc.start})", "save the file as UTF-8")]
-    except OSError as exc:
-        return None, [finding("unreadable-file", Location(file, 1), f"cannot read the file ({exc.strerror})")]
+    text, unreadable = read_article_text(docs_dir, src, file)
+    if unreadable:
+        # Findings always carry a line: GitHub annotations and the text report need one.
+        return None, [finding("unreadable-file", Location(file, 1), unreadable.message, unreadable.hint)]
     article, problems = parse_article(text, src, file)
     try:
         _, _, _, body_line = split_front_matter(text, file)
