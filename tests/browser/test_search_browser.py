@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 import yaml
 
 from ..conftest import REPO
@@ -45,11 +46,12 @@ def search_for(page, query: str) -> None:
 def test_typed_query_shows_the_article_first_and_enter_follows_it(page):
     search_for(page, "reset password")
     first = page.locator(FIRST_RESULT).first
-    first.wait_for(timeout=10_000)
-    assert first.locator("h1").inner_text() == "How do I reset my password?"
-    assert first.locator("h1 mark").count() == 2
+    # Material searches on every keystroke: wait (same assertions, retried) for the whole query's answer,
+    # not an earlier one for "reset passw" that may still be on screen.
+    expect(first.locator("h1")).to_have_text("How do I reset my password?", timeout=10_000)
+    expect(first.locator("h1 mark")).to_have_count(2, timeout=10_000)
     page.keyboard.press("ArrowDown")  # Material's keyboard navigation reaches the results
-    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.wait_for_function("document.activeElement.classList.contains('md-search-result__link')", timeout=5_000)
     page.locator("input.md-search__input").focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/account/how-do-i-reset-my-password/\?h="), timeout=10_000)
@@ -59,16 +61,17 @@ def test_typed_query_shows_the_article_first_and_enter_follows_it(page):
 
 def test_a_section_result_deep_links_into_the_article(page):
     search_for(page, "express delivery")
-    page.locator(FIRST_RESULT).first.wait_for(timeout=10_000)
-    links = page.locator(f"{FIRST_RESULT} >> nth=0 >> a.md-search-result__link")
-    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
-    assert any("what-are-the-delivery-times-and-costs/" in h and "#express-delivery" in h for h in hrefs)
+    # Retried until the whole query's answer is on screen (Material searches on every keystroke).
+    deep_link = page.locator(f"{FIRST_RESULT} >> nth=0 >> "
+                             "a.md-search-result__link[href*='what-are-the-delivery-times-and-costs/'][href*='#express-delivery']")
+    expect(deep_link.first).to_be_attached(timeout=10_000)
 
 
 def test_nonsense_query_offers_the_contact_channels_with_their_status(page):
     search_for(page, "qwxzvbn")
     fallback = page.locator("[data-hg-search-fallback]")
-    fallback.wait_for(timeout=10_000)
+    # The fallback for an earlier keystroke ("qwxzv") may still be on screen: wait for the whole query's.
+    expect(fallback).to_contain_text("qwxzvbn", timeout=10_000)
     assert page.locator(FIRST_RESULT).count() == 0
     text = fallback.inner_text()
     assert "qwxzvbn" in text
@@ -81,14 +84,13 @@ def test_nonsense_query_offers_the_contact_channels_with_their_status(page):
     # Typing on replaces the fallback with results.
     search_for(page, "refund")
     page.locator(FIRST_RESULT).first.wait_for(timeout=10_000)
-    assert page.locator("[data-hg-search-fallback]").count() == 0
+    expect(page.locator("[data-hg-search-fallback]")).to_have_count(0, timeout=10_000)
 
 
 def test_chinese_query_finds_the_chinese_article(page):
     search_for(page, "国际运输")
     first = page.locator(FIRST_RESULT).first
-    first.wait_for(timeout=10_000)
-    assert first.locator("h1").inner_text() == "国际运输需要多长时间？"
+    expect(first.locator("h1")).to_have_text("国际运输需要多长时间？", timeout=10_000)
     first.locator("a").first.click()
     page.wait_for_url(re.compile(r"/shipping/guoji-yunshu/"), timeout=10_000)
 
@@ -96,8 +98,7 @@ def test_chinese_query_finds_the_chinese_article(page):
 def test_danish_query_finds_the_danish_article(page):
     search_for(page, "returnere vare")
     first = page.locator(FIRST_RESULT).first
-    first.wait_for(timeout=10_000)
-    assert first.locator("h1").inner_text() == "Hvordan returnerer jeg en vare?"
+    expect(first.locator("h1")).to_have_text("Hvordan returnerer jeg en vare?", timeout=10_000)
 
 
 # --- plain Material on the same known-item set, for the comparison in docs/search.md -----------------------
