@@ -120,6 +120,34 @@ def test_index_is_byte_identical_for_the_same_articles(tmp_path):
     assert tree_bytes(tmp_path / "one") == tree_bytes(tmp_path / "two")
 
 
+def test_each_chunk_carries_the_cards_of_its_stems_best_articles(tmp_path):
+    """A one-word query's results are painted from its chunk: every stem's best RESULTS articles (the
+    ranking's order: score, then id) have their card, [title, location, tags, description], in the
+    stem's own chunk. Cards count towards the chunk's size."""
+    from helpgen.search.index import CHUNK_BYTES, RESULTS, best_documents
+
+    docs = [SearchDocument(f"c{i % 3}/d{i:03}/", f"Parcel {i} " + "kayak " * (i % 7), f"About parcel {i}",
+                           (f"tag{i % 4}",), (Section("", "", f"parcel kayak word{i} " * (1 + i % 5)),))
+            for i in range(600)]
+    index = build_index(docs)
+    assert len(index.chunks) > 2
+    for _, chunk in index.chunks:
+        assert len(json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))) < 2 * CHUNK_BYTES
+        for stem, postings in chunk["s"].items():
+            best = best_documents(postings)
+            assert len(best) == min(RESULTS, len(postings) // 3)
+            for doc_id in best:
+                doc = index.documents[doc_id]
+                assert chunk["c"][str(doc_id)] == [doc.title, doc.location, list(doc.tags), doc.description]
+    kayak = next(chunk["s"]["kayak"] for _, chunk in index.chunks if "kayak" in chunk["s"])
+    scores = {}
+    doc = 0
+    for at in range(0, len(kayak), 3):
+        doc += kayak[at]
+        scores[doc] = kayak[at + 1]
+    assert best_documents(kayak) == sorted(scores, key=lambda d: (-scores[d], d))[:RESULTS]
+
+
 def test_rewriting_an_index_writes_only_what_changed_and_leaves_what_a_clean_write_leaves(tmp_path):
     """The preview writes its new index over the previous one: the previous build's folder is taken over
     (its id changes with any article), only changed files are written, nothing stale stays; the bytes are
@@ -244,13 +272,16 @@ NODE_DRIVER = """
 const fs = require("fs"), path = require("path");
 const api = require(process.argv[1]);
 const root = process.argv[2], queries = JSON.parse(process.argv[3]);
-const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
 (async () => {
   const out = {};
   for (const q of queries) {
+    // A visitor's first query: nothing loaded yet (a worker keeps what earlier queries fetched).
+    const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
     const ranked = await searcher.rank(q);
-    const result = await searcher.search(q, {suggest: true});
-    out[q] = {ranks: ranked.hits.map(h => [h.doc, h.score]), items: result.items, suggest: result.suggest};
+    const early = [];
+    const result = await searcher.search(q, {suggest: true}, null, r => early.push(r));
+    out[q] = {ranks: ranked.hits.map(h => [h.doc, h.score]), items: result.items, suggest: result.suggest, total: result.total,
+              early: early};
   }
   process.stdout.write(JSON.stringify(out));
 })();
@@ -267,17 +298,14 @@ def run_worker(folder: Path, queries: list[str]) -> dict:
 
 
 def test_browser_worker_ranks_exactly_like_python(demo_site):
-    from helpgen.search.query import Lexicon, chunks_for, expand, missing_stem_chunks, parse, rank
+    from helpgen.search.query import Lexicon, rank
 
     queries = [c["query"] for c in QUERIES] + ["ret", "retu", "refunding", "运", "how do i", "qwxzv", "gift card "]
     files = open_site_index(demo_site)
     js = run_worker(files.folder, queries)
     for query in queries:
         lexicon = Lexicon(files.manifest["chunks"], files.manifest["languages"])
-        units = parse(query, files.stop_words)
-        files.load(lexicon, chunks_for(units, lexicon))
-        units = expand(units, lexicon, files.stop_words)
-        files.load(lexicon, missing_stem_chunks(units, lexicon))
+        units = files.expand(query, lexicon)
         python = [[h.doc, h.score] for h in rank(units, lexicon, files.manifest["docs"])]
         assert js[query]["ranks"] == python, query
 
@@ -289,6 +317,51 @@ def test_worker_results_link_sections_highlight_and_suggest(demo_site):
     assert "<mark>return</mark>" in group[0]["title"]
     assert any("#" in item["location"] for item in group[1:])
     assert result["retu"]["suggest"] == ["return"]
+
+
+def test_one_word_results_show_from_the_chunk_before_the_articles_arrive(demo_site):
+    """The first paint needs no article file: the same articles, in the same order, with the same
+    titles, tags and description snippets; the sections come with the second."""
+    words_ = ["refund", "password", "warranty", "delivery", "invoice", "retu", "运输", "returnere"]
+    results = run_worker(open_site_index(demo_site).folder, words_ + ["return an item"])
+    docs = {json.loads(p.read_text(encoding="utf-8"))["u"]: json.loads(p.read_text(encoding="utf-8"))
+            for p in open_site_index(demo_site).root.glob("d/*.json")}
+    for word in words_:
+        result = results[word]
+        assert result["items"], word
+        assert len(result["early"]) == 1, word
+        early = result["early"][0]
+        assert [g[0]["location"] for g in early["items"]] == [g[0]["location"] for g in result["items"]]
+        assert all(len(group) == 1 for group in early["items"])
+        assert early["total"] == result["total"] and early["suggest"] == result["suggest"]
+        for first, final in zip(early["items"], result["items"]):
+            same = ("title", "tags", "score", "terms") + (("text",) if docs[final[0]["location"]]["d"] else ())
+            assert {k: first[0][k] for k in same} == {k: final[0][k] for k in same}, word
+    assert any(len(group) > 1 for word in words_ for group in results[word]["items"])
+
+
+def test_results_whose_articles_are_already_loaded_are_shown_once(demo_site):
+    """Typing on often finds articles an earlier keystroke fetched: when all of them are loaded there is
+    no early paint, only the complete one (Material redraws the list for each answer)."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    script = """
+const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
+const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
+(async () => {
+  const paints = [];
+  for (const q of ["refund", "refund"]) {
+    let early = 0;
+    await searcher.search(q, {}, null, () => early++);
+    paints.push(early);
+  }
+  process.stdout.write(JSON.stringify(paints));
+})();
+"""
+    done = subprocess.run([node, "-e", script, str(WORKER), str(open_site_index(demo_site).folder)],
+                          capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(done.stdout) == [1, 0]
 
 
 def test_worker_escapes_everything_from_front_matter(tmp_path):

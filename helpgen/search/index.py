@@ -5,8 +5,14 @@ Layout under `search/helpgen/` in the site (docs/search.md explains the choice w
     manifest.json          the build id, document count, stop words, and the first key of every chunk
     <build>/t/<n>.json     lexicon chunks: contiguous slices of the sorted term list, ~CHUNK_BYTES each
                            {"w": {surface word: stem or [stems]}, "s": {stem: postings},
-                            "n": [stems that are not words themselves: never offered as completions]}
+                            "n": [stems that are not words themselves: never offered as completions],
+                            "c": {doc id: card}: the result cards of each stem's best RESULTS articles}
     <build>/d/<id>.json    one per article: title, location, tags, description, sections (for results)
+
+A card is a result as shown before its article file arrives: [title, location, tags, description]
+(front matter's description is the search snippet). A one-word query's best articles are its stems'
+best articles, so the chunk alone paints its results; the article files then add the sections, and
+the snippet of an article without a description.
 
 Postings are flat integer lists `[doc-id delta, score, section mask, ...]`. The score is the term's
 weighted, length-normalized frequency over the article's fields (title > tags > description >
@@ -35,7 +41,8 @@ LENGTH_NORMALIZATION = {"title": 0.5, "tags": 0.3, "description": 0.5, "headings
 K1 = 1.2
 SCORE_SCALE = 100
 MAX_SECTION_BIT = 30  # sections past the 30th share the last bit (JS bit operations are 32-bit)
-CHUNK_BYTES = 24_000
+CHUNK_BYTES = 24_000  # postings and cards together
+RESULTS = 10  # what the worker shows at once (MAX_RESULTS there): each stem carries its best ten's cards
 _BUILD_ID = re.compile(r"[0-9a-f]{12}")  # the name of a build's folder (_build_id)
 
 
@@ -152,19 +159,54 @@ def build_index(documents: list[SearchDocument], cache: TermsCache | None = None
     return index
 
 
+def card(doc: SearchDocument) -> list:
+    """A result as shown before its article file arrives (see the module's docstring)."""
+    return [doc.title, doc.location, list(doc.tags), doc.description]
+
+
+def best_documents(postings: list[int], limit: int = RESULTS) -> list[int]:
+    """The documents a one-word query on this stem ranks first: highest score, then lowest id (the
+    ranking's own order, since the stem's rarity multiplies every score alike)."""
+    doc, scored = 0, []
+    for at in range(0, len(postings), 3):
+        doc += postings[at]
+        scored.append((-postings[at + 1], doc))
+    return [doc for _, doc in sorted(scored)[:limit]]
+
+
 def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
-    """Split the sorted keys (stems and surface words) into contiguous chunks of about CHUNK_BYTES."""
+    """Split the sorted keys (stems and surface words) into contiguous chunks of about CHUNK_BYTES,
+    counting each card once per chunk."""
     keys = sorted(set(index.postings) | set(index.surfaces))
+    cards: dict[int, tuple[list, int]] = {}
+
+    def card_of(doc_id: int) -> tuple[list, int]:
+        if doc_id not in cards:
+            value = card(index.documents[doc_id])
+            cards[doc_id] = (value, len(_dumps(value).encode("utf-8")) + len(str(doc_id)) + 4)
+        return cards[doc_id]
+
+    def entry(key: str, chunk: dict) -> tuple[int, list[int]]:
+        """The bytes `key` adds to `chunk`, and the documents whose cards it brings."""
+        size = len(key) + 8
+        if key not in index.postings:
+            return size, []
+        size += len(json.dumps(index.postings[key], separators=(",", ":")))
+        new = [d for d in best_documents(index.postings[key]) if str(d) not in chunk["c"]]
+        return size + sum(card_of(d)[1] for d in new), new
+
+    def empty() -> dict:
+        return {"w": {}, "s": {}, "n": [], "c": {}}
+
     chunks: list[tuple[str, dict]] = []
-    current: dict = {"w": {}, "s": {}, "n": []}
+    current = empty()
     first, size = None, 0
     for key in keys:
-        entry_size = len(key) + 8
-        if key in index.postings:
-            entry_size += len(json.dumps(index.postings[key], separators=(",", ":")))
+        entry_size, new_cards = entry(key, current)
         if first is not None and size + entry_size > CHUNK_BYTES:
             chunks.append((first, current))
-            current, first, size = {"w": {}, "s": {}, "n": []}, None, 0
+            current, first, size = empty(), None, 0
+            entry_size, new_cards = entry(key, current)
         if first is None:
             first = key
         if key in index.surfaces:
@@ -174,6 +216,8 @@ def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
             current["s"][key] = index.postings[key]
             if key not in index.words:
                 current["n"].append(key)
+        for doc_id in new_cards:
+            current["c"][str(doc_id)] = card_of(doc_id)[0]
         size += entry_size
     if first is not None:
         chunks.append((first, current))

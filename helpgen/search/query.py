@@ -2,7 +2,8 @@
 same steps in the same order; tests/test_search.py checks both rank alike.
 
 1. `parse`: the query's words (text.words); a trailing partial word is completed by prefix.
-2. Load the lexicon chunks those words need (one or two small files per word).
+2. Load the lexicon chunks those words need (one or two small files per word; for a word the index
+   does not hold, then the chunks of the shorter stems it may start with).
 3. `expand`: each word -> stems with a weight: the surface-word table (exact, 1.0); if the word is
    unknown, the longest indexed stem it starts with ("refunding" -> refund, 0.9); for the word being
    typed, indexed words it is a prefix of (0.6, the most common 30). A Han run is cut into the
@@ -101,21 +102,34 @@ def parse(query: str, stop_words: frozenset[str] | set[str]) -> list[Unit]:
 
 
 def chunks_for(units: list[Unit], lexicon: Lexicon) -> set[int]:
-    """Chunks needed to expand the units (first round)."""
+    """Chunks needed to expand the units (first round): the words themselves, and what they complete to."""
     needed: set[int] = set()
     for unit in units:
         if unit.han:
             for char in set(unit.text):
                 needed.update(lexicon.chunks_between(char, char + TOP)[:MAX_PREFIX_CHUNKS])
             continue
-        for k in range(max(MIN_STEM, len(unit.text) - STEM_SLACK), len(unit.text) + 1):
+        if len(unit.text) >= MIN_STEM:
             for mark in lexicon.marks:
-                needed.add(lexicon.chunk_of(unit.text[:k] + mark))
+                needed.add(lexicon.chunk_of(unit.text + mark))
         if unit.prefix:
             span = lexicon.chunks_between(unit.text, unit.text + TOP)
             if len(span) <= MAX_PREFIX_CHUNKS:
                 needed.update(span)
     return needed
+
+
+def fallback_chunks(units: list[Unit], lexicon: Lexicon) -> set[int]:
+    """Second round, only for a word the index does not hold: the chunks of the shorter stems it may
+    start with ("refunding" -> refund). Known words, most queries, need one round fewer."""
+    needed: set[int] = set()
+    for unit in units:
+        if unit.han or lexicon.stems_of(unit.text):
+            continue
+        for k in range(max(MIN_STEM, len(unit.text) - STEM_SLACK), len(unit.text)):
+            for mark in lexicon.marks:
+                needed.add(lexicon.chunk_of(unit.text[:k] + mark))
+    return needed - set(lexicon.chunks)
 
 
 def _prefix_stems(prefix: str, lexicon: Lexicon, stems: dict[str, float]) -> None:
@@ -262,15 +276,21 @@ class IndexFiles:
         for number in sorted(numbers - set(lexicon.chunks)):
             lexicon.chunks[number] = self._read(f"t/{number}.json")
 
+    def expand(self, query: str, lexicon: Lexicon) -> list[Unit]:
+        """The query's units with their stems, loading chunks round by round as the browser does."""
+        units = parse(query, self.stop_words)
+        self.load(lexicon, chunks_for(units, lexicon))
+        self.load(lexicon, fallback_chunks(units, lexicon))
+        units = expand(units, lexicon, self.stop_words)
+        self.load(lexicon, missing_stem_chunks(units, lexicon))
+        return units
+
     def document(self, doc: int) -> dict:
         return self._read(f"d/{doc}.json")
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Result]:
         lexicon = Lexicon(self.manifest["chunks"], self.manifest.get("languages", []))
-        units = parse(query, self.stop_words)
-        self.load(lexicon, chunks_for(units, lexicon))
-        units = expand(units, lexicon, self.stop_words)
-        self.load(lexicon, missing_stem_chunks(units, lexicon))
+        units = self.expand(query, lexicon)
         results = []
         for number, hit in enumerate(rank(units, lexicon, self.manifest["docs"], limit), 1):
             doc = self.document(hit.doc)

@@ -79,6 +79,23 @@ def test_a_section_result_deep_links_into_the_article(page):
     expect(deep_link.first).to_be_attached(timeout=10_000)
 
 
+def test_a_search_link_opens_the_results_and_then_their_sections(chromium, demo, serve_site):
+    """/?q=express (Material's search link): the worker ranks the query from its own URL while the page
+    loads, shows the results from the lexicon chunk, then adds the sections from the article files."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(serve_site(demo / "site") + "?q=express", wait_until="domcontentloaded")
+        first = page.locator(FIRST_RESULT).first
+        expect(first.locator("h1")).to_have_text("What are the delivery times and costs?", timeout=10_000)
+        section = first.locator("a.md-search-result__link[href*='what-are-the-delivery-times-and-costs/']"
+                                "[href*='#express-delivery']")
+        expect(section).to_be_attached(timeout=10_000)
+        assert page.locator("input.md-search__input").input_value() == "express"
+    finally:
+        context.close()
+
+
 def test_nonsense_query_offers_the_contact_channels_with_their_status(page):
     search_for(page, "qwxzvbn")
     fallback = page.locator("[data-hg-search-fallback]")

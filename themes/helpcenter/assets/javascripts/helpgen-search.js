@@ -5,7 +5,8 @@
  * suggest}. This worker speaks that protocol, so Material's result list, keyboard navigation and
  * highlighting stay. Instead of building a lunr index from every page's text on every visit, it reads
  * helpgen's index files (helpgen/search/index.py): the manifest at start-up, then only the lexicon
- * chunks for the words typed and the documents it shows.
+ * chunks for the words typed and the documents it shows. The chunks carry result cards, so a one-word
+ * query's results are shown as soon as its chunk arrives; the documents then add the sections.
  *
  * The ranking steps mirror helpgen/search/query.py line by line (tests/test_search.py runs
  * both on the same queries). Everything that reaches Material's templates is HTML-escaped here:
@@ -138,6 +139,15 @@
       Object.prototype.hasOwnProperty.call(chunk.s, key);
   };
 
+  /** The result card of a document, from any chunk loaded so far: [title, location, tags, description]. */
+  Lexicon.prototype.card = function (doc) {
+    for (var n in this.chunks) {
+      var cards = this.chunks[n].c;
+      if (cards && Object.prototype.hasOwnProperty.call(cards, doc)) return cards[doc];
+    }
+    return null;
+  };
+
   Lexicon.prototype.postings = function (stem) {
     var chunk = this.chunk(stem);
     return Object.prototype.hasOwnProperty.call(chunk.s, stem) ? chunk.s[stem] : [];
@@ -184,12 +194,24 @@
         return;
       }
       var text = unit.text;
-      for (var k = Math.max(MIN_STEM, text.length - STEM_SLACK); k <= text.length; k++) {
-        lexicon.marks.forEach(function (mark) { needed.add(lexicon.chunkOf(text.slice(0, k) + mark)); });
+      if (text.length >= MIN_STEM) {
+        lexicon.marks.forEach(function (mark) { needed.add(lexicon.chunkOf(text + mark)); });
       }
       if (unit.prefix) {
         var span = lexicon.chunksBetween(text, text + TOP);
         if (span.length <= MAX_PREFIX_CHUNKS) span.forEach(function (n) { needed.add(n); });
+      }
+    });
+    return needed;
+  }
+
+  function fallbackChunks(units, lexicon) {
+    var needed = new Set();
+    units.forEach(function (unit) {
+      if (unit.han || lexicon.stemsOf(unit.text).length) return;
+      var text = unit.text;
+      for (var k = Math.max(MIN_STEM, text.length - STEM_SLACK); k < text.length; k++) {
+        lexicon.marks.forEach(function (mark) { needed.add(lexicon.chunkOf(text.slice(0, k) + mark)); });
       }
     });
     return needed;
@@ -456,25 +478,37 @@
     return key;
   }
 
-  function presentHit(hit, doc, units, matches) {
+  function termsOf(hit, units) {
     var terms = {};
     units.forEach(function (unit, u) {
       terms[hit.matched[u] ? highlightKey(unit) : unit.text] = hit.matched[u];
     });
-    var titleSpans = matchSpans(doc.t, units, matches);
-    var headline = doc.t + " " + doc.d + " " + doc.g.join(" ");
-    var inHeadline = unitsIn(headline, units, matches);
-    var matchedCount = hit.matched.filter(Boolean).length;
+    return terms;
+  }
+
+  /** The article's own result item; `doc` may be a card's fields only (no sections yet). */
+  function presentArticle(hit, doc, units, matches) {
     var intro = doc.d || (doc.s.length ? doc.s[0][2] : "");
-    var article = {
+    return {
       location: doc.u,
-      title: highlight(doc.t, titleSpans, 0, doc.t.length),
+      title: highlight(doc.t, matchSpans(doc.t, units, matches), 0, doc.t.length),
       text: intro ? "<p>" + snippet(intro, units, matches) + "</p>" : "",
       tags: doc.g.map(function (tag) { return highlight(tag, matchSpans(tag, units, matches), 0, tag.length); }),
       score: hit.score,
-      terms: terms
+      terms: termsOf(hit, units)
     };
-    var group = [article];
+  }
+
+  function cardDocument(card) {
+    return { t: card[0], u: card[1], g: card[2], d: card[3], s: [] };
+  }
+
+  function presentHit(hit, doc, units, matches) {
+    var terms = termsOf(hit, units);
+    var headline = doc.t + " " + doc.d + " " + doc.g.join(" ");
+    var inHeadline = unitsIn(headline, units, matches);
+    var matchedCount = hit.matched.filter(Boolean).length;
+    var group = [presentArticle(hit, doc, units, matches)];
     // A section leads (shown open, with its snippet) when it holds every matched word that the
     // article's title, tags and description do not already show.
     var headlineHasAll = inHeadline.size >= matchedCount;
@@ -513,6 +547,7 @@
     this.load = load;
     this.chunkCache = {};
     this.docCache = {};
+    this.docsLoaded = {};
     var self = this;
     this.ready = load("manifest.json").then(function (manifest) {
       self.manifest = manifest;
@@ -529,8 +564,25 @@
     }));
   };
 
+  /** Rank a query known before anyone asks (a search link's), and fetch what its results need; a later
+   * search for the same query starts from that ranking. */
+  Searcher.prototype.prefetch = function (query) {
+    var self = this;
+    var prefetched = { query: query, ranked: this.rank(query, MAX_RESULTS) };
+    this.prefetched = prefetched;
+    this.search(query, {}).catch(function () {
+      if (self.prefetched === prefetched) self.prefetched = null; // a later search tries again
+    });
+  };
+
   Searcher.prototype.document = function (doc) {
-    if (!this.docCache[doc]) this.docCache[doc] = this.load(this.manifest.build + "/d/" + doc + ".json");
+    var self = this;
+    if (!this.docCache[doc]) {
+      this.docCache[doc] = this.load(this.manifest.build + "/d/" + doc + ".json").then(function (json) {
+        self.docsLoaded[doc] = true;
+        return json;
+      });
+    }
     return this.docCache[doc];
   };
 
@@ -546,6 +598,9 @@
       var units = parse(query);
       return self.loadChunks(lexicon, chunksFor(units, lexicon)).then(function () {
         check();
+        return self.loadChunks(lexicon, fallbackChunks(units, lexicon));
+      }).then(function () {
+        check();
         units = expand(units, lexicon, self.stopWords);
         return self.loadChunks(lexicon, missingStemChunks(units, lexicon));
       }).then(function () {
@@ -557,18 +612,29 @@
     });
   };
 
-  /** Material's SearchResult for a query. */
-  Searcher.prototype.search = function (query, options, current) {
+  /** Material's SearchResult for a query. `early(result)`, when given, hears the results first without
+   * their sections, as soon as the chunks hold a card for every one of them (always for one word). */
+  Searcher.prototype.search = function (query, options, current, early) {
     var self = this;
-    return this.rank(query, MAX_RESULTS, current).then(function (ranked) {
+    var ranking = this.prefetched && this.prefetched.query === query ? this.prefetched.ranked
+      : this.rank(query, MAX_RESULTS, current);
+    return ranking.then(function (ranked) {
+      var matches = matcher(ranked.units, ranked.lexicon);
+      function result(items) {
+        var out = { items: items, total: ranked.total }; // total: not Material's, see helpgen-search-ui.js
+        if (options && options.suggest) out.suggest = suggestion(ranked.units, ranked.lexicon);
+        return out;
+      }
+      var cards = ranked.hits.map(function (hit) { return ranked.lexicon.card(hit.doc); });
+      // Not when the articles are already here (typing on usually finds the same ones): one paint.
+      var waiting = ranked.hits.some(function (hit) { return !self.docsLoaded[hit.doc]; });
+      if (early && waiting && cards.length && cards.every(Boolean)) {
+        early(result(ranked.hits.map(function (hit, i) {
+          return [presentArticle(hit, cardDocument(cards[i]), ranked.units, matches)];
+        })));
+      }
       return Promise.all(ranked.hits.map(function (hit) { return self.document(hit.doc); })).then(function (docs) {
-        var matches = matcher(ranked.units, ranked.lexicon);
-        var result = {
-          items: ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], ranked.units, matches); }),
-          total: ranked.total // not Material's: helpgen-search-ui.js shows "10 of 143"
-        };
-        if (options && options.suggest) result.suggest = suggestion(ranked.units, ranked.lexicon);
-        return result;
+        return result(ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], ranked.units, matches); }));
       });
     });
   };
@@ -599,12 +665,16 @@
         var id = ++latest;
         var current = function () { return id === latest; };
         var query = String(message.data || "");
-        searcher.search(query, options, current).then(function (result) {
-          if (!current()) return;
+        var shown = null;
+        var post = function (result) {
+          var json = JSON.stringify(result);
+          if (!current() || json === shown) return;
+          shown = json;
           // Material drops fields it does not know; the page's helpgen-search-ui.js hears the total here.
           if (channel) channel.postMessage({ query: query, shown: result.items.length, total: result.total });
           scope.postMessage({ type: RESULT, data: result });
-        }, function (error) {
+        };
+        searcher.search(query, options, current, post).then(post, function (error) {
           if (error === SUPERSEDED) return;
           if (typeof console !== "undefined") console.warn("helpgen search:", error);
           if (current()) scope.postMessage({ type: RESULT, data: { items: [] } });
@@ -613,6 +683,10 @@
     });
     // Ready at once: nothing waits for Material's search_index.json, which has nothing helpgen needs.
     scope.postMessage({ type: READY });
+    // A search link's query (helpgen-search.html puts it in the fragment): rank it now, before Material
+    // sends it, so its chunks and documents are on their way while the page finishes loading.
+    var linked = new URLSearchParams(scope.location.hash.slice(1)).get("q");
+    if (linked) searcher.prefetch(linked);
   }
 
   return {
@@ -622,6 +696,7 @@
     Lexicon: Lexicon,
     parse: parse,
     chunksFor: chunksFor,
+    fallbackChunks: fallbackChunks,
     expand: expand,
     rank: rank,
     escapeHtml: escapeHtml,
