@@ -7,11 +7,13 @@
   if (!source || !window.HelpgenHours) return;
   var data = JSON.parse(source.textContent);
   var hours = window.HelpgenHours;
-  var zone;
-  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
+  var zone; // the visitor's, found at the first render: Intl's first use is slow enough to delay start-up
   var timer = null;
 
   function render() {
+    if (zone === undefined) {
+      try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
+    }
     var now = Date.now();
     var soonest = null;
     var nodes = document.querySelectorAll("[data-hg-channel]");
@@ -35,10 +37,15 @@
     timer = setTimeout(render, wait);
   }
 
-  // The page and its search start first: the status needs a few Intl formatters (tens of ms on a phone),
-  // so it is filled when the browser is idle, within half a second at the latest.
-  if (window.requestIdleCallback) window.requestIdleCallback(render, { timeout: 500 });
-  else setTimeout(render, 0);
+  // The page and its search come first: the status needs a few Intl formatters (tens of ms on a phone,
+  // enough to hold up a search link's first results), so it is filled once the page has loaded and the
+  // browser is idle, within a second at the latest.
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(render, { timeout: 1000 });
+    else setTimeout(render, 0);
+  }
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) render(); });
   window.HelpgenStatus = { render: render };
 })();
