@@ -106,6 +106,19 @@ def test_stop_words_alone_find_nothing_and_do_not_count_as_missing(tmp_path):
     assert files.search("how do I track")[0].missing == ()
 
 
+def test_two_letter_words_are_searched_and_stop_words_do_not_match_another_language(tmp_path):
+    """"EU", "UK", "TV" are words too, typed or finished. A finished stop word in a query with other
+    words is dropped: the English "an" must not find a Danish article's "an" and rank it first."""
+    docs = [SearchDocument("eu/", "Shipping inside the EU", language="en"),
+            SearchDocument("en/", "How do I return an item?", language="en"),
+            SearchDocument("da/", "Returner en vare", sections=(Section("", "", "an item an item an"),),
+                           language="da")]
+    files = index_of(*docs, folder=tmp_path)
+    assert [r.location for r in files.search("eu ")] == ["eu/"]
+    assert files.search("eu shipping")[0].missing == ()
+    assert files.search("return an item")[0].location == "en/"
+
+
 def test_unknown_words_are_reported_missing(tmp_path):
     files = index_of(SearchDocument("a/", "Track my order"), folder=tmp_path)
     assert files.search("track qwxz ")[0].missing == ("qwxz",)

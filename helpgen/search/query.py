@@ -109,9 +109,8 @@ def chunks_for(units: list[Unit], lexicon: Lexicon) -> set[int]:
             for char in set(unit.text):
                 needed.update(lexicon.chunks_between(char, char + TOP)[:MAX_PREFIX_CHUNKS])
             continue
-        if len(unit.text) >= MIN_STEM:
-            for mark in lexicon.marks:
-                needed.add(lexicon.chunk_of(unit.text + mark))
+        for mark in lexicon.marks:
+            needed.add(lexicon.chunk_of(unit.text + mark))
         if unit.prefix:
             span = lexicon.chunks_between(unit.text, unit.text + TOP)
             if len(span) <= MAX_PREFIX_CHUNKS:
@@ -156,9 +155,14 @@ def _segment_han(unit: Unit, lexicon: Lexicon) -> list[Unit]:
 
 
 def expand(units: list[Unit], lexicon: Lexicon, stop_words) -> list[Unit]:
-    """Fill each unit's stems; split Han runs into words; drop stop words the index does not hold."""
+    """Fill each unit's stems; split Han runs into words; drop stop words: finished ones when the query
+    has other words (an English "an" must not match a Danish article's "an"), and the ones the index
+    does not hold."""
+    content = any(u.text not in stop_words for u in units)
     out: list[Unit] = []
     for unit in units:
+        if content and not unit.prefix and unit.text in stop_words:
+            continue
         pieces = _segment_han(unit, lexicon) if unit.han else [unit]
         for piece in pieces:
             stems = {stem: EXACT_WEIGHT for stem in lexicon.stems_of(piece.text)}

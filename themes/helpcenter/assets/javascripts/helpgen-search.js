@@ -194,9 +194,7 @@
         return;
       }
       var text = unit.text;
-      if (text.length >= MIN_STEM) {
-        lexicon.marks.forEach(function (mark) { needed.add(lexicon.chunkOf(text + mark)); });
-      }
+      lexicon.marks.forEach(function (mark) { needed.add(lexicon.chunkOf(text + mark)); });
       if (unit.prefix) {
         var span = lexicon.chunksBetween(text, text + TOP);
         if (span.length <= MAX_PREFIX_CHUNKS) span.forEach(function (n) { needed.add(n); });
@@ -249,8 +247,10 @@
   }
 
   function expand(units, lexicon, stopWords) {
+    var content = units.some(function (unit) { return !stopWords.has(unit.text); });
     var out = [];
     units.forEach(function (unit) {
+      if (content && !unit.prefix && stopWords.has(unit.text)) return;
       var pieces = unit.han ? segmentHan(unit, lexicon) : [unit];
       pieces.forEach(function (piece) {
         var stems = {};
