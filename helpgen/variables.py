@@ -15,7 +15,7 @@ from .present import (DAY_NAMES, availability_text, escape_markdown, format_rang
 from .support import SupportConfig
 
 # `{{ name }}` where name is a dotted identifier; anything else in braces is ordinary text.
-_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}")
+VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 
@@ -103,7 +103,7 @@ def _replace(line: str, start: int, end: int, variables: dict[str, str], where: 
                                 rule="unknown-variable"))
         return match.group(0)
 
-    return _VARIABLE.sub(value, line[start:end])
+    return VARIABLE.sub(value, line[start:end])
 
 
 def blank_code_spans(line: str) -> str:
@@ -117,5 +117,5 @@ def find_variables(markdown: str) -> list[tuple[int, int, str]]:
     for offset, line, in_code in lines_outside_code(markdown):
         if not in_code:
             masked = blank_code_spans(line)
-            found += [(offset, m.start() + 1, m.group(1)) for m in _VARIABLE.finditer(masked)]
+            found += [(offset, m.start() + 1, m.group(1)) for m in VARIABLE.finditer(masked)]
     return found

@@ -39,6 +39,7 @@ PLANTED = [
     ("returns/archive/index.md", 1, "unreachable-article"),
     ("returns/bad-front-matter.md", 3, "front-matter-invalid"),
     ("returns/bad-front-matter.md", 4, "front-matter-unknown-key"),
+    ("returns/front-matter-variable.md", 3, "variable-in-front-matter"),
     ("returns/latin1.md", 1, "unreadable-file"),
     ("returns/links.md", 10, "broken-link"),
     ("returns/links.md", 12, "broken-anchor"),

@@ -28,7 +28,7 @@ from .promises import PromiseChecker
 from .rules import RULE_BY_ID, RULES, finding
 from .safety import check_safety
 from .source import SourceFile, read_source
-from .variable_rules import check_variables
+from .variable_rules import check_front_matter_variables, check_variables
 
 __all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
 
@@ -91,7 +91,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     promises = PromiseChecker(project.support, project.support_path) if project.support else None
 
     def own_findings(source: SourceFile) -> list[Problem]:
-        found = list(check_front_matter([source], today))
+        found = list(check_front_matter([source], today)) + list(check_front_matter_variables([source], variables))
         if promises is not None:
             found += check_variables([source], set(variables))
             found += promises.check([source])

@@ -13,6 +13,7 @@ from typing import Callable
 
 from markdown.extensions.toc import unique
 
+from ..variables import VARIABLE
 from .source import SourceFile
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -21,7 +22,6 @@ _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _INLINE_ATTR_ID = re.compile(r"\{:?[ \t]*[^}]*?(?<![\w-])#([\w-]+)[^}]*\}")
-_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -78,7 +78,7 @@ def page_anchors(source: SourceFile, slugify: Callable[[str, str], str], separat
 
 def heading_plain_text(text: str, variables: dict[str, str]) -> str:
     """What toc slugifies: the heading rendered, tags stripped, entities decoded."""
-    text = _VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
+    text = VARIABLE.sub(lambda m: variables.get(m.group(1), m.group(0)), text)
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub("", text)  # an image renders as <img>, whose alt text toc drops with the tag
     text = _LINK.sub(lambda m: m.group(1), text)

@@ -43,6 +43,10 @@ RULES: tuple[Rule, ...] = (
     Rule("unknown-variable", ERROR, "variables",
          "A `{{ support.… }}` variable that support.yml does not define.",
          "Use the suggested name, or put literal braces in `backticks`.", silenceable=False),
+    Rule("variable-in-front-matter", ERROR, "variables",
+         "A `{{ … }}` variable in front matter, where nothing replaces it.",
+         "Write the text itself (the promise checks keep it in step with support.yml), or move it into "
+         "the article's text."),
     Rule("support-invalid", ERROR, "variables",
          "support.yml has an error, so variables and promises cannot be checked.",
          "Fix support.yml at the reported line.", silenceable=False),
