@@ -18,6 +18,8 @@ from .yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, p
 ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
 DEFAULT_CATEGORY = "general"
+HOME_SRC = "index.md"
+CONTACT_SRC = "contact.md"  # the writer's own, when there is one; helpgen makes it otherwise
 
 # One declared list drives validation, did-you-mean hints and docs/front-matter.md.
 FRONT_MATTER_KEYS = {
@@ -66,7 +68,12 @@ class Article:
 
     @property
     def is_home(self) -> bool:
-        return self.src == "index.md"
+        return self.src == HOME_SRC
+
+    @property
+    def is_contact(self) -> bool:
+        """The writer's own contact page: shown by the contact template with the channels, not an article."""
+        return self.src == CONTACT_SRC
 
     @property
     def slug(self) -> str:
@@ -197,8 +204,8 @@ class ArticleSet:
 
     @property
     def pages(self) -> tuple[Article, ...]:
-        """The articles proper: not the home page nor a category's index.md."""
-        return tuple(a for a in self.articles if not a.is_index)
+        """The articles proper: not the home page, a category's index.md or the contact page."""
+        return tuple(a for a in self.articles if not (a.is_index or a.is_contact))
 
 
 def read_article_text(docs_dir: Path, src: str, file: str) -> tuple[str | None, Problem | None]:

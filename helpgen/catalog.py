@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .articles import Article, ArticleSet
+from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 
-CONTACT_SRC = "contact.md"
-HOME_SRC = "index.md"
+__all__ = ["CONTACT_SRC", "HOME_SRC", "Catalog", "Category", "build_catalog", "navigation"]
 
 
 @dataclass(frozen=True)

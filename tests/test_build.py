@@ -117,6 +117,19 @@ def test_sidebar_lists_home_categories_and_contact_only(project, tmp_path):
     assert nav == ["Home", "Orders", "Returns", "Contact us"]
 
 
+def test_a_writers_own_contact_page_is_the_contact_page_not_an_article(project, tmp_path):
+    project.article("contact.md", "Talk to us", "We read every message ourselves.")
+    site = project.build(tmp_path / "site").site_dir
+    page = soup(site / "contact/index.html")
+    assert "We read every message ourselves." in page.get_text()
+    assert page.select(".hg-contact-card")  # still the contact page: channels, hours
+    assert not (site / "general").exists()  # not an article of a "general" category
+    nav = [a.get_text(strip=True) for a in soup(site / "index.html").select(".md-nav--primary .md-nav__link")
+           if a.name == "a"]
+    assert nav == ["Home", "Orders", "Returns", "Contact us"]
+    assert "Talk to us" not in soup(site / "index.html").select_one("article").get_text()
+
+
 def test_config_values_are_escaped_everywhere(project, tmp_path):
     support = project.root / "support.yml"
     support.write_text(support.read_text().replace(
