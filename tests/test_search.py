@@ -119,6 +119,30 @@ def test_two_letter_words_are_searched_and_stop_words_do_not_match_another_langu
     assert files.search("return an item")[0].location == "en/"
 
 
+def test_a_misspelt_word_finds_the_word_it_is_one_typo_from(tmp_path):
+    docs = [SearchDocument("pw/", "How do I reset my password?"), SearchDocument("rf/", "When will I get my refund?"),
+            SearchDocument("dl/", "Delivery times and costs"), SearchDocument("ac/", "Create an account"),
+            SearchDocument("fe/", "The return fee")]
+    files = index_of(*docs, folder=tmp_path)
+    assert files.search("pasword ")[0].location == "pw/"  # a letter missing
+    assert files.search("refnud ")[0].location == "rf/"  # two letters swapped
+    assert files.search("delivey times")[0].location == "dl/"
+    assert files.search("delivey times")[0].missing == ()
+    assert files.search("acount ")[0].location == "ac/"
+    assert files.search("xcount ") == []  # the first letter must be right
+    assert files.search("fea ") == []  # short words: one letter off is usually another word ("fee")
+    assert files.search("fee ")[0].location == "fe/"
+
+
+def test_edit_distance_counts_a_swap_as_one_and_stops_at_the_limit():
+    from helpgen.search.query import edit_distance
+
+    assert edit_distance("refnud", "refund", 1) == 1
+    assert edit_distance("pasword", "password", 1) == 1
+    assert edit_distance("kitten", "sitting", 2) == 3
+    assert edit_distance("abcdef", "abcdef", 1) == 0
+
+
 def test_unknown_words_are_reported_missing(tmp_path):
     files = index_of(SearchDocument("a/", "Track my order"), folder=tmp_path)
     assert files.search("track qwxz ")[0].missing == ("qwxz",)
@@ -313,7 +337,8 @@ def run_worker(folder: Path, queries: list[str]) -> dict:
 def test_browser_worker_ranks_exactly_like_python(demo_site):
     from helpgen.search.query import Lexicon, rank
 
-    queries = [c["query"] for c in QUERIES] + ["ret", "retu", "refunding", "运", "how do i", "qwxzv", "gift card "]
+    queries = [c["query"] for c in QUERIES] + ["ret", "retu", "refunding", "运", "how do i", "qwxzv", "gift card ",
+                                           "pasword", "refnud ", "delivey times", "acount", "garanti", "shiping cost"]
     files = open_site_index(demo_site)
     js = run_worker(files.folder, queries)
     for query in queries:

@@ -6,8 +6,9 @@ same steps in the same order; tests/test_search.py checks both rank alike.
    does not hold, then the chunks of the shorter stems it may start with).
 3. `expand`: each word -> stems with a weight: the surface-word table (exact, 1.0); if the word is
    unknown, the longest indexed stem it starts with ("refunding" -> refund, 0.9); for the word being
-   typed, indexed words it is a prefix of (0.6, the most common 30). A Han run is cut into the
-   longest indexed words, left to right (the build segmented the articles with jieba).
+   typed, indexed words it is a prefix of (0.6, the most common 30); if none of these, the indexed
+   words one typo away ("pasword" -> password, 0.9). A Han run is cut into the longest indexed words,
+   left to right (the build segmented the articles with jieba).
 4. `rank`: per word, a document keeps its best stem: idf * weight * stored score. The document's
    score is the sum over words times (words matched / words)^2, so articles matching every word lead.
 """
@@ -27,6 +28,9 @@ PREFIX_WEIGHT = 0.6
 MAX_PREFIX_STEMS = 30
 MAX_PREFIX_CHUNKS = 4
 STEM_SLACK = 4  # a stem may be this many characters shorter than the unknown word it prefixes
+FUZZY_WEIGHT = 0.9  # a misspelt word's nearest indexed words count like its stem would
+FUZZY_MIN = 4  # shorter words are too often another word with one letter changed
+FUZZY_WORDS = 3
 MIN_STEM = 3
 HAN_MAX_WORD = 8
 MAX_RESULTS = 10
@@ -175,11 +179,57 @@ def expand(units: list[Unit], lexicon: Lexicon, stop_words) -> list[Unit]:
                         break
             if piece.prefix:
                 _prefix_stems(piece.text, lexicon, stems)
+            if not stems and not piece.han and piece.text not in stop_words:
+                for word in near_words(piece.text, lexicon):
+                    stems.update((stem, FUZZY_WEIGHT) for stem in lexicon.stems_of(word) if stem not in stems)
             if not stems and piece.text in stop_words:
                 continue
             piece.stems = stems
             out.append(piece)
     return out
+
+
+def near_words(word: str, lexicon: Lexicon) -> list[str]:
+    """Indexed words one typo away from an unknown word (two for words of 8 letters or more): a letter
+    wrong, missing, extra, or two swapped; the first letter right. Only the chunks already loaded for
+    the word are read (its own and, as it is unknown, those of its shorter stems), so no extra round."""
+    if len(word) < FUZZY_MIN:
+        return []
+    limit = 1 if len(word) < 8 else 2
+    found: dict[str, int] = {}
+    for number in sorted(lexicon.chunks):
+        chunk = lexicon.chunks[number]
+        not_words = set(chunk.get("n", ()))
+        for key in list(chunk["w"]) + [k for k in chunk["s"] if k not in not_words]:
+            if key[0] == word[0] and abs(len(key) - len(word)) <= limit and key not in found:
+                distance = edit_distance(word, key, limit)
+                if distance <= limit:
+                    found[key] = distance
+    if not found:
+        return []
+    closest = min(found.values())
+
+    def df(key: str) -> int:
+        return max((len(lexicon.postings(stem)) for stem in lexicon.stems_of(key)), default=0) // 3
+
+    return sorted((k for k, d in found.items() if d == closest), key=lambda k: (-df(k), k))[:FUZZY_WORDS]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a swap of neighbours counts one), or limit + 1 when larger."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[len(b)]
 
 
 def missing_stem_chunks(units: list[Unit], lexicon: Lexicon) -> set[int]:

@@ -124,6 +124,12 @@ def test_chinese_query_finds_the_chinese_article(page):
     page.wait_for_url(re.compile(r"/shipping/guoji-yunshu/"), timeout=10_000)
 
 
+def test_a_misspelt_query_still_finds_the_article(page):
+    search_for(page, "pasword reset")
+    first = page.locator(FIRST_RESULT).first
+    expect(first.locator("h1")).to_have_text("How do I reset my password?", timeout=10_000)
+
+
 def test_danish_query_finds_the_danish_article(page):
     search_for(page, "returnere vare")
     first = page.locator(FIRST_RESULT).first

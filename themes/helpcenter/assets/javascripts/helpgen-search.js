@@ -31,6 +31,9 @@
   var MAX_PREFIX_STEMS = 30;
   var MAX_PREFIX_CHUNKS = 4;
   var STEM_SLACK = 4;
+  var FUZZY_WEIGHT = 0.9;
+  var FUZZY_MIN = 4;
+  var FUZZY_WORDS = 3;
   var MIN_STEM = 3;
   var HAN_MAX_WORD = 8;
   var MAX_RESULTS = 10; // Material shows ten at once; each shown result is one small document fetch
@@ -265,12 +268,71 @@
           }
         }
         if (piece.prefix) prefixStems(piece.text, lexicon, stems);
+        if (!Object.keys(stems).length && !piece.han && !stopWords.has(piece.text)) {
+          nearWords(piece.text, lexicon).forEach(function (word) {
+            lexicon.stemsOf(word).forEach(function (s) { if (!(s in stems)) stems[s] = FUZZY_WEIGHT; });
+          });
+        }
         if (!Object.keys(stems).length && stopWords.has(piece.text)) return;
         piece.stems = stems;
         out.push(piece);
       });
     });
     return out;
+  }
+
+  /** Indexed words one typo away from an unknown word (two from 8 letters), first letter right, from
+   * the chunks already loaded: query.py's near_words. */
+  function nearWords(text, lexicon) {
+    var word = Array.from(text); // code points, as Python counts them
+    if (word.length < FUZZY_MIN) return [];
+    var limit = word.length < 8 ? 1 : 2;
+    var found = new Map();
+    Object.keys(lexicon.chunks).map(Number).sort(function (a, b) { return a - b; }).forEach(function (n) {
+      var chunk = lexicon.chunks[n];
+      var notWords = new Set(chunk.n || []);
+      var keys = Object.keys(chunk.w).concat(Object.keys(chunk.s).filter(function (k) { return !notWords.has(k); }));
+      keys.forEach(function (key) {
+        if (found.has(key)) return;
+        var letters = Array.from(key);
+        if (letters[0] !== word[0] || Math.abs(letters.length - word.length) > limit) return;
+        var distance = editDistance(word, letters, limit);
+        if (distance <= limit) found.set(key, distance);
+      });
+    });
+    if (!found.size) return [];
+    var closest = Math.min.apply(null, Array.from(found.values()));
+    function df(key) {
+      var most = 0;
+      lexicon.stemsOf(key).forEach(function (s) { most = Math.max(most, lexicon.postings(s).length); });
+      return Math.floor(most / 3);
+    }
+    return Array.from(found.keys())
+      .filter(function (k) { return found.get(k) === closest; })
+      .map(function (k) { return [k, df(k)]; })
+      .sort(function (a, b) { return b[1] - a[1] || compare(a[0], b[0]); })
+      .slice(0, FUZZY_WORDS)
+      .map(function (pair) { return pair[0]; });
+  }
+
+  /** Optimal string alignment distance between two arrays of code points, or limit + 1 when larger. */
+  function editDistance(a, b, limit) {
+    var previous2 = [], previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          current[j] = Math.min(current[j], previous2[j - 2] + 1);
+        }
+      }
+      if (Math.min.apply(null, current) > limit) return limit + 1;
+      previous2 = previous;
+      previous = current;
+    }
+    return previous[b.length];
   }
 
   function missingStemChunks(units, lexicon) {
