@@ -16,6 +16,7 @@ import gc
 import logging
 import math
 import multiprocessing
+import signal
 import sys
 import threading
 from contextlib import contextmanager
@@ -266,20 +267,32 @@ def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs:
     gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
     gc.unfreeze()
+    finished = False
     try:
         for results in pool.imap(_run_chunk, chunks):
             for index, effects in results:
                 yield index, effects
                 if isinstance(effects, Failed):
                     return
-        pool.close()
+        finished = True
     finally:
-        pool.terminate()
+        # Done: let the workers take their end-of-work sentinel and leave. Stopped early (a failure, or
+        # the caller gave up): terminate them.
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
         pool.join()
         _TASK = None
 
 
 def _start_worker() -> None:
+    # A worker inherits the preview's SIGTERM handler (which raises KeyboardInterrupt for a clean
+    # shutdown of the server). A worker must simply die when the pool terminates it: with the inherited
+    # handler, `helpgen serve` sometimes hung for good at start-up, joining a worker that never exited.
+    # Ctrl+C reaches the workers too (same process group); the parent alone reports it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     # Everything the worker logs is recorded by the task and handed to the parent's handlers there.
     logging.Logger.callHandlers = lambda logger, record: None  # type: ignore[method-assign]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import signal
 import subprocess
 import sys
 
@@ -12,7 +13,7 @@ import pytest
 
 from helpgen.errors import HelpgenError
 from helpgen.mkdocs_commands import build_site, load_site_config
-from helpgen.mkdocs_workers import PluginState, UnrecordableState, fork_available, pipeline_safe
+from helpgen.mkdocs_workers import PluginState, UnrecordableState, fork_available, map_in_workers, pipeline_safe
 from helpgen.progress import Progress
 
 from .conftest import REPO, tree_bytes
@@ -139,6 +140,20 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_own_error(projec
             build_site(project.config, tmp_path / f"site{jobs}", jobs=jobs)
         errors.append(str(caught.value))
     assert "cannot be rendered" in errors[0] and errors[0] == errors[1]
+
+
+@pytest.mark.skipif(not fork_available(), reason="workers are forked")
+def test_workers_die_when_terminated_whatever_the_parent_does_with_sigterm():
+    """The preview turns SIGTERM into KeyboardInterrupt; its page workers must not inherit that, or
+    terminating the pool can wait for ever on a worker (`helpgen serve` hung at start-up 1 run in 5)."""
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        results = list(map_in_workers(lambda index: (signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+                                                     signal.getsignal(signal.SIGINT) == signal.SIG_DFL),
+                                      list(range(8)), 2))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert [effects for _, effects in results] == [(True, True)] * 8
 
 
 def test_sites_with_unknown_page_plugins_are_built_serially():
