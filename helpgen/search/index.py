@@ -29,6 +29,8 @@ import os
 import re
 import shutil
 from collections import Counter
+from itertools import accumulate, compress
+from operator import neg
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -167,11 +169,12 @@ def card(doc: SearchDocument) -> list:
 def best_documents(postings: list[int], limit: int = RESULTS) -> list[int]:
     """The documents a one-word query on this stem ranks first: highest score, then lowest id (the
     ranking's own order, since the stem's rarity multiplies every score alike)."""
-    doc, scored = 0, []
-    for at in range(0, len(postings), 3):
-        doc += postings[at]
-        scored.append((-postings[at + 1], doc))
-    return [doc for _, doc in sorted(scored)[:limit]]
+    scores = postings[1::3]
+    ranked = zip(map(neg, scores), accumulate(postings[0::3]))
+    if len(scores) > limit:  # the preview rebuilds this for every word on every save: C iterators only
+        lowest = sorted(scores, reverse=True)[limit - 1]
+        ranked = compress(ranked, map(lowest.__le__, scores))
+    return [doc for _, doc in sorted(ranked)[:limit]]
 
 
 def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
