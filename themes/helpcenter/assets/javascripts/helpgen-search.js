@@ -739,7 +739,8 @@
         searcher.search(query, options, current, post).then(post, function (error) {
           if (error === SUPERSEDED) return;
           if (typeof console !== "undefined") console.warn("helpgen search:", error);
-          if (current()) scope.postMessage({ type: RESULT, data: { items: [] } });
+          // Results already shown from the cards stay when only their sections failed to load.
+          if (current() && shown === null) scope.postMessage({ type: RESULT, data: { items: [] } });
         });
       }
     });
