@@ -402,6 +402,54 @@ const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSyn
     assert json.loads(done.stdout) == [1, 0]
 
 
+WORKER_DRIVER = """
+const fs = require("fs"), path = require("path"), api = require(process.argv[1]);
+const root = process.argv[2], failing = process.argv[3];
+globalThis.fetch = url => {
+  const file = path.join(root, new URL(url).pathname.replace(/^\\/search\\/helpgen\\//, ""));
+  if (failing && file.includes(failing)) return Promise.resolve({ok: false, status: 404});
+  return Promise.resolve({ok: true, json: () => Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")))});
+};
+const listeners = [], posted = [];
+const scope = {location: {href: "http://help.example/assets/javascripts/helpgen-search.js", hash: ""},
+               addEventListener: (type, listener) => listeners.push(listener),
+               postMessage: message => posted.push(message)};
+console.warn = () => {};
+api.installWorker(scope);
+listeners.forEach(l => l({data: {type: 0, data: {options: {suggest: false}}}}));
+listeners.forEach(l => l({data: {type: 2, data: "password"}}));
+const deadline = Date.now() + 2000;  // two answers, or what came by then
+(function report() {
+  if (posted.filter(m => m.type === 3).length < 2 && Date.now() < deadline) return setTimeout(report, 20);
+  process.stdout.write(JSON.stringify(posted.map(m => m.type === 3
+    ? [m.type, m.data.items.map(group => group.length)] : [m.type])));
+  process.exit(0);  // the worker's BroadcastChannel would keep Node running
+})();
+"""
+
+
+def worker_messages(folder: Path, failing: str = "") -> list:
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("node is not installed")
+    done = subprocess.run([node, "-e", WORKER_DRIVER, str(WORKER), str(folder), failing],
+                          capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
+def test_the_worker_answers_material_first_from_the_cards_then_with_sections(demo_site):
+    messages = worker_messages(open_site_index(demo_site).folder)
+    assert messages[0] == [1]  # READY
+    (_, early), (_, final) = messages[1:]
+    assert early and all(size == 1 for size in early) and len(final) == len(early)
+    assert any(size > 1 for size in final)
+
+
+def test_results_shown_from_the_cards_stay_when_the_article_files_fail(demo_site):
+    messages = worker_messages(open_site_index(demo_site).folder, failing="/d/")
+    assert len(messages) == 2 and messages[1][1]  # the cards' results, not an empty answer after them
+
+
 def test_worker_escapes_everything_from_front_matter(tmp_path):
     evil = '<img src=x onerror="alert(1)">'
     doc = SearchDocument("evil/", f"Kayak {evil}", description=f"Kayak {evil}", tags=(evil, "kayak"),
