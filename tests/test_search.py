@@ -100,6 +100,19 @@ def test_the_word_being_typed_is_completed(tmp_path):
     assert [r.location for r in results] == ["returns/"]
 
 
+def test_only_a_word_that_ends_the_query_is_being_typed():
+    from helpgen.search.query import parse
+
+    def typing(query: str) -> list[bool]:
+        return [unit.prefix for unit in parse(query, set())]
+
+    assert typing("return an ite") == [False, False, True]
+    assert typing("return an item ") == [False, False, False]
+    assert typing("password?") == [False]  # punctuation ends a word
+    assert typing("how do i") == [False, False]  # "i" is no word, and "do" is finished
+    assert typing("运输") == [True]
+
+
 def test_stop_words_alone_find_nothing_and_do_not_count_as_missing(tmp_path):
     files = index_of(SearchDocument("a/", "How do I track my order?"), folder=tmp_path)
     assert files.search("how do I") == []
@@ -338,7 +351,8 @@ def test_browser_worker_ranks_exactly_like_python(demo_site):
     from helpgen.search.query import Lexicon, rank
 
     queries = [c["query"] for c in QUERIES] + ["ret", "retu", "refunding", "运", "how do i", "qwxzv", "gift card ",
-                                           "pasword", "refnud ", "delivey times", "acount", "garanti", "shiping cost"]
+                                           "pasword", "refnud ", "delivey times", "acount", "garanti", "shiping cost",
+                                           "password?", "how do i re", "EU"]
     files = open_site_index(demo_site)
     js = run_worker(files.folder, queries)
     for query in queries:

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .text import STEM_MARK, is_han, words
+from .text import STEM_MARK, is_han, normalize, words
 
 EXACT_WEIGHT = 1.0
 STEM_PREFIX_WEIGHT = 0.9
@@ -101,7 +101,9 @@ class Lexicon:
 def parse(query: str, stop_words: frozenset[str] | set[str]) -> list[Unit]:
     """Latin words and whole Han runs; stop words stay (dropped later only if the index lacks them)."""
     found = words(query)
-    typing = bool(query) and not query[-1].isspace()
+    # The last word is still being typed when the query ends in it: not after a space or a "?", and not
+    # when what ends the query is a single letter that is no word ("how do i": "do" is finished).
+    typing = bool(found) and normalize(query).endswith(found[-1])
     return [Unit(word, prefix=typing and i == len(found) - 1, han=is_han(word)) for i, word in enumerate(found)]
 
 
@@ -159,13 +161,12 @@ def _segment_han(unit: Unit, lexicon: Lexicon) -> list[Unit]:
 
 
 def expand(units: list[Unit], lexicon: Lexicon, stop_words) -> list[Unit]:
-    """Fill each unit's stems; split Han runs into words; drop stop words: finished ones when the query
-    has other words (an English "an" must not match a Danish article's "an"), and the ones the index
-    does not hold."""
-    content = any(u.text not in stop_words for u in units)
+    """Fill each unit's stems; split Han runs into words; drop stop words: every finished one (an
+    English "an" or "how" must not match a Danish article's "an" or "how"), and one being typed that
+    the index does not hold as the start of a word."""
     out: list[Unit] = []
     for unit in units:
-        if content and not unit.prefix and unit.text in stop_words:
+        if not unit.prefix and unit.text in stop_words:
             continue
         pieces = _segment_han(unit, lexicon) if unit.han else [unit]
         for piece in pieces:

@@ -181,7 +181,8 @@
 
   function parse(query) {
     var found = words(query);
-    var typing = query.length > 0 && !/\s$/.test(query);
+    var last = found[found.length - 1];
+    var typing = found.length > 0 && normalize(query).slice(-last.length) === last;
     return found.map(function (word, i) {
       return new Unit(word, typing && i === found.length - 1, isHan(word));
     });
@@ -250,10 +251,9 @@
   }
 
   function expand(units, lexicon, stopWords) {
-    var content = units.some(function (unit) { return !stopWords.has(unit.text); });
     var out = [];
     units.forEach(function (unit) {
-      if (content && !unit.prefix && stopWords.has(unit.text)) return;
+      if (!unit.prefix && stopWords.has(unit.text)) return;
       var pieces = unit.han ? segmentHan(unit, lexicon) : [unit];
       pieces.forEach(function (piece) {
         var stems = {};
