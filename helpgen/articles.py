@@ -28,6 +28,7 @@ FRONT_MATTER_KEYS = {
     "type": "faq | policy | guide (default guide).",
     "category": "Category id; default: the article's top-level folder.",
     "tags": "A list of words customers might search for.",
+    "keywords": "Words customers use that the article does not (\"send back\"): searched like tags, never shown.",
     "updated": "YYYY-MM-DD; shown as \"Updated on\". Policies should have it.",
     "review_by": "YYYY-MM-DD; `helpgen check` warns once it has passed.",
     "promoted": "true to feature the article on the home page.",
@@ -61,6 +62,7 @@ class Article:
     body: str = ""
     body_line: int = 1  # the file line the body starts on
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    keywords: tuple[str, ...] = ()  # hidden search words: in the index like tags, on no page
 
     @property
     def is_index(self) -> bool:
@@ -127,7 +129,8 @@ def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article
     description = reader.text("description") or ""
     article_type = _read_choice(reader, "type", ARTICLE_TYPES, problems) or DEFAULT_TYPE
     category = _read_category(reader, src, problems)
-    tags = _read_tags(reader.get("tags"), problems)
+    tags = _read_words(reader.get("tags"), "tags", problems)
+    keywords = _read_words(reader.get("keywords"), "keywords", problems)
     updated = expect_date(reader.get("updated"), "updated", problems)
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = _read_bool(reader.get("promoted"), "promoted", problems)
@@ -135,7 +138,7 @@ def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article
     if any(p.severity == "error" for p in problems) or title is None:
         return None, problems
     article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
-                      order, body, body_line, node.plain())
+                      order, body, body_line, node.plain(), keywords)
     return article, problems
 
 
@@ -164,13 +167,14 @@ def _read_category(reader: Reader, src: str, problems: list[Problem]) -> str:
     return value
 
 
-def _read_tags(node: Node | None, problems: list[Problem]) -> tuple[str, ...]:
+def _read_words(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
+    """A list of words (or one, as a plain string)."""
     if node is None or node.value is None:
         return ()
     if isinstance(node.value, str):
         return (node.value,)
-    tags = [expect_text(item, f"tags[{i}]", problems) for i, item in iter_sequence(node, "tags", problems)]
-    return tuple(t for t in tags if t)
+    found = [expect_text(item, f"{key}[{i}]", problems) for i, item in iter_sequence(node, key, problems)]
+    return tuple(w for w in found if w)
 
 
 

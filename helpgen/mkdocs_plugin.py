@@ -132,7 +132,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
             self.search_documents.append(search.document_from_html(
-                page.url, article.title, html, article.description, article.tags))
+                page.url, article.title, html, article.description, article.tags, article.keywords))
             # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html

@@ -117,6 +117,14 @@ def test_sidebar_lists_home_categories_and_contact_only(project, tmp_path):
     assert nav == ["Home", "Orders", "Returns", "Contact us"]
 
 
+def test_keywords_reach_the_search_index_and_no_page(demo_site):
+    from helpgen.search import open_site_index
+
+    assert open_site_index(demo_site).search("send something back")[0].location == "returns/how-do-i-return-an-item/"
+    for page in html_pages(demo_site):
+        assert "give back" not in page.read_text(encoding="utf-8"), page
+
+
 def test_a_writers_own_contact_page_is_the_contact_page_not_an_article(project, tmp_path):
     project.article("contact.md", "Talk to us", "We read every message ourselves.")
     site = project.build(tmp_path / "site").site_dir

@@ -83,6 +83,15 @@ def test_fields_rank_title_over_tags_over_description_over_headings_over_body(tm
     assert [r.location for r in results] == ["title/", "tags/", "description/", "headings/", "body/"]
 
 
+def test_keywords_find_an_article_like_tags_and_are_never_shown(tmp_path):
+    docs = [SearchDocument("returns/", "How do I return an item?", keywords=("send back",)),
+            SearchDocument("other/", "Shipping times")]
+    files = index_of(*docs, folder=tmp_path)
+    assert files.search("send something back")[0].location == "returns/"
+    shown = json.dumps([json.loads(p.read_text(encoding="utf-8")) for p in files.root.rglob("*.json")])
+    assert '"send back"' not in shown and "send back" not in shown
+
+
 def test_articles_matching_every_word_come_first(tmp_path):
     docs = [SearchDocument("a/", "Gift cards", sections=(Section("", "", "Gift cards never expire."),)),
             SearchDocument("b/", "Lost gift card balance", sections=(Section("", "", "Check the balance."),))]

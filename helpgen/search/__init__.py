@@ -21,8 +21,9 @@ __all__ = ["IndexFiles", "Result", "SearchDocument", "SearchIndex", "Section", "
 
 
 def document_from_html(location: str, title: str, html: str, description: str = "",
-                       tags: tuple[str, ...] = ()) -> SearchDocument:
-    return SearchDocument(location, title, description, tuple(tags), tuple(split_sections(html)))
+                       tags: tuple[str, ...] = (), keywords: tuple[str, ...] = ()) -> SearchDocument:
+    return SearchDocument(location, title, description, tuple(tags), tuple(split_sections(html)),
+                          keywords=tuple(keywords))
 
 
 def index_folder(site_dir: Path) -> Path:

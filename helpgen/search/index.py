@@ -58,6 +58,7 @@ class SearchDocument:
     tags: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     language: str = ""  # "" = detect from the text
+    keywords: tuple[str, ...] = ()  # the writer's hidden search words: scored as tags, never shown
 
 
 @dataclass
@@ -75,7 +76,7 @@ def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], l
     sections = [(terms(s.title, language), terms(s.text, language)) for s in doc.sections]
     fields = {
         "title": terms(doc.title, language),
-        "tags": terms(" ".join(doc.tags), language),
+        "tags": terms(" ".join(doc.tags + doc.keywords), language),
         "description": terms(doc.description, language),
         "headings": [pair for heading, _ in sections for pair in heading],
         "body": [pair for _, text in sections for pair in text],
@@ -118,11 +119,11 @@ class TermsCache:
     def analyze_all(self, docs: list[SearchDocument]) -> list[_DocumentTerms]:
         kept: dict[tuple, _DocumentTerms] = {}
         for doc in docs:
-            key = (doc.title, doc.description, doc.tags, doc.sections, doc.language)
+            key = (doc.title, doc.description, doc.tags, doc.sections, doc.language, doc.keywords)
             if key not in kept:
                 kept[key] = self._terms.get(key) or _analyze(doc)
         self._terms = kept
-        return [kept[(d.title, d.description, d.tags, d.sections, d.language)] for d in docs]
+        return [kept[(d.title, d.description, d.tags, d.sections, d.language, d.keywords)] for d in docs]
 
 
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
