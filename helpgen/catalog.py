@@ -11,8 +11,6 @@ from pathlib import PurePosixPath
 
 from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 
-__all__ = ["CONTACT_SRC", "HOME_SRC", "Catalog", "Category", "build_catalog", "navigation"]
-
 
 @dataclass(frozen=True)
 class Category:

@@ -14,10 +14,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import output, search
-from .articles import Article, ArticleSet
+from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 from .checks import CheckCache, ContentProject, check_content
 from .clock import build_date
-from .catalog import CONTACT_SRC, HOME_SRC, Catalog, build_catalog, navigation
+from .catalog import Catalog, build_catalog, navigation
 from .errors import HelpgenError, Location, Problem
 from .pages import page_frontmatter, site_context
 from .support import SupportConfig, load_support

@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .articles import Article
-from .catalog import CONTACT_SRC, HOME_SRC, Catalog, Category
+from .articles import CONTACT_SRC, HOME_SRC, Article
+from .catalog import Catalog, Category
 from .status import status_script_text
 from .structured_data import jsonld_script_text, organization_jsonld
 from .present import availability_text, format_date, format_ranges, weekly_rows

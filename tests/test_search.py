@@ -327,15 +327,19 @@ def test_cli_search_with_no_match_points_at_the_contact_fallback(demo_site):
 
 # --- the browser worker: same ranking, escaped output ------------------------------------------------------
 
-NODE_DRIVER = """
-const fs = require("fs"), path = require("path");
-const api = require(process.argv[1]);
-const root = process.argv[2], queries = JSON.parse(process.argv[3]);
+# Every Node script gets the worker's module and an index folder: node -e SCRIPT WORKER FOLDER [ARG].
+NODE_PRELUDE = """
+const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
+const newSearcher = () => new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
+"""
+
+NODE_DRIVER = NODE_PRELUDE + """
+const queries = JSON.parse(process.argv[3]);
 (async () => {
   const out = {};
   for (const q of queries) {
     // A visitor's first query: nothing loaded yet (a worker keeps what earlier queries fetched).
-    const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
+    const searcher = newSearcher();
     const ranked = await searcher.rank(q);
     const early = [];
     const result = await searcher.search(q, {suggest: true}, null, r => early.push(r));
@@ -347,13 +351,18 @@ const root = process.argv[2], queries = JSON.parse(process.argv[3]);
 """
 
 
-def run_worker(folder: Path, queries: list[str]) -> dict:
+def run_node(script: str, folder: Path, argument: str = ""):
+    """Run a Node script over the worker module and an index folder; its output, read as JSON."""
     node = shutil.which("node")
     if not node:
         pytest.skip("node is not installed")
-    done = subprocess.run([node, "-e", NODE_DRIVER, str(WORKER), str(folder), json.dumps(queries)],
+    done = subprocess.run([node, "-e", script, str(WORKER), str(folder), argument],
                           capture_output=True, text=True, timeout=60, check=True)
     return json.loads(done.stdout)
+
+
+def run_worker(folder: Path, queries: list[str]) -> dict:
+    return run_node(NODE_DRIVER, folder, json.dumps(queries))
 
 
 def test_browser_worker_ranks_exactly_like_python(demo_site):
@@ -366,7 +375,7 @@ def test_browser_worker_ranks_exactly_like_python(demo_site):
     js = run_worker(files.folder, queries)
     for query in queries:
         lexicon = Lexicon(files.manifest["chunks"], files.manifest["languages"])
-        units = files.expand(query, lexicon)
+        units = files.expanded(query, lexicon)
         python = [[h.doc, h.score] for h in rank(units, lexicon, files.manifest["docs"])]
         assert js[query]["ranks"] == python, query
 
@@ -404,12 +413,8 @@ def test_one_word_results_show_from_the_chunk_before_the_articles_arrive(demo_si
 def test_results_whose_articles_are_already_loaded_are_shown_once(demo_site):
     """Typing on often finds articles an earlier keystroke fetched: when all of them are loaded there is
     no early paint, only the complete one (Material redraws the list for each answer)."""
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node is not installed")
-    script = """
-const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
-const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
+    script = NODE_PRELUDE + """
+const searcher = newSearcher();
 (async () => {
   const paints = [];
   for (const q of ["refund", "refund"]) {
@@ -420,14 +425,11 @@ const searcher = new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSyn
   process.stdout.write(JSON.stringify(paints));
 })();
 """
-    done = subprocess.run([node, "-e", script, str(WORKER), str(open_site_index(demo_site).folder)],
-                          capture_output=True, text=True, timeout=60, check=True)
-    assert json.loads(done.stdout) == [1, 0]
+    assert run_node(script, open_site_index(demo_site).folder) == [1, 0]
 
 
-WORKER_DRIVER = """
-const fs = require("fs"), path = require("path"), api = require(process.argv[1]);
-const root = process.argv[2], failing = process.argv[3];
+WORKER_DRIVER = NODE_PRELUDE + """
+const failing = process.argv[3];
 globalThis.fetch = url => {
   const file = path.join(root, new URL(url).pathname.replace(/^\\/search\\/helpgen\\//, ""));
   if (failing && file.includes(failing)) return Promise.resolve({ok: false, status: 404});
@@ -452,12 +454,7 @@ const deadline = Date.now() + 2000;  // two answers, or what came by then
 
 
 def worker_messages(folder: Path, failing: str = "") -> list:
-    node = shutil.which("node")
-    if not node:
-        pytest.skip("node is not installed")
-    done = subprocess.run([node, "-e", WORKER_DRIVER, str(WORKER), str(folder), failing],
-                          capture_output=True, text=True, timeout=60, check=True)
-    return json.loads(done.stdout)
+    return run_node(WORKER_DRIVER, folder, failing)
 
 
 def test_the_worker_answers_material_first_from_the_cards_then_with_sections(demo_site):

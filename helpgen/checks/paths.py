@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from ..catalog import CONTACT_SRC, HOME_SRC, Catalog
+from ..articles import CONTACT_SRC, HOME_SRC
+from ..catalog import Catalog
 from ..errors import Location, Problem, did_you_mean
 from .rules import finding
 from .source import SourceFile

@@ -331,7 +331,7 @@ class IndexFiles:
         for number in sorted(numbers - set(lexicon.chunks)):
             lexicon.chunks[number] = self._read(f"t/{number}.json")
 
-    def expand(self, query: str, lexicon: Lexicon) -> list[Unit]:
+    def expanded(self, query: str, lexicon: Lexicon) -> list[Unit]:
         """The query's units with their stems, loading chunks round by round as the browser does."""
         units = parse(query, self.stop_words)
         self.load(lexicon, chunks_for(units, lexicon))
@@ -345,7 +345,7 @@ class IndexFiles:
 
     def search(self, query: str, limit: int = MAX_RESULTS) -> list[Result]:
         lexicon = Lexicon(self.manifest["chunks"], self.manifest.get("languages", []))
-        units = self.expand(query, lexicon)
+        units = self.expanded(query, lexicon)
         results = []
         for number, hit in enumerate(rank(units, lexicon, self.manifest["docs"], limit), 1):
             doc = self.document(hit.doc)

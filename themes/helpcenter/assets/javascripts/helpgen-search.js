@@ -682,9 +682,10 @@
       : this.rank(query, MAX_RESULTS, current);
     return ranking.then(function (ranked) {
       var matches = matcher(ranked.units, ranked.lexicon);
+      var suggest = options && options.suggest ? suggestion(ranked.units, ranked.lexicon) : null;
       function result(items) {
         var out = { items: items, total: ranked.total }; // total: not Material's, see helpgen-search-ui.js
-        if (options && options.suggest) out.suggest = suggestion(ranked.units, ranked.lexicon);
+        if (suggest) out.suggest = suggest;
         return out;
       }
       var cards = ranked.hits.map(function (hit) { return ranked.lexicon.card(hit.doc); });
