@@ -428,6 +428,48 @@ const searcher = newSearcher();
     assert run_node(script, open_site_index(demo_site).folder) == [1, 0]
 
 
+def test_article_files_wait_for_the_first_paint_and_are_skipped_once_typed_over(demo_site):
+    """Reading ten article files competes with the page painting the cards' answer, so they come a
+    moment later; a search link's early ranking fetches none, nor does a query typed over meanwhile."""
+    script = """
+const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
+const loaded = [];
+const newSearcher = () => new api.Searcher(p => {
+  loaded.push(p.includes("/d/") ? "article" : p);
+  return Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8")));
+});
+(async () => {
+  const out = {};
+  const linked = newSearcher();
+  linked.prefetch("refund");
+  await linked.prefetched.ranked;
+  out.prefetch = loaded.filter(p => p === "article").length;
+
+  let current = true, earlyAt = null;
+  const typedOver = newSearcher();
+  const outcome = await typedOver.search("refund", {}, () => current, () => { current = false; })
+    .then(() => "answered", () => "superseded");
+  out.typedOver = [outcome, loaded.filter(p => p === "article").length - out.prefetch];
+
+  const answered = newSearcher();
+  let firstArticleAfter = null;
+  const load = answered.load;
+  answered.load = p => {
+    if (p.includes("/d/") && firstArticleAfter === null) firstArticleAfter = Date.now() - earlyAt;
+    return load(p);
+  };
+  const result = await answered.search("refund", {}, null, () => { earlyAt = Date.now(); });
+  out.answered = [result.items.length, firstArticleAfter];
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+    out = run_node(script, open_site_index(demo_site).folder)
+    assert out["prefetch"] == 0
+    assert out["typedOver"] == ["superseded", 0]
+    items, waited_ms = out["answered"]
+    assert items and waited_ms >= 90
+
+
 WORKER_DRIVER = NODE_PRELUDE + """
 const failing = process.argv[3];
 globalThis.fetch = url => {

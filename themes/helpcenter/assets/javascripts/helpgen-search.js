@@ -6,7 +6,8 @@
  * highlighting stay. Instead of building a lunr index from every page's text on every visit, it reads
  * helpgen's index files (helpgen/search/index.py): the manifest at start-up, then only the lexicon
  * chunks for the words typed and the documents it shows. The chunks carry result cards, so a one-word
- * query's results are shown as soon as its chunk arrives; the documents then add the sections.
+ * query's results are shown as soon as its chunk arrives; the documents then add the sections, a
+ * moment later, once the page has had the CPU to paint the first answer.
  *
  * The ranking steps mirror helpgen/search/query.py line by line (tests/test_search.py runs
  * both on the same queries). Everything that reaches Material's templates is HTML-escaped here:
@@ -39,6 +40,9 @@
   var MAX_RESULTS = 10; // Material shows ten at once; each shown result is one small document fetch
   var MAX_SECTIONS = 5;
   var SNIPPET_CHARS = 180;
+  // After an answer painted from the cards, the article files wait this long: fetching and reading ten
+  // of them takes the CPU the page needs to paint that answer (first result ~30 ms later on two cores).
+  var SECTIONS_AFTER_MS = 100;
   var TOP = "\uffff";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -626,13 +630,13 @@
     }));
   };
 
-  /** Rank a query known before anyone asks (a search link's), and fetch what its results need; a later
-   * search for the same query starts from that ranking. */
+  /** Rank a query known before anyone asks (a search link's): its chunks are on their way while the
+   * page finishes loading, and a later search for the same query starts from that ranking. */
   Searcher.prototype.prefetch = function (query) {
     var self = this;
     var prefetched = { query: query, ranked: this.rank(query, MAX_RESULTS) };
     this.prefetched = prefetched;
-    this.search(query, {}).catch(function () {
+    prefetched.ranked.catch(function () {
       if (self.prefetched === prefetched) self.prefetched = null; // a later search tries again
     });
   };
@@ -649,6 +653,10 @@
   };
 
   var SUPERSEDED = {};
+
+  function pause(ms) {
+    return ms ? new Promise(function (resolve) { setTimeout(resolve, ms); }) : Promise.resolve();
+  }
 
   /** Ranked hits: {units, lexicon, hits}. `current()` false: a newer query came, stop fetching. */
   Searcher.prototype.rank = function (query, limit, current) {
@@ -678,6 +686,7 @@
    * their sections, as soon as the chunks hold a card for every one of them (always for one word). */
   Searcher.prototype.search = function (query, options, current, early) {
     var self = this;
+    current = current || function () { return true; };
     var ranking = this.prefetched && this.prefetched.query === query ? this.prefetched.ranked
       : this.rank(query, MAX_RESULTS, current);
     return ranking.then(function (ranked) {
@@ -691,12 +700,16 @@
       var cards = ranked.hits.map(function (hit) { return ranked.lexicon.card(hit.doc); });
       // Not when the articles are already here (typing on usually finds the same ones): one paint.
       var waiting = ranked.hits.some(function (hit) { return !self.docsLoaded[hit.doc]; });
-      if (early && waiting && cards.length && cards.every(Boolean)) {
+      var paintedEarly = Boolean(early && waiting && cards.length && cards.every(Boolean));
+      if (paintedEarly) {
         early(result(ranked.hits.map(function (hit, i) {
           return [presentArticle(hit, cardDocument(cards[i]), ranked.units, matches)];
         })));
       }
-      return Promise.all(ranked.hits.map(function (hit) { return self.document(hit.doc); })).then(function (docs) {
+      return pause(paintedEarly ? SECTIONS_AFTER_MS : 0).then(function () {
+        if (!current()) throw SUPERSEDED; // typed on meanwhile: these articles may never be needed
+        return Promise.all(ranked.hits.map(function (hit) { return self.document(hit.doc); }));
+      }).then(function (docs) {
         return result(ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], ranked.units, matches); }));
       });
     });
