@@ -96,6 +96,54 @@ def test_a_search_link_opens_the_results_and_then_their_sections(chromium, demo,
         context.close()
 
 
+# Runs before the page's scripts: counts the workers really started (helpgen-search-early.html
+# keeps this constructor as the browser's own and hands its worker to Material without calling it).
+COUNT_WORKERS_JS = """
+window.__workersStarted = 0;
+const BrowserWorker = window.Worker;
+window.Worker = function (url, options) {
+  window.__workersStarted++;
+  window.__workerBeforeMaterial = !document.querySelector("script[src*='javascripts/bundle.']");
+  return new BrowserWorker(url, options);
+};
+"""
+
+
+def test_a_search_link_starts_one_worker_early_and_material_keeps_it(chromium, demo, serve_site):
+    """The search link's worker starts in the page's head and becomes Material's: one worker, the
+    browser's Worker constructor restored, and later typing answered by that same worker."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(COUNT_WORKERS_JS)
+        page.goto(serve_site(demo / "site") + "?q=express", wait_until="load")
+        expect(page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
+            "What are the delivery times and costs?", timeout=10_000)
+        assert page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, True]
+        assert page.evaluate("window.Worker.toString().includes('__workersStarted')")  # ours again
+        search_for(page, "reset password")
+        expect(page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
+            "How do I reset my password?", timeout=10_000)
+        assert page.evaluate("window.__workersStarted") == 1
+    finally:
+        context.close()
+
+
+def test_a_page_without_a_search_link_starts_its_worker_as_material_does(chromium, demo, serve_site):
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(COUNT_WORKERS_JS)
+        page.goto(serve_site(demo / "site"), wait_until="load")
+        assert page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, False]
+        assert page.evaluate("window.Worker.toString().includes('__workersStarted')")
+        search_for(page, "express")
+        expect(page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
+            "What are the delivery times and costs?", timeout=10_000)
+    finally:
+        context.close()
+
+
 def test_nonsense_query_offers_the_contact_channels_with_their_status(page):
     search_for(page, "qwxzvbn")
     fallback = page.locator("[data-hg-search-fallback]")
