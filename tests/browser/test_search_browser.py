@@ -129,6 +129,24 @@ def test_a_search_link_starts_one_worker_early_and_material_keeps_it(chromium, d
         context.close()
 
 
+def test_a_search_link_worker_nobody_takes_is_stopped_when_the_page_has_loaded(chromium, demo, serve_site):
+    """Material's page script did not run (blocked here), so nothing asked for the early worker."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(COUNT_WORKERS_JS)
+        page.route("**/javascripts/bundle.*.js", lambda route: route.abort())
+        closed = []
+        page.on("worker", lambda worker: worker.on("close", lambda _: closed.append(worker.url)))
+        page.goto(serve_site(demo / "site") + "?q=express", wait_until="load")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__workersStarted") == 1
+        assert page.evaluate("window.Worker.toString().includes('__workersStarted')")
+        assert len(closed) == 1 and "helpgen-search.js" in closed[0]
+    finally:
+        context.close()
+
+
 def test_a_page_without_a_search_link_starts_its_worker_as_material_does(chromium, demo, serve_site):
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     try:
