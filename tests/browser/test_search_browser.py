@@ -24,13 +24,33 @@ def demo(demo_build) -> Path:
     return demo_build
 
 
+# Runs before the page's scripts: counts the workers really started (helpgen-search-early.html
+# keeps this constructor as the browser's own and hands its worker to Material without calling it).
+COUNT_WORKERS_JS = """
+window.__workersStarted = 0;
+const BrowserWorker = window.Worker;
+window.Worker = function (url, options) {
+  window.__workersStarted++;
+  window.__workerBeforeMaterial = !document.querySelector("script[src*='javascripts/bundle.']");
+  return new BrowserWorker(url, options);
+};
+"""
+
+
 @pytest.fixture
-def page(chromium, demo, serve_site):
+def blank_page(chromium):
+    """A page in a fresh browser context, not yet opened, counting the workers it starts."""
     context = chromium.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(serve_site(demo / "site"), wait_until="domcontentloaded")
+    page.add_init_script(COUNT_WORKERS_JS)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(blank_page, demo, serve_site):
+    blank_page.goto(serve_site(demo / "site"), wait_until="domcontentloaded")
+    return blank_page
 
 
 def search_for(page, query: str) -> None:
@@ -79,87 +99,51 @@ def test_a_section_result_deep_links_into_the_article(page):
     expect(deep_link.first).to_be_attached(timeout=10_000)
 
 
-def test_a_search_link_opens_the_results_and_then_their_sections(chromium, demo, serve_site):
+def test_a_search_link_opens_the_results_and_then_their_sections(blank_page, demo, serve_site):
     """/?q=express (Material's search link): the worker ranks the query from its own URL while the page
     loads, shows the results from the lexicon chunk, then adds the sections from the article files."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(serve_site(demo / "site") + "?q=express", wait_until="domcontentloaded")
-        first = page.locator(FIRST_RESULT).first
-        expect(first.locator("h1")).to_have_text("What are the delivery times and costs?", timeout=10_000)
-        section = first.locator("a.md-search-result__link[href*='what-are-the-delivery-times-and-costs/']"
-                                "[href*='#express-delivery']")
-        expect(section).to_be_attached(timeout=10_000)
-        assert page.locator("input.md-search__input").input_value() == "express"
-    finally:
-        context.close()
+    blank_page.goto(serve_site(demo / "site") + "?q=express", wait_until="domcontentloaded")
+    first = blank_page.locator(FIRST_RESULT).first
+    expect(first.locator("h1")).to_have_text("What are the delivery times and costs?", timeout=10_000)
+    section = first.locator("a.md-search-result__link[href*='what-are-the-delivery-times-and-costs/']"
+                            "[href*='#express-delivery']")
+    expect(section).to_be_attached(timeout=10_000)
+    assert blank_page.locator("input.md-search__input").input_value() == "express"
 
 
-# Runs before the page's scripts: counts the workers really started (helpgen-search-early.html
-# keeps this constructor as the browser's own and hands its worker to Material without calling it).
-COUNT_WORKERS_JS = """
-window.__workersStarted = 0;
-const BrowserWorker = window.Worker;
-window.Worker = function (url, options) {
-  window.__workersStarted++;
-  window.__workerBeforeMaterial = !document.querySelector("script[src*='javascripts/bundle.']");
-  return new BrowserWorker(url, options);
-};
-"""
-
-
-def test_a_search_link_starts_one_worker_early_and_material_keeps_it(chromium, demo, serve_site):
+def test_a_search_link_starts_one_worker_early_and_material_keeps_it(blank_page, demo, serve_site):
     """The search link's worker starts in the page's head and becomes Material's: one worker, the
     browser's Worker constructor restored, and later typing answered by that same worker."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.add_init_script(COUNT_WORKERS_JS)
-        page.goto(serve_site(demo / "site") + "?q=express", wait_until="load")
-        expect(page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
-            "What are the delivery times and costs?", timeout=10_000)
-        assert page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, True]
-        assert page.evaluate("window.Worker.toString().includes('__workersStarted')")  # ours again
-        search_for(page, "reset password")
-        expect(page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
-            "How do I reset my password?", timeout=10_000)
-        assert page.evaluate("window.__workersStarted") == 1
-    finally:
-        context.close()
+    blank_page.goto(serve_site(demo / "site") + "?q=express", wait_until="load")
+    expect(blank_page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
+        "What are the delivery times and costs?", timeout=10_000)
+    assert blank_page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, True]
+    assert blank_page.evaluate("window.Worker.toString().includes('__workersStarted')")  # ours again
+    search_for(blank_page, "reset password")
+    expect(blank_page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
+        "How do I reset my password?", timeout=10_000)
+    assert blank_page.evaluate("window.__workersStarted") == 1
 
 
-def test_a_search_link_worker_nobody_takes_is_stopped_when_the_page_has_loaded(chromium, demo, serve_site):
+def test_a_search_link_worker_nobody_takes_is_stopped_when_the_page_has_loaded(blank_page, demo, serve_site):
     """Material's page script did not run (blocked here), so nothing asked for the early worker."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.add_init_script(COUNT_WORKERS_JS)
-        page.route("**/javascripts/bundle.*.js", lambda route: route.abort())
-        closed = []
-        page.on("worker", lambda worker: worker.on("close", lambda _: closed.append(worker.url)))
-        page.goto(serve_site(demo / "site") + "?q=express", wait_until="load")
-        page.wait_for_timeout(300)
-        assert page.evaluate("window.__workersStarted") == 1
-        assert page.evaluate("window.Worker.toString().includes('__workersStarted')")
-        assert len(closed) == 1 and "helpgen-search.js" in closed[0]
-    finally:
-        context.close()
+    blank_page.route("**/javascripts/bundle.*.js", lambda route: route.abort())
+    closed = []
+    blank_page.on("worker", lambda worker: worker.on("close", lambda _: closed.append(worker.url)))
+    blank_page.goto(serve_site(demo / "site") + "?q=express", wait_until="load")
+    blank_page.wait_for_timeout(300)
+    assert blank_page.evaluate("window.__workersStarted") == 1
+    assert blank_page.evaluate("window.Worker.toString().includes('__workersStarted')")
+    assert len(closed) == 1 and "helpgen-search.js" in closed[0]
 
 
-def test_a_page_without_a_search_link_starts_its_worker_as_material_does(chromium, demo, serve_site):
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.add_init_script(COUNT_WORKERS_JS)
-        page.goto(serve_site(demo / "site"), wait_until="load")
-        assert page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, False]
-        assert page.evaluate("window.Worker.toString().includes('__workersStarted')")
-        search_for(page, "express")
-        expect(page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
-            "What are the delivery times and costs?", timeout=10_000)
-    finally:
-        context.close()
+def test_a_page_without_a_search_link_starts_its_worker_as_material_does(blank_page, demo, serve_site):
+    blank_page.goto(serve_site(demo / "site"), wait_until="load")
+    assert blank_page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, False]
+    assert blank_page.evaluate("window.Worker.toString().includes('__workersStarted')")
+    search_for(blank_page, "express")
+    expect(blank_page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
+        "What are the delivery times and costs?", timeout=10_000)
 
 
 def test_nonsense_query_offers_the_contact_channels_with_their_status(page):

@@ -760,8 +760,8 @@
     });
     // Ready at once: nothing waits for Material's search_index.json, which has nothing helpgen needs.
     scope.postMessage({ type: READY });
-    // A search link's query (helpgen-search.html puts it in the fragment): rank it now, before Material
-    // sends it, so its chunks and documents are on their way while the page finishes loading.
+    // A search link's query (helpgen-search-early.html puts it in the fragment): rank it now, before
+    // Material sends it, so its chunks are on their way while the page finishes loading.
     var linked = new URLSearchParams(scope.location.hash.slice(1)).get("q");
     if (linked) searcher.prefetch(linked);
   }
