@@ -76,9 +76,6 @@ class PageCache:
         # Pickled: the live page keeps mutating its objects; the cache must keep them as they were.
         self._entries[(step, src)] = (key, pickle.dumps(effects, pickle.HIGHEST_PROTOCOL))
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
 
 def effective_jobs(requested: int | None, pages: int) -> int:
     """`requested` workers; None or 0: one per core, fewer when there are few pages for each."""
@@ -109,7 +106,7 @@ def build(config, *, serve_url: str | None = None, jobs: int | None = 1, cache: 
     not make. The folder ends up as a clean build leaves it, without rewriting a thousand files."""
     progress = progress or Progress(live=False)
     with _logging_clears(progress):
-        return _build(config, serve_url, jobs, cache, progress, keep_unchanged and cache is not None)
+        return _build(config, serve_url, jobs, cache, progress, keep_unchanged)
 
 
 @contextmanager
@@ -146,6 +143,11 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         start = time.monotonic()
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
+        safe, stats.serial_reason = pipeline_safe(config.plugins)
+        if not safe:
+            log.debug(f"Pages are built in one process, without reuse: {stats.serial_reason}")
+            cache = None
+        keep_unchanged = keep_unchanged and cache is not None
         started_at = _file_system_now(config.site_dir) if keep_unchanged else None
         if not keep_unchanged:
             log.info("Cleaning site directory")
@@ -172,16 +174,9 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         doc_files = files.documentation_pages(inclusion=inclusion)
         steps = _PageSteps(config, files, nav, env, doc_files)
         stats.pages = len(doc_files)
-        safe, stats.serial_reason = pipeline_safe(config.plugins)
-        if not fork_available():
-            safe, stats.serial_reason = False, "worker processes need fork (Linux)"
-        stats.jobs = effective_jobs(jobs, len(doc_files)) if safe and fork_available() else 1
-        if not safe:
-            log.debug(f"Pages are built in one process, without reuse: {stats.serial_reason}")
-        cache = cache if safe else None
-        keep_unchanged = keep_unchanged and cache is not None
-        if started_at is not None and not keep_unchanged:
-            utils.clean_directory(config.site_dir)  # nothing can be reused: build it clean after all
+        stats.jobs = effective_jobs(jobs, len(doc_files)) if safe else 1
+        if stats.jobs > 1 and not fork_available():  # the cache works without workers
+            stats.jobs, stats.serial_reason = 1, "worker processes need fork (Linux)"
         steps.keep_unchanged = keep_unchanged
         site_key = site_fingerprint(config, files, nav) if cache is not None else ""
 
