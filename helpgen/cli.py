@@ -57,7 +57,7 @@ def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, ver
     from .progress import Progress
 
     configure_logging(verbose)
-    result = build_site(config_file, site_dir, strict, jobs or None, Progress())
+    result = build_site(config_file, site_dir, strict, jobs, Progress())
     if verbose:
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.phases.items())
         click.echo(f"Phases: {phases}; {result.jobs} worker(s)", err=True)
@@ -75,7 +75,7 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int
     from .mkdocs_commands import configure_logging, serve_site
 
     configure_logging(verbose)
-    serve_site(config_file, dev_addr, open_browser, jobs or None, announce=lambda line: click.echo(line, err=True))
+    serve_site(config_file, dev_addr, open_browser, jobs, announce=lambda line: click.echo(line, err=True))
 
 
 @main.command()

@@ -44,20 +44,19 @@ def prepare_environment(env: jinja2.Environment) -> None:
     env.auto_reload = False
 
 
-def reuse_navigation(env: jinja2.Environment, nav) -> bool:
-    """Render Material's sidebar once per folder for pages outside the navigation. False if not possible."""
+def reuse_navigation(env: jinja2.Environment, nav) -> None:
+    """Render Material's sidebar once per folder for pages outside the navigation, when the sidebar
+    templates are Material's own. Once per environment: each build makes a new one."""
     try:
         templates = [env.get_template(name) for name in NAV_TEMPLATES]
     except jinja2.TemplateNotFound:
-        return False
+        return
     material = _material_templates()
     if material is None or not all(t.filename and Path(t.filename).resolve().is_relative_to(material)
                                    for t in templates):
-        return False
+        return
     nav_template = templates[0]
     render = nav_template.root_render_func
-    if getattr(render, "_helpgen_reused", False):
-        return True
     in_nav = {id(page.file) for page in nav.pages}
     nav_urls = [page.url for page in nav.pages]
     rendered: dict[tuple, str] = {}
@@ -76,9 +75,7 @@ def reuse_navigation(env: jinja2.Environment, nav) -> bool:
             html = rendered[key] = "".join(render(context))
         yield html
 
-    sidebar._helpgen_reused = True  # type: ignore[attr-defined]
     nav_template.root_render_func = sidebar
-    return True
 
 
 def _material_templates() -> Path | None:

@@ -110,7 +110,7 @@ class LogRecorder:
 
     def __init__(self, echo: bool) -> None:
         self.echo = echo
-        self.records: list[tuple[str, logging.LogRecord]] = []
+        self.records: list[logging.LogRecord] = []
         self._thread = threading.get_ident()
         self._original = None
 
@@ -121,7 +121,7 @@ class LogRecorder:
         def call_handlers(logger: logging.Logger, record: logging.LogRecord) -> None:
             if threading.get_ident() != recorder._thread:
                 return original(logger, record)  # e.g. the preview server's request log
-            recorder.records.append((logger.name, _portable(record)))
+            recorder.records.append(_portable(record))
             if recorder.echo:
                 original(logger, record)
 
@@ -132,8 +132,7 @@ class LogRecorder:
         logging.Logger.callHandlers = self._original  # type: ignore[method-assign]
 
     def take(self) -> list[logging.LogRecord]:
-        taken = [record for _, record in self.records]
-        self.records = []
+        taken, self.records = self.records, []
         return taken
 
 
@@ -238,7 +237,6 @@ def _is_plain_object(value: Any) -> bool:
 class Failed:
     """The worker could not build this page; the parent builds it again itself to raise the real error."""
 
-    index: int
     error: str  # what the worker met, for when the page builds fine in the parent
 
 
@@ -304,7 +302,7 @@ def _run_chunk(indices: list[int]) -> list[tuple[int, PageEffects | Failed]]:
         try:
             results.append((index, _TASK(index)))
         except Exception as error:  # noqa: BLE001 - the parent rebuilds the page to raise and log the real error
-            results.append((index, Failed(index, f"{type(error).__name__}: {error}")))
+            results.append((index, Failed(f"{type(error).__name__}: {error}")))
             break
     return results
 
