@@ -25,7 +25,6 @@ import argparse
 import gzip
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -65,35 +64,8 @@ def run_build(command: list[str], cwd: Path) -> float:
     return round(time.monotonic() - started, 1)
 
 
-_PROMISE = re.compile(r"within (\d+) hours")
-RENAMED_CATEGORIES = {"contact": "contact-us"}
-
-
-def make_buildable(project: Path) -> int:
-    """Two things in bench/generate.py's output that `helpgen build`'s content checks now reject,
-    fixed in this benchmark's copy (both variants get the same text; generate.py is not ours):
-    bodies promise email replies "within 48 hours" while its support.yml says 1 business day
-    (rule promise-response-mismatch), and a category folder `contact/` takes the place of helpgen's
-    generated contact page. Returns the number of files changed."""
-    content = project / "content"
-    for old, new in RENAMED_CATEGORIES.items():
-        if (content / old).is_dir():
-            (content / old).rename(content / new)
-    changed = 0
-    for path in sorted(content.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        fixed = _PROMISE.sub("soon", text)
-        for old, new in RENAMED_CATEGORIES.items():
-            fixed = fixed.replace(f"../{old}/", f"../{new}/")
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8", newline="\n")
-            changed += 1
-    return changed
-
-
 def category_navigation_yaml() -> str:
-    slugs = [RENAMED_CATEGORIES.get(c.slug, c.slug) for c in vocab.CATEGORIES]
-    lines = ["nav:", "  - index.md"] + [f"  - {slug}/index.md" for slug in slugs]
+    lines = ["nav:", "  - index.md"] + [f"  - {c.slug}/index.md" for c in vocab.CATEGORIES]
     return "\n".join(lines) + "\n"
 
 
@@ -174,7 +146,6 @@ def bench_size(n: int, work: Path, with_plain: bool, runs: int, timeout: float, 
     if not (project / "content").is_dir():
         log(f"generating {n} articles into {project}")
         generate(project, n)
-        log(f"made {make_buildable(project)} files buildable by helpgen's content checks")
     row: dict = {"articles": n}
     log(f"helpgen build of {n} articles")
     row["helpgen_build_s"] = (None if reuse and (project / "site" / "index.html").is_file() else
