@@ -113,7 +113,7 @@ def test_only_a_word_that_ends_the_query_is_being_typed():
     from helpgen.search.query import parse
 
     def typing(query: str) -> list[bool]:
-        return [unit.prefix for unit in parse(query, set())]
+        return [unit.prefix for unit in parse(query)]
 
     assert typing("return an ite") == [False, False, True]
     assert typing("return an item ") == [False, False, False]

@@ -117,20 +117,18 @@ class TermsCache:
         self._terms: dict[tuple, _DocumentTerms] = {}
 
     def analyze_all(self, docs: list[SearchDocument]) -> list[_DocumentTerms]:
+        keys = [(d.title, d.description, d.tags, d.sections, d.language, d.keywords) for d in docs]
         kept: dict[tuple, _DocumentTerms] = {}
-        for doc in docs:
-            key = (doc.title, doc.description, doc.tags, doc.sections, doc.language, doc.keywords)
+        for key, doc in zip(keys, docs):
             if key not in kept:
                 kept[key] = self._terms.get(key) or _analyze(doc)
         self._terms = kept
-        return [kept[(d.title, d.description, d.tags, d.sections, d.language, d.keywords)] for d in docs]
+        return [kept[key] for key in keys]
 
 
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
     docs = sorted(documents, key=lambda d: d.location)
     analyzed = cache.analyze_all(docs) if cache is not None else [_analyze(doc) for doc in docs]
-    field_counts: list[dict[str, Counter]] = [a.counts for a in analyzed]
-    section_masks: list[dict[str, int]] = [a.masks for a in analyzed]
     surfaces: dict[str, set[str]] = {}
     totals = Counter()
     for terms_ in analyzed:
@@ -143,17 +141,17 @@ def build_index(documents: list[SearchDocument], cache: TermsCache | None = None
 
     postings: dict[str, list[int]] = {}
     last_doc: dict[str, int] = {}
-    for doc_id, (counts, masks) in enumerate(zip(field_counts, section_masks)):
-        lengths = {name: sum(c.values()) for name, c in counts.items()}
+    for doc_id, terms_ in enumerate(analyzed):
         scores: dict[str, float] = {}
-        for name, counter in counts.items():
+        for name, counter in terms_.counts.items():
             b = LENGTH_NORMALIZATION[name]
-            norm = K1 * (1 - b + b * lengths[name] / average[name])
+            norm = K1 * (1 - b + b * terms_.lengths[name] / average[name])
             for stem, tf in counter.items():
                 scores[stem] = scores.get(stem, 0.0) + FIELD_WEIGHTS[name] * tf / (tf + norm)
         for stem in sorted(scores):
             entry = postings.setdefault(stem, [])
-            entry += [doc_id - last_doc.get(stem, 0), max(1, round(scores[stem] * SCORE_SCALE)), masks.get(stem, 0)]
+            entry += [doc_id - last_doc.get(stem, 0), max(1, round(scores[stem] * SCORE_SCALE)),
+                      terms_.masks.get(stem, 0)]
             last_doc[stem] = doc_id
     own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
     index = SearchIndex(docs, postings, own, set(surfaces))

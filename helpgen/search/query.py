@@ -98,8 +98,8 @@ class Lexicon:
         return sorted(found)
 
 
-def parse(query: str, stop_words: frozenset[str] | set[str]) -> list[Unit]:
-    """Latin words and whole Han runs; stop words stay (dropped later only if the index lacks them)."""
+def parse(query: str) -> list[Unit]:
+    """Latin words and whole Han runs; stop words stay until `expand`."""
     found = words(query)
     # The last word is still being typed when the query ends in it: not after a space or a "?", and not
     # when what ends the query is a single letter that is no word ("how do i": "do" is finished).
@@ -333,7 +333,7 @@ class IndexFiles:
 
     def expanded(self, query: str, lexicon: Lexicon) -> list[Unit]:
         """The query's units with their stems, loading chunks round by round as the browser does."""
-        units = parse(query, self.stop_words)
+        units = parse(query)
         self.load(lexicon, chunks_for(units, lexicon))
         self.load(lexicon, fallback_chunks(units, lexicon))
         units = expand(units, lexicon, self.stop_words)

@@ -10,7 +10,7 @@ Stemming happens only here, at build time, with the Snowball stemmer of the arti
 (detected from its stop words; stems of languages other than English carry a "~da" mark).
 The browser never stems: it looks typed words up in the index's table of surface words, or finds a
 stem that is a prefix of the typed word (see query.py). Stop words are dropped at build time in the
-article's language; the query side ignores a stop word only when the index has no entry for it.
+article's language; the query side drops every finished stop word of any language (query.py's expand).
 """
 from __future__ import annotations
 
