@@ -29,6 +29,7 @@ from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from .digests import FileDigests
 from .mkdocs_templates import prepare_environment, reuse_navigation
 from .mkdocs_workers import (Failed, PageEffects, PluginState, apply_attributes, changed_attributes,
                              fork_available, map_in_workers, page_attributes, pipeline_safe, recording, replay)
@@ -55,18 +56,13 @@ class PageCache:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str], tuple[str, bytes]] = {}
-        self._digests: dict[str, tuple[tuple[int, int, int], str]] = {}
+        self._digests = FileDigests()
 
     def source_digest(self, file) -> str:
         """sha256 of a page's source; a file whose size, time and inode did not change is not read again."""
         if file.abs_src_path is None or file.generated_by:
             return hashlib.sha256(file.content_bytes).hexdigest()
-        stat = os.stat(file.abs_src_path)
-        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        known = self._digests.get(file.abs_src_path)
-        if known is None or known[0] != signature:
-            known = self._digests[file.abs_src_path] = (signature, hashlib.sha256(file.content_bytes).hexdigest())
-        return known[1]
+        return self._digests.of(file.abs_src_path)
 
     def get(self, step: str, src: str, key: str) -> PageEffects | None:
         found = self._entries.get((step, src))

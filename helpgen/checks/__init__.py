@@ -87,23 +87,27 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     catalog = build_catalog(articles)
     variables = support_variables(project.support, today) if project.support else {}
 
-    # The rules that read one file at a time (no other file changes what they find in it).
-    promises = PromiseChecker(project.support, project.support_path) if project.support else None
+    # The rules that read one file at a time (no other file changes what they find in it), kept on the
+    # (possibly cached) source while the date and support.yml, which give the variables, are the same.
+    context = (today, support_fingerprint(project.support, project.support_path))
+    promises: PromiseChecker | None = None  # made at the first file checked: with a warm cache, none is
 
     def own_findings(source: SourceFile) -> list[Problem]:
+        nonlocal promises
+        kept = source.memo.get("own")
+        if kept is not None and kept[0] == context:
+            return kept[1]
         found = list(check_front_matter([source], today)) + list(check_front_matter_variables([source], variables))
-        if promises is not None:
+        if project.support:
+            promises = promises or PromiseChecker(project.support, project.support_path)
             found += check_variables([source], set(variables))
             found += promises.check([source])
-        return found + list(check_safety([source]))
+        found += check_safety([source])
+        source.memo["own"] = (context, found)
+        return found
 
-    if cache is None:
-        for source in readable:
-            findings += own_findings(source)
-    else:
-        context = (today, tuple(sorted(variables)), support_fingerprint(project.support, project.support_path))
-        for source in readable:
-            findings += cache.own_findings(project.docs_dir, source, context, own_findings)
+    for source in readable:
+        findings += own_findings(source)
 
     generated = generated_pages(catalog, set(pages))
     variable_values = tuple(sorted((k, str(v)) for k, v in variables.items()))

@@ -3,12 +3,13 @@
 Why: at 1,000 articles every save re-read, re-parsed and re-checked every article (0.8 s of the one-second
 preview budget). What one file yields on its own does not depend on any other file: its parsed
 SourceFile (front matter, prose, `helpgen: ignore` directives, links, anchors) and its own findings
-(front matter dates, unknown variables, promises, safety). Those are kept here; the rules that look
+(front matter dates, unknown variables, promises, safety). The source is kept here, its findings in
+its memo; the rules that look
 across files (links and anchors resolved, output paths, duplicate slugs, reachability) still run over
 them on every check.
 
-A file's entry is reused only when its bytes are the same (sha256 of the content, read on every check)
-and so is everything else the work read: where the file resolves to, how it is shown in messages, and,
+A file's entry is reused only when its bytes are the same (sha256 of the content, read again only when
+its size, time or inode changed) and so is everything else the work read: where the file resolves to, how it is shown in messages, and,
 for the findings, support.yml (its text and the parsed config), the date and the variable names.
 tests/test_check_cache.py compares cached and fresh checks after edits.
 """
@@ -17,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import Callable
 
+from ..digests import FileDigests
 from ..errors import Problem
 from .source import SourceFile, read_source
 
@@ -26,17 +27,17 @@ from .source import SourceFile, read_source
 class CheckCache:
     def __init__(self) -> None:
         self._sources: dict[str, tuple[tuple, SourceFile | None, list[Problem]]] = {}
-        self._findings: dict[str, tuple[tuple, list[Problem]]] = {}
+        self._digests = FileDigests()
 
     def read(self, docs_dir: Path, src: str, file: str,
              known_rules: set[str]) -> tuple[SourceFile | None, list[Problem]]:
         """read_source, reused while the file's bytes (and where it resolves to) are unchanged."""
         path = os.path.join(docs_dir, src)
         try:
-            with open(path, "rb") as f:
-                digest = hashlib.sha256(f.read()).digest()
+            digest = self._digests.of(path)
         except OSError:  # missing or unreadable: whatever read_source says, uncached
             self._sources.pop(path, None)
+            self._digests.forget(path)
             return read_source(docs_dir, src, file, known_rules)
         key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, frozenset(known_rules))
         entry = self._sources.get(path)
@@ -46,23 +47,13 @@ class CheckCache:
             self._sources[path] = entry
         return entry[1], list(entry[2])
 
-    def own_findings(self, docs_dir: Path, source: SourceFile, context: tuple,
-                     check: Callable[[SourceFile], list[Problem]]) -> list[Problem]:
-        """check(source), reused while it is the same source object and the same context."""
-        path = os.path.join(docs_dir, source.src)
-        entry = self._findings.get(path)
-        if entry is None or entry[0][0] is not source or entry[0][1:] != context:
-            entry = ((source, *context), list(check(source)))
-            self._findings[path] = entry
-        return list(entry[1])
-
     def forget_others(self, docs_dir: Path, srcs: set[str]) -> None:
         """Drop entries of files in docs_dir that are gone, so deleted articles don't stay in memory."""
         keep = {os.path.join(docs_dir, src) for src in srcs}
         prefix = os.path.join(docs_dir, "")
-        for store in (self._sources, self._findings):
-            for path in [p for p in store if p.startswith(prefix) and p not in keep]:
-                del store[path]
+        for path in [p for p in self._sources if p.startswith(prefix) and p not in keep]:
+            del self._sources[path]
+            self._digests.forget(path)
 
 
 def support_fingerprint(support, support_path: Path | None) -> tuple:
