@@ -17,7 +17,7 @@ import pickle
 import time
 from collections.abc import Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -379,14 +379,10 @@ def _stable(value):
 
 
 def _plugin_state(plugin) -> str:
-    """What a plugin knows about the whole site that pages show. helpgen: support config, build day, and
-    every article's front matter (not its body: that is in the page's own key)."""
-    articles = getattr(plugin, "articles", None)
-    if articles is None or not hasattr(plugin, "support"):
-        return ""
-    summary = [plugin.support, plugin.today, sorted(plugin.variables.items()),
-               [replace(a, body="") for a in articles.articles]]
-    return _stable(summary)
+    """What a plugin knows about the whole site that pages show, as it says in `page_cache_state()`
+    (helpgen's plugin does; a plugin with page events of its own is not pipeline_safe anyway)."""
+    state = getattr(plugin, "page_cache_state", None)
+    return _stable(state()) if callable(state) else ""
 
 
 def _nav_shape(items) -> list:

@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -121,6 +122,15 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             # Articles are reached from their category page on purpose; don't list them as "not in nav".
             config.validation.nav.omitted_files = logging.DEBUG
         return files
+
+    def page_cache_state(self) -> list:
+        """What any page may show of the whole site, for the preview's page cache (mkdocs_pipeline): the
+        support config, build day, variables and every article's front matter (each body is in its own
+        page's key)."""
+        if self.articles is None:
+            return []
+        return [self.support, self.today, sorted(self.variables.items()),
+                [replace(a, body="") for a in self.articles.articles]]
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
