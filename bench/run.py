@@ -50,10 +50,10 @@ def build_environment() -> dict[str, str]:
 
 
 def default_helpgen_command() -> str:
-    """`helpgen build` once the CLI exists; until then MkDocs itself, which loads the helpgen plugin."""
+    """`helpgen build`: the virtual environment's script, else the package run by this Python."""
     if HELPGEN_CLI.exists():
         return f"{shlex.quote(str(HELPGEN_CLI))} build --site-dir {{out}}"
-    return PLAIN_MKDOCS_COMMAND
+    return "{python} -m helpgen build --site-dir {out}"
 
 
 def find_hugo() -> str | None:
