@@ -24,7 +24,7 @@ def main() -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 def init(directory: Path) -> None:
     """Create a new help center project in DIRECTORY (new or empty)."""
-    from .scaffold import init_project
+    from .content.scaffold import init_project
 
     files = init_project(directory)
     click.echo(f"Created {len(files)} files in {directory}. Next: cd {directory} && helpgen serve")
@@ -39,7 +39,7 @@ def init(directory: Path) -> None:
               show_default=True, help="The folder holding the articles.")
 def new(title: str, category: str, article_type: str, content_dir: Path) -> None:
     """Start a new article called TITLE, with its front matter filled in."""
-    from .scaffold import new_article
+    from .content.scaffold import new_article
 
     click.echo(f"Created {new_article(content_dir, title, category, article_type)}")
 
@@ -53,7 +53,7 @@ def new(title: str, category: str, article_type: str, content_dir: Path) -> None
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, verbose: bool) -> None:
     """Build the static help center. Exits 1 on any content or config error."""
-    from .mkdocs_commands import build_site, configure_logging
+    from .mkdocs.commands import build_site, configure_logging
     from .progress import Progress
 
     configure_logging(verbose)
@@ -72,7 +72,7 @@ def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, ver
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int, verbose: bool) -> None:
     """Preview the help center; a save rebuilds the pages it changed."""
-    from .mkdocs_commands import configure_logging, serve_site
+    from .mkdocs.commands import configure_logging, serve_site
 
     configure_logging(verbose)
     serve_site(config_file, dev_addr, open_browser, jobs, announce=lambda line: click.echo(line, err=True))
@@ -88,8 +88,8 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int
               show_default=True, help="The support config to read.")
 def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json: bool, support_file: Path) -> None:
     """Show each channel's status and reply-by time, as a customer sees it on the site."""
-    from .status import channel_statuses, parse_instant, statuses_as_json
-    from .support import load_support
+    from .hours.status import channel_statuses, parse_instant, statuses_as_json
+    from .hours.support import load_support
 
     support = load_support(support_file, str(support_file))
     at = parse_instant(at_text, support.timezone)
@@ -114,7 +114,7 @@ def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json
 def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_json: bool) -> None:
     """Search the built help center for QUERY: the visitors' index and ranking."""
     from . import search as engine
-    from .mkdocs_commands import load_site_config
+    from .mkdocs.commands import load_site_config
 
     config = load_site_config(config_file) if site_dir is None or config_file.is_file() else None
     site = site_dir or Path(config.site_dir)

@@ -70,7 +70,7 @@ class Project:
         return self.root / "mkdocs.yml"
 
     def build(self, site_dir: Path | None = None, strict: bool = False):
-        from helpgen.mkdocs_commands import build_site
+        from helpgen.mkdocs.commands import build_site
 
         return build_site(self.config, site_dir or self.root / "site", strict)
 
@@ -102,7 +102,7 @@ def demo_copy(tmp_path: Path) -> Project:
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory) -> Path:
     """The demo help center copied and built once per test session: read it, never change it."""
-    from helpgen.mkdocs_commands import build_site
+    from helpgen.mkdocs.commands import build_site
 
     root = tmp_path_factory.mktemp("demo-build")
     for name in ("mkdocs.yml", "support.yml"):

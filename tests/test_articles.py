@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from helpgen.articles import parse_article, read_articles
+from helpgen.content.articles import parse_article, read_articles
 from helpgen.errors import HelpgenError
 
 

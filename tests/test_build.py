@@ -7,7 +7,7 @@ import pytest
 
 from helpgen.errors import HelpgenError
 from helpgen.output import MARKER
-from helpgen.support import load_support
+from helpgen.hours.support import load_support
 
 from .conftest import soup, tree_bytes
 
@@ -80,7 +80,7 @@ def test_contact_page_lists_channels_hours_and_upcoming_holidays(tmp_path):
 
     os.environ["SOURCE_DATE_EPOCH"] = "1795000000"  # 2026-11-18: every demo holiday is upcoming
     try:
-        from helpgen.mkdocs_commands import build_site
+        from helpgen.mkdocs.commands import build_site
 
         site = build_site(REPO / "mkdocs.yml", tmp_path / "site").site_dir
     finally:

@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from helpgen.errors import HelpgenError
-from helpgen.mkdocs_commands import build_site, load_site_config
-from helpgen.mkdocs_workers import PluginState, UnrecordableState, fork_available, map_in_workers, pipeline_safe
+from helpgen.mkdocs.commands import build_site, load_site_config
+from helpgen.mkdocs.workers import PluginState, UnrecordableState, fork_available, map_in_workers, pipeline_safe
 from helpgen.progress import Progress
 
 from .conftest import REPO, tree_bytes
@@ -86,7 +86,7 @@ def test_helpgen_pipeline_matches_stock_mkdocs_build(bench_project, serial_site,
 def _warn_on_some_pages(monkeypatch, pattern: str = "broken-") -> None:
     """Pages whose path matches log a warning while they are read (content checks catch real mistakes
     before any page is rendered, so the test makes its own)."""
-    from helpgen import mkdocs_plugin
+    from helpgen.mkdocs import plugin as mkdocs_plugin
 
     substitute = mkdocs_plugin.substitute
 
@@ -124,7 +124,7 @@ def test_strict_build_fails_the_same_way_with_workers(project, tmp_path, monkeyp
 
 
 def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_own_error(project, tmp_path, monkeypatch):
-    from helpgen import mkdocs_plugin
+    from helpgen.mkdocs import plugin as mkdocs_plugin
 
     substitute = mkdocs_plugin.substitute
 
@@ -173,7 +173,7 @@ def test_sites_with_unknown_page_plugins_are_built_serially():
 
 
 def test_plugin_state_records_what_grew_and_refuses_what_it_cannot_replay():
-    from helpgen.mkdocs_plugin import HelpgenPlugin
+    from helpgen.mkdocs.plugin import HelpgenPlugin
 
     plugin = HelpgenPlugin()
     plugin.search_documents = ["old"]

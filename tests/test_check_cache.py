@@ -13,7 +13,7 @@ import pytest
 from helpgen.checks import CheckCache, ContentProject, check_content
 from helpgen.checks.project import list_sources
 from helpgen.errors import HelpgenError
-from helpgen.support import load_support
+from helpgen.hours.support import load_support
 
 from .test_check_rules import TODAY, planted_project
 

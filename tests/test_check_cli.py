@@ -18,9 +18,9 @@ from helpgen.checks.project import read_site_settings
 from helpgen.checks.source import read_source
 from helpgen.cli import main
 from helpgen.errors import HelpgenError, Location, Problem
-from helpgen.mkdocs_commands import build_site
-from helpgen.support import load_support
-from helpgen.variables import support_variables
+from helpgen.mkdocs.commands import build_site
+from helpgen.hours.support import load_support
+from helpgen.content.variables import support_variables
 
 from .conftest import soup
 from .test_check_rules import FIXTURES, PLANTED, planted_project

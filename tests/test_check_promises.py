@@ -14,7 +14,7 @@ import pytest
 
 from helpgen.checks import ContentProject, check_content
 from helpgen.checks.phrases import find_hours_claims, find_reply_times
-from helpgen.support import load_support
+from helpgen.hours.support import load_support
 
 from .conftest import REPO
 

@@ -15,7 +15,7 @@ import pytest
 
 from helpgen.checks import RULES, ContentProject, check_content, check_project
 from helpgen.checks.project import list_sources
-from helpgen.support import load_support
+from helpgen.hours.support import load_support
 
 from .conftest import REPO
 

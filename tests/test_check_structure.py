@@ -8,7 +8,7 @@ import pytest
 
 from helpgen.checks import ContentProject, check_content
 from helpgen.checks.project import list_sources, read_site_settings
-from helpgen.support import load_support
+from helpgen.hours.support import load_support
 
 from .conftest import REPO
 

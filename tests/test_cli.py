@@ -12,9 +12,9 @@ import urllib.request
 import yaml
 from click.testing import CliRunner
 
-from helpgen.articles import parse_article
+from helpgen.content.articles import parse_article
 from helpgen.cli import main
-from helpgen.scaffold import new_article, slugify
+from helpgen.content.scaffold import new_article, slugify
 
 
 def run(*args: str, cwd=None):

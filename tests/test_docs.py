@@ -1,10 +1,10 @@
 """One declared list feeds validation and docs: every key, variable and command is documented."""
 from __future__ import annotations
 
-from helpgen.articles import FRONT_MATTER_KEYS
+from helpgen.content.articles import FRONT_MATTER_KEYS
 from helpgen.cli import main
-from helpgen.support import CHANNEL_KEYS, HOLIDAY_KEYS, TOP_LEVEL_KEYS
-from helpgen.variables import CHANNEL_FIELDS
+from helpgen.hours.support import CHANNEL_KEYS, HOLIDAY_KEYS, TOP_LEVEL_KEYS
+from helpgen.content.variables import CHANNEL_FIELDS
 
 from .conftest import REPO
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpgen.status import channel_statuses
-from helpgen.support import load_support
+from helpgen.hours.status import channel_statuses
+from helpgen.hours.support import load_support
 
 from .conftest import REPO
 

@@ -6,8 +6,8 @@ import json
 from click.testing import CliRunner
 
 from helpgen.cli import main
-from helpgen.status import status_payload
-from helpgen.support import load_support
+from helpgen.hours.status import status_payload
+from helpgen.hours.support import load_support
 
 from .conftest import REPO
 

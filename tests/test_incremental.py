@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from helpgen import mkdocs_pipeline
-from helpgen.mkdocs_commands import build_site, load_site_config
+from helpgen.mkdocs import pipeline as mkdocs_pipeline
+from helpgen.mkdocs.commands import build_site, load_site_config
 from helpgen.output import MARKER
 
 from .conftest import REPO, tree_bytes

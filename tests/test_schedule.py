@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from helpgen.promises import Promise, channel_payload, describe, parse_promise, reply_by
-from helpgen.schedule import (ALL_DAY, Holiday, Schedule, TimeRange, always_open, is_open, next_change, next_closing,
+from helpgen.hours.promises import Promise, channel_payload, describe, parse_promise, reply_by
+from helpgen.hours.schedule import (ALL_DAY, Holiday, Schedule, TimeRange, always_open, is_open, next_change, next_closing,
                               next_opening, parse_time_range, parse_time_ranges, ranges_on, schedule_from_json,
                               schedule_to_json)
 
@@ -336,6 +336,6 @@ def test_channel_payload_carries_business_hours_only_when_they_count():
 
 def test_engine_has_no_mkdocs_import_and_the_js_touches_no_dom():
     for module in ("schedule.py", "promises.py"):
-        assert "mkdocs" not in (ROOT / "helpgen" / module).read_text(encoding="utf-8")
+        assert "mkdocs" not in (ROOT / "helpgen" / "hours" / module).read_text(encoding="utf-8")
     js = (ROOT / "themes/helpcenter/assets/javascripts/helpgen-hours.js").read_text(encoding="utf-8")
     assert not re.search(r"\b(document|window|localStorage|require)\b", js)

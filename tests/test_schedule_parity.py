@@ -1,4 +1,4 @@
-"""The browser and the build tell visitors the same thing: helpgen-hours.js agrees with helpgen.schedule.
+"""The browser and the build tell visitors the same thing: helpgen-hours.js agrees with helpgen.hours.schedule.
 
 Seeded random instants (at least 10,000 per run) over random schedules in 24 IANA zones, concentrated
 around DST transitions, holidays and range edges. All cases go to Node in ONE subprocess call (JSON on
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from helpgen import promises as P
-from helpgen import schedule as S
+from helpgen.hours import promises as P
+from helpgen.hours import schedule as S
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: cannot run helpgen-hours.js")

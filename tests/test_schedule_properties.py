@@ -7,8 +7,8 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpgen import promises as P
-from helpgen import schedule as S
+from helpgen.hours import promises as P
+from helpgen.hours import schedule as S
 
 UTC = dt.timezone.utc
 TICK = dt.timedelta(microseconds=1)

@@ -291,7 +291,7 @@ def test_a_visitor_downloads_a_few_small_files_per_query(demo_site):
 
 
 def test_search_index_is_reproducible(demo_site, tmp_path):
-    from helpgen.mkdocs_commands import build_site
+    from helpgen.mkdocs.commands import build_site
 
     project = demo_site.parent
     build_site(project / "mkdocs.yml", tmp_path / "again")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from helpgen.structured_data import jsonld_script_text, organization_jsonld
-from helpgen.support import load_support, parse_support
+from helpgen.hours.structured_data import jsonld_script_text, organization_jsonld
+from helpgen.hours.support import load_support, parse_support
 
 from .conftest import REPO, SUPPORT_YML, soup
 

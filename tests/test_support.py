@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from helpgen.errors import HelpgenError
-from helpgen.support import load_support, parse_day_spec, parse_support
+from helpgen.hours.support import load_support, parse_day_spec, parse_support
 
 from .conftest import REPO, SUPPORT_YML
 

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from helpgen.errors import HelpgenError
-from helpgen.support import parse_support
-from helpgen.variables import find_variables, substitute, support_variables
+from helpgen.hours.support import parse_support
+from helpgen.content.variables import find_variables, substitute, support_variables
 
 from .conftest import SUPPORT_YML
 

@@ -29,7 +29,7 @@ def test_wheel_contains_the_theme_templates_and_the_project_template(wheel):
     assert {f"helpgen/{name}" for name in theme_files} <= names
     assert "helpgen/project_template/support.yml" in names
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
-    assert "helpgen = helpgen.mkdocs_plugin:HelpgenPlugin" in entry_points
+    assert "helpgen = helpgen.mkdocs.plugin:HelpgenPlugin" in entry_points
     assert "helpgen = helpgen.cli:main" in entry_points
 
 
@@ -45,7 +45,7 @@ def test_a_project_made_by_the_installed_wheel_builds_outside_the_repository(whe
     def helpgen(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "helpgen", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
-    where = subprocess.run([sys.executable, "-c", "import helpgen, helpgen.themes as t; print(helpgen.__file__); print(t.theme_dir())"],
+    where = subprocess.run([sys.executable, "-c", "import helpgen, helpgen.mkdocs.themes as t; print(helpgen.__file__); print(t.theme_dir())"],
                            cwd=work, env=env, capture_output=True, text=True, check=True).stdout.split()
     assert all(path.startswith(str(target)) for path in where), where
     assert helpgen("init", "acme-help", cwd=work).returncode == 0

@@ -12,12 +12,12 @@ from pathlib import Path, PurePosixPath
 
 from markdown.extensions.toc import slugify as default_slugify
 
-from ..clock import build_date
-from ..articles import ArticleSet
-from ..catalog import Catalog, build_catalog
+from ..hours.clock import build_date
+from ..content.articles import ArticleSet
+from ..content.catalog import Catalog, build_catalog
 from ..errors import HelpgenError, Location, Problem
-from ..support import SupportConfig, load_support
-from ..variables import support_variables
+from ..hours.support import SupportConfig, load_support
+from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
 from .frontmatter_rules import check_front_matter

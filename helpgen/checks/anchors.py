@@ -13,7 +13,7 @@ from typing import Callable
 
 from markdown.extensions.toc import unique
 
-from ..variables import VARIABLE
+from ..content.variables import VARIABLE
 from .source import SourceFile
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")

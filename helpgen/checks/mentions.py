@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..support import Channel, SupportConfig
+from ..hours.support import Channel, SupportConfig
 
 
 def _literal_alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:

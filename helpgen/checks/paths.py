@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Iterator
 
-from ..articles import CONTACT_SRC, HOME_SRC
-from ..catalog import Catalog
+from ..content.articles import CONTACT_SRC, HOME_SRC
+from ..content.catalog import Catalog
 from ..errors import Location, Problem, did_you_mean
 from .rules import finding
 from .source import SourceFile

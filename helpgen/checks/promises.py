@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import HelpgenError, Location, Problem
-from ..present import availability_text
-from ..schedule import Schedule, TimeRange
-from ..support import WEEKDAYS, Channel, SupportConfig, parse_day_spec
+from ..hours.present import availability_text
+from ..hours.schedule import Schedule, TimeRange
+from ..hours.support import WEEKDAYS, Channel, SupportConfig, parse_day_spec
 from ..yamlsource import parse_yaml
 from . import mentions
 from .phrases import HoursClaim, ReplyTime, find_hours_claims, find_reply_times

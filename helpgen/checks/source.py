@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..articles import Article, parse_article, read_article_text, split_front_matter
+from ..content.articles import Article, parse_article, read_article_text, split_front_matter
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 # The same code-span pattern variable substitution uses, so "is this code?" has one answer.
-from ..variables import blank_code_spans, lines_outside_code
+from ..content.variables import blank_code_spans, lines_outside_code
 from .rules import finding
 
 _DIRECTIVE = re.compile(r"helpgen:\s*ignore\s+([A-Za-z0-9_, -]+?)\s*(?:-->|$)")

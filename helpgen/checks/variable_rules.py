@@ -6,7 +6,7 @@ import html
 from typing import Iterator
 
 from ..errors import Problem, did_you_mean
-from ..variables import VARIABLE, find_variables
+from ..content.variables import VARIABLE, find_variables
 from .rules import finding
 from .source import SourceFile
 

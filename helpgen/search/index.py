@@ -275,7 +275,7 @@ def write_index(index: SearchIndex, folder: Path) -> list[Path]:
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
                 # Unchanged: keep it, but mark it as this build's for the preview's sweep of files
-                # older than the build (mkdocs_pipeline._remove_stale).
+                # older than the build (mkdocs/pipeline.py, _remove_stale).
                 os.utime(path)
                 return
         except OSError:

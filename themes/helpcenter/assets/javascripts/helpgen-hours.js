@@ -1,6 +1,6 @@
 /* helpgen-hours.js: is a support channel open now, when does that change, when will a reply come.
  *
- * A line-by-line mirror of helpgen/schedule.py and helpgen/promises.py, working on the JSON they bake
+ * A line-by-line mirror of helpgen/hours/schedule.py and helpgen/hours/promises.py, working on the JSON they bake
  * into pages (channel_payload / schedule_to_json). tests/test_schedule_parity.py checks that both give
  * the same answers; docs/hours.md states the rules. No DOM access and no dependencies: in a browser it
  * defines the global HelpgenHours, in Node it is module.exports. Time zones come from Intl.

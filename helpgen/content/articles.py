@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
-from .errors import HelpgenError, Location, Problem
-from .yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, parse_yaml
+from ..errors import HelpgenError, Location, Problem
+from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, parse_yaml
 
 ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"

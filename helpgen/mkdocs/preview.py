@@ -1,7 +1,7 @@
 """`helpgen serve`: MkDocs' live-reload server, where a save rebuilds only the pages it changed.
 
 Differences from `mkdocs serve`, each for the one-second preview:
-- builds run through mkdocs_pipeline with one PageCache for the server's lifetime: a page whose source
+- builds run through pipeline.py with one PageCache for the server's lifetime: a page whose source
   and surroundings did not change is reused from the previous build (tests/test_incremental.py);
 - the first build uses worker processes (before the server starts any thread);
 - changes are noticed through the operating system's file events (inotify), not by polling every 0.5 s;
@@ -28,9 +28,9 @@ from watchdog.events import (FileClosedEvent, FileCreatedEvent, FileDeletedEvent
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
-from . import mkdocs_pipeline
-from .errors import HelpgenError, Location
-from .progress import Progress
+from . import pipeline
+from ..errors import HelpgenError, Location
+from ..progress import Progress
 
 log = logging.getLogger("mkdocs.commands.serve")
 # What a save looks like; reads (opened, closed without writing) must not trigger a rebuild.
@@ -49,9 +49,9 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
           announce: Callable[[str], None] = lambda message: None) -> None:
     """Serve the site at dev_addr, rebuilding on every save until interrupted.
 
-    load_config(site_dir=..., dev_addr=...) loads the site config (mkdocs_commands.load_site_config)."""
+    load_config(site_dir=..., dev_addr=...) loads the site config (commands.load_site_config)."""
     site_dir = tempfile.mkdtemp(prefix="helpgen-preview-")
-    cache = mkdocs_pipeline.PageCache()
+    cache = pipeline.PageCache()
 
     def get_config():
         return load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
@@ -72,7 +72,7 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
             config.site_url = serve_url
         # Workers only for the first build: later builds happen while the server's threads run.
         try:
-            stats = mkdocs_pipeline.build(config, serve_url=serve_url, jobs=jobs if builds == 0 else 1,
+            stats = pipeline.build(config, serve_url=serve_url, jobs=jobs if builds == 0 else 1,
                                           cache=cache, progress=Progress() if builds == 0 else None,
                                           keep_unchanged=True)
         except (HelpgenError, Abort) as error:

@@ -9,10 +9,10 @@ import datetime as dt
 import re
 from urllib.parse import quote
 
-from .errors import HelpgenError, Location, Problem, did_you_mean
-from .present import (DAY_NAMES, availability_text, escape_markdown, format_ranges, holiday_text,
+from ..errors import HelpgenError, Location, Problem, did_you_mean
+from ..hours.present import (DAY_NAMES, availability_text, escape_markdown, format_ranges, holiday_text,
                       markdown_table, weekly_rows)
-from .support import SupportConfig
+from ..hours.support import SupportConfig
 
 # `{{ name }}` where name is a dotted identifier; anything else in braces is ordinary text.
 VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}")

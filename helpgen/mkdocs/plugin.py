@@ -14,16 +14,16 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import output, search
-from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
-from .checks import CheckCache, ContentProject, check_content
-from .clock import build_date
-from .catalog import Catalog, build_catalog, navigation
-from .errors import HelpgenError, Location, Problem
-from .pages import page_frontmatter, site_context
-from .support import SupportConfig, load_support
+from .. import output, search
+from ..content.articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
+from ..checks import CheckCache, ContentProject, check_content
+from ..hours.clock import build_date
+from ..content.catalog import Catalog, build_catalog, navigation
+from ..errors import HelpgenError, Location, Problem
+from ..content.pages import page_frontmatter, site_context
+from ..hours.support import SupportConfig, load_support
 from .themes import theme_dir
-from .variables import substitute, support_variables
+from ..content.variables import substitute, support_variables
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
@@ -64,7 +64,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
-        # be built in worker processes or reused by the preview, and mkdocs_workers replays exactly
+        # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
         # build with UnrecordableState (tests/test_build_parallel.py catches it).
         self.search_documents: list[search.SearchDocument] = []
@@ -124,7 +124,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return files
 
     def page_cache_state(self) -> list:
-        """What any page may show of the whole site, for the preview's page cache (mkdocs_pipeline): the
+        """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
         support config, build day, variables and every article's front matter (each body is in its own
         page's key)."""
         if self.articles is None:

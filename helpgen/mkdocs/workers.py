@@ -28,7 +28,7 @@ from mkdocs.plugins import BasePlugin
 # Plugins whose page events were read and are known to keep per-page state only in growing collections.
 RECORDABLE_PLUGINS = {
     "material.plugins.search.plugin.SearchPlugin",
-    "helpgen.mkdocs_plugin.HelpgenPlugin",
+    "helpgen.mkdocs.plugin.HelpgenPlugin",
 }
 PAGE_EVENTS = ("on_pre_page", "on_page_read_source", "on_page_markdown", "on_page_content",
                "on_page_context", "on_post_page")

@@ -12,10 +12,10 @@ import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import HelpgenError, Location, Problem, did_you_mean
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from .promises import Promise, parse_promise
 from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
-from .yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
+from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i, name in enumerate(WEEKDAYS)}

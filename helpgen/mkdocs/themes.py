@@ -7,8 +7,9 @@ THEME_NAME = "helpcenter"
 
 
 def theme_dir() -> Path:
-    packaged = Path(__file__).parent / "themes" / THEME_NAME
+    package = Path(__file__).parent.parent
+    packaged = package / "themes" / THEME_NAME
     if packaged.is_dir():
         return packaged
     # An editable install runs from the checkout, where themes/ sits beside the package.
-    return Path(__file__).parent.parent / "themes" / THEME_NAME
+    return package.parent / "themes" / THEME_NAME

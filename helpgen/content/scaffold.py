@@ -9,9 +9,9 @@ import unicodedata
 from pathlib import Path
 
 from .articles import ARTICLE_TYPES
-from .errors import HelpgenError, Location
+from ..errors import HelpgenError, Location
 
-TEMPLATE_DIR = Path(__file__).parent / "project_template"
+TEMPLATE_DIR = Path(__file__).parent.parent / "project_template"
 _CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 

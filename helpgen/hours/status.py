@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
-from .errors import HelpgenError, Location, did_you_mean
+from ..errors import HelpgenError, Location, did_you_mean
 from .promises import channel_payload, describe, reply_by
 from .schedule import Schedule, is_open, next_change, next_opening
 from .support import Channel, SupportConfig

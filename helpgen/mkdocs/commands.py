@@ -11,9 +11,9 @@ from pathlib import Path
 from mkdocs import exceptions as mkdocs_errors
 from mkdocs.config import load_config
 
-from . import mkdocs_pipeline
-from .errors import HelpgenError, Location, Problem
-from .progress import Progress
+from . import pipeline
+from ..errors import HelpgenError, Location, Problem
+from ..progress import Progress
 
 # MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is noise for helpgen's users.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -78,7 +78,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     target = Path(config.site_dir)
     started = time.monotonic()
     try:
-        stats = mkdocs_pipeline.build(config, jobs=jobs, progress=progress)
+        stats = pipeline.build(config, jobs=jobs, progress=progress)
     except mkdocs_errors.Abort as exc:
         raise HelpgenError.at(Location(config_file.name), str(exc).strip(),
                               "fix the warnings above, or build without --strict") from None
@@ -93,7 +93,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
 def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False,
                jobs: int | None = None, announce=lambda message: None) -> None:
     """Preview the help center; a save rebuilds the pages it changed (announce: one line per rebuild)."""
-    from .mkdocs_preview import serve
+    from .preview import serve
 
     if not config_file.is_file():
         load_site_config(config_file)  # raises the friendly "no site config" error

@@ -4,7 +4,7 @@ and, in the preview server, pages reused from the previous build when nothing th
 This mirrors `mkdocs.commands.build.build` (MkDocs 1.6; helpgen pins <2) step by step, and every page
 still goes through MkDocs' own `_populate_page` ("read": Markdown to HTML, plugins' page events) and
 `_build_page` ("write": the theme's template to a file). What a page step leaves behind is recorded
-(mkdocs_workers) and applied in page order, so a parallel or partly reused build writes the same bytes as
+(workers.py) and applied in page order, so a parallel or partly reused build writes the same bytes as
 a clean serial one; tests/test_build_parallel.py and tests/test_incremental.py hold it to that.
 """
 from __future__ import annotations
@@ -29,11 +29,11 @@ from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from .digests import FileDigests
-from .mkdocs_templates import prepare_environment, reuse_navigation
-from .mkdocs_workers import (Failed, PageEffects, PluginState, apply_attributes, changed_attributes,
+from ..digests import FileDigests
+from .templates import prepare_environment, reuse_navigation
+from .workers import (Failed, PageEffects, PluginState, apply_attributes, changed_attributes,
                              fork_available, map_in_workers, page_attributes, pipeline_safe, recording, replay)
-from .progress import Progress
+from ..progress import Progress
 
 log = logging.getLogger("mkdocs.commands.build")
 CACHE_FORMAT = "1"
@@ -409,7 +409,7 @@ def _versions() -> list[str]:
     import mkdocs
     import pymdownx
 
-    from . import __version__
+    from .. import __version__
     return [__version__, mkdocs.__version__, getattr(material, "__version__", "?"), markdown.__version__,
             jinja2.__version__, pymdownx.__version__]
 

@@ -11,10 +11,10 @@ from typing import Any, Callable
 
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
-from .status import status_script_text
-from .structured_data import jsonld_script_text, organization_jsonld
-from .present import availability_text, format_date, format_ranges, weekly_rows
-from .support import SupportConfig
+from ..hours.status import status_script_text
+from ..hours.structured_data import jsonld_script_text, organization_jsonld
+from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
+from ..hours.support import SupportConfig
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
 TYPE_LABELS = {"faq": "FAQ", "policy": "Policy", "guide": "Guide"}
