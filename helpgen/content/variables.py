@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.present import (DAY_NAMES, availability_text, escape_markdown, format_ranges, holiday_text,
-                      markdown_table, weekly_rows)
+                             markdown_table, weekly_rows)
 from ..hours.support import SupportConfig
 
 # `{{ name }}` where name is a dotted identifier; anything else in braces is ordinary text.

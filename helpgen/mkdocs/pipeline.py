@@ -9,19 +9,14 @@ a clean serial one; tests/test_build_parallel.py and tests/test_incremental.py h
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
-import pickle
 import time
-from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-import jinja2  # noqa: F401 - jinja2.__version__ is part of the cache key
 from mkdocs import utils
 from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
 from mkdocs.exceptions import Abort, BuildError
@@ -29,14 +24,13 @@ from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from ..digests import FileDigests
+from .page_cache import PageCache, page_key, site_fingerprint
 from .templates import prepare_environment, reuse_navigation
 from .workers import (Failed, PageEffects, PluginState, apply_attributes, changed_attributes,
-                             fork_available, map_in_workers, page_attributes, pipeline_safe, recording, replay)
+                      fork_available, map_in_workers, page_attributes, pipeline_safe, recording, replay)
 from ..progress import Progress
 
 log = logging.getLogger("mkdocs.commands.build")
-CACHE_FORMAT = "1"
 MIN_PAGES_PER_JOB = 50  # below this, starting workers costs more than it saves
 STEP_LABELS = {"read": "Rendering", "write": "Writing"}
 
@@ -49,28 +43,6 @@ class BuildStats:
     rebuilt: int = 0  # pages written by their template this time (not reused)
     serial_reason: str = ""  # why the build could not use workers or the cache
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per phase, for `helpgen build -v`
-
-
-class PageCache:
-    """Page steps of earlier builds in this process (the preview server), keyed by everything they read."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], tuple[str, bytes]] = {}
-        self._digests = FileDigests()
-
-    def source_digest(self, file) -> str:
-        """sha256 of a page's source; a file whose size, time and inode did not change is not read again."""
-        if file.abs_src_path is None or file.generated_by:
-            return hashlib.sha256(file.content_bytes).hexdigest()
-        return self._digests.of(file.abs_src_path)
-
-    def get(self, step: str, src: str, key: str) -> PageEffects | None:
-        found = self._entries.get((step, src))
-        return pickle.loads(found[1]) if found and found[0] == key else None
-
-    def put(self, step: str, src: str, key: str, effects: PageEffects) -> None:
-        # Pickled: the live page keeps mutating its objects; the cache must keep them as they were.
-        self._entries[(step, src)] = (key, pickle.dumps(effects, pickle.HIGHEST_PROTOCOL))
 
 
 def effective_jobs(requested: int | None, pages: int) -> int:
@@ -176,7 +148,7 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         steps.keep_unchanged = keep_unchanged
         site_key = site_fingerprint(config, files, nav) if cache is not None else ""
 
-        read_keys = [_key(site_key, f.src_uri, cache.source_digest(f)) for f in doc_files] \
+        read_keys = [page_key(site_key, f.src_uri, cache.source_digest(f)) for f in doc_files] \
             if cache is not None else None
         stats.reused += _run_step("read", steps, read_keys, cache, stats.jobs, progress)
         if excluded:
@@ -197,8 +169,8 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
 
         write_keys = None
         if cache is not None:
-            titles = _key(site_key, *[f"{f.src_uri}\0{f.page.url}\0{f.page.title}" for f in doc_files])
-            write_keys = [_key(titles, read_key) for read_key in read_keys]
+            titles = page_key(site_key, *[f"{f.src_uri}\0{f.page.url}\0{f.page.title}" for f in doc_files])
+            write_keys = [page_key(titles, read_key) for read_key in read_keys]
         reused_writes = _run_step("write", steps, write_keys, cache, stats.jobs, progress)
         stats.reused += reused_writes
         stats.rebuilt = stats.pages - reused_writes
@@ -340,78 +312,6 @@ def _remove_stale(site_dir: str, made: set[str], started_at: int) -> None:
                 os.unlink(path)
         if root != site_dir and not os.listdir(root):
             os.rmdir(root)
-
-
-# ---------------------------------------------------------------------------------------------------
-# What a page's output depends on, besides its own source
-
-def site_fingerprint(config, files, nav) -> str:
-    """A hash of everything every page reads: config, plugin state, file list, navigation, templates."""
-    parts = {
-        "format": CACHE_FORMAT,
-        "versions": _versions(),
-        "config": {k: v for k, v in config.items() if k not in ("plugins", "theme", "site_dir", "watch")},
-        "theme": [config.theme.name, config.theme.dirs, dict(config.theme.items()), _templates(config.theme.dirs)],
-        "plugins": [[name, f"{type(p).__module__}.{type(p).__qualname__}", dict(p.config), _plugin_state(p)]
-                    for name, p in config.plugins.items()],
-        "files": [[f.src_uri, f.dest_uri, f.url, f.inclusion.name, f.generated_by] for f in files],
-        "nav": _nav_shape(nav.items),
-        "build_date": utils.get_build_date(),
-    }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=_stable).encode()).hexdigest()
-
-
-def _key(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def _stable(value):
-    """JSON for what json cannot say. Anything printed by identity makes the key unique to this object:
-    a cache miss, never a wrong hit."""
-    if isinstance(value, Mapping):
-        return {str(k): v for k, v in value.items()}
-    if callable(value) and hasattr(value, "__qualname__"):
-        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
-    if isinstance(value, (set, frozenset)):
-        return sorted(map(repr, value))
-    text = repr(value)
-    return f"{type(value).__qualname__}@{id(value)}" if " at 0x" in text or "object at" in text else text
-
-
-def _plugin_state(plugin) -> str:
-    """What a plugin knows about the whole site that pages show, as it says in `page_cache_state()`
-    (helpgen's plugin does; a plugin with page events of its own is not pipeline_safe anyway)."""
-    state = getattr(plugin, "page_cache_state", None)
-    return _stable(state()) if callable(state) else ""
-
-
-def _nav_shape(items) -> list:
-    return [[type(i).__name__, i.title, getattr(i, "url", None), _nav_shape(getattr(i, "children", None) or [])]
-            for i in items]
-
-
-def _templates(dirs: list[str]) -> list:
-    """Size and time of every template file of the theme (hidden folders such as Material's icons aside)."""
-    found = []
-    for folder in dirs:
-        for root, subfolders, names in os.walk(folder):
-            subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-            for name in sorted(names):
-                if name.endswith((".html", ".xml", ".j2", ".jinja")):
-                    stat = os.stat(os.path.join(root, name))
-                    found.append([os.path.join(root, name), stat.st_size, stat.st_mtime_ns])
-    return found
-
-
-def _versions() -> list[str]:
-    import markdown
-    import material
-    import mkdocs
-    import pymdownx
-
-    from .. import __version__
-    return [__version__, mkdocs.__version__, getattr(material, "__version__", "?"), markdown.__version__,
-            jinja2.__version__, pymdownx.__version__]
 
 
 class _Clock:

@@ -29,6 +29,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from . import pipeline
+from .page_cache import PageCache
 from ..errors import HelpgenError, Location
 from ..progress import Progress
 
@@ -51,7 +52,7 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
 
     load_config(site_dir=..., dev_addr=...) loads the site config (commands.load_site_config)."""
     site_dir = tempfile.mkdtemp(prefix="helpgen-preview-")
-    cache = pipeline.PageCache()
+    cache = PageCache()
 
     def get_config():
         return load_config(config_file, site_dir=site_dir, dev_addr=dev_addr)
