@@ -20,6 +20,7 @@ from ..hours.support import SupportConfig, load_support
 from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
+from ..content.languages import site_languages
 from .frontmatter_rules import check_front_matter
 from .links import SiteIndex, check_links
 from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
@@ -27,10 +28,12 @@ from .project import Slugify, is_markdown, list_sources, read_site_settings
 from .promises import PromiseChecker
 from .rules import RULE_BY_ID, RULES, finding
 from .safety import check_safety
+from .languages import LanguagesResult, check_languages
 from .source import SourceFile, read_source
 from .variable_rules import check_front_matter_variables, check_variables
 
-__all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
+__all__ = ["CheckCache", "CheckResult", "ContentProject", "LanguagesResult", "RULES", "check_content",
+           "check_languages", "check_project"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class CheckResult:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.findings if p.severity != "error"]
+        return [p for p in self.findings if p.severity == "warning"]
 
 
 def check_content(project: ContentProject, today: dt.date, cache: CheckCache | None = None) -> CheckResult:
@@ -172,7 +175,9 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
         slugify=settings.slugify,
         separator=settings.separator,
     )
-    return findings + list(check_content(project, today).findings)
+    languages = site_languages(settings.languages, settings.theme_language,
+                               Location(_join(shown_project, settings.config_file.name)))
+    return findings + check_languages(project, languages, today).findings
 
 
 

@@ -77,6 +77,8 @@ class SiteSettings:
     exclude_docs: str = ""
     slugify: Slugify = default_slugify
     separator: str = "-"
+    languages: Any = None  # the plugin's `languages` option as written (None: one language)
+    theme_language: str = "en"
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -85,15 +87,19 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     project_dir = config_file.resolve().parent
     docs = data.get("docs_dir") or "docs"
     slugify, separator = _toc_settings(data.get("markdown_extensions"))
+    helpgen_options = _plugin_options(data.get("plugins"), "helpgen")
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     return SiteSettings(
         config_file=config_file,
         project_dir=project_dir,
         docs_dir=(project_dir / str(docs)).resolve(),
-        support_file=str(_plugin_options(data.get("plugins"), "helpgen").get("support") or "support.yml"),
+        support_file=str(helpgen_options.get("support") or "support.yml"),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         exclude_docs=str(data.get("exclude_docs") or ""),
         slugify=slugify,
         separator=separator,
+        languages=helpgen_options.get("languages"),
+        theme_language=str(theme.get("language") or "en"),
     )
 
 

@@ -11,11 +11,21 @@ from ..errors import Problem
 
 FORMATS = ("text", "json", "github")
 _COLOURS = {"error": "red", "warning": "yellow"}
+INFO = "info"  # listed by --format json only (e.g. translation-missing); never a failure
+
+
+def notes(findings: list[Problem]) -> list[Problem]:
+    return [p for p in findings if p.severity == INFO]
+
+
+def faults(findings: list[Problem]) -> list[Problem]:
+    return [p for p in findings if p.severity != INFO]
 
 
 def apply_strict(findings: list[Problem]) -> list[Problem]:
-    """--strict: every warning counts as an error (CI that wants a spotless help center)."""
-    return [dataclasses.replace(p, severity="error") for p in findings]
+    """--strict: every warning counts as an error (CI that wants a spotless help center). Notes stay
+    notes: a translation not written yet is work to plan, not a fault."""
+    return [p if p.severity == INFO else dataclasses.replace(p, severity="error") for p in findings]
 
 
 def has_errors(findings: list[Problem]) -> bool:
@@ -26,23 +36,28 @@ def render(findings: list[Problem], output_format: str) -> str:
     if output_format == "json":
         return render_json(findings)
     if output_format == "github":
-        return render_github(findings)
+        return render_github(faults(findings))
     return render_text(findings)
 
 
 def summary(findings: list[Problem]) -> str:
+    noted = len(notes(findings))
+    findings = faults(findings)
     errors = sum(p.severity == "error" for p in findings)
     warnings = len(findings) - errors
+    extra = f" {_plural(noted, 'note')} (e.g. translations not written yet): --format json lists them." \
+        if noted else ""
     if not findings:
-        return "No problems found."
+        return "No problems found." + extra
     files = len({p.location.file for p in findings})
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}."
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}." + extra
 
 
 def render_text(findings: list[Problem]) -> str:
     """Grouped by file, one finding per line with its line:col, severity and rule, the fix indented below.
     Styled with ANSI colours; click.echo removes them when the output is not a terminal."""
     lines: list[str] = []
+    everything, findings = findings, faults(findings)
     for file, group in groupby(findings, key=lambda p: p.location.file):
         lines.append(click.style(file, bold=True, underline=True))
         for problem in group:
@@ -53,7 +68,7 @@ def render_text(findings: list[Problem]) -> str:
             if problem.hint:
                 lines.append(f"{'':20}{click.style('→ ' + problem.hint, fg='cyan')}")
         lines.append("")
-    lines.append(click.style(summary(findings), bold=True,
+    lines.append(click.style(summary(everything), bold=True,
                              fg="red" if has_errors(findings) else "yellow" if findings else "green"))
     return "\n".join(lines)
 

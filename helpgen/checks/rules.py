@@ -11,6 +11,7 @@ from ..errors import Location, Problem
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # listed by `--format json`, never a failure, not raised by --strict
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,26 @@ RULES: tuple[Rule, ...] = (
     Rule("promise-response-hardcoded", WARNING, "promises",
          "A reply time typed by hand that matches support.yml.",
          "Replace it with the suggested variable."),
+    # Languages (plugin option `languages`, docs/languages.md)
+    Rule("outside-language-folder", ERROR, "languages",
+         "A Markdown file directly in the content folder of a multi-language project, in no language's folder.",
+         "Move it into the folder of its language, e.g. content/en/returns/….", silenceable=False),
+    Rule("translation-outdated", WARNING, "languages",
+         "A translation older than its original: the original's `updated:` date (or, without dates, its last "
+         "Git commit) is later than the translation's.",
+         "Bring the translation up to date, then set its `updated:` to today.", silenceable=False),
+    Rule("translation-missing", INFO, "languages",
+         "An article that a language has no version of yet (readers switching language are sent to the "
+         "category page, marked as not translated).",
+         "Write the translation at the same path in the language's folder.", silenceable=False),
+    Rule("translation-source-unknown", WARNING, "languages",
+         "A `translation_of:` naming no file in the default language's folder, or a second file claiming to "
+         "translate the same article.",
+         "Give the original's path in the default language's folder, e.g. `translation_of: returns/return-an-item`.", silenceable=False),
+    Rule("support-text-untranslated", WARNING, "languages",
+         "A support.yml text given per language (`{en: Email, da: E-mail}`) without one of the site's languages: "
+         "that language shows the default's text.",
+         "Add the language to the mapping.", silenceable=False),
     # The checker itself
     Rule("ignore-unknown-rule", WARNING, "meta",
          "A `helpgen: ignore` comment naming a rule id that does not exist.",

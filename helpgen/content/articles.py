@@ -31,6 +31,8 @@ FRONT_MATTER_KEYS = {
     "keywords": "Words customers use that the article does not (\"send back\"): searched like tags, never shown.",
     "updated": "YYYY-MM-DD; shown as \"Updated on\". Policies should have it.",
     "review_by": "YYYY-MM-DD; `helpgen check` warns once it has passed.",
+    "translation_of": "In a translation whose file name differs from the original's: the original's path in the "
+                      "default language's folder, e.g. returns/how-do-i-return-an-item (docs/languages.md).",
     "promoted": "true to feature the article on the home page.",
     "order": "A number; on a category's index.md it orders the categories on the home page.",
     # Passed through to MkDocs and Material untouched.
@@ -63,6 +65,7 @@ class Article:
     body_line: int = 1  # the file line the body starts on
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     keywords: tuple[str, ...] = ()  # hidden search words: in the index like tags, on no page
+    translation_of: str = ""  # a translation's original, when the slugs differ (content/translations.py)
 
     @property
     def is_index(self) -> bool:
@@ -135,10 +138,11 @@ def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = _read_bool(reader.get("promoted"), "promoted", problems)
     order = _read_int(reader.get("order"), "order", problems)
+    translation_of = reader.text("translation_of") or ""
     if any(p.severity == "error" for p in problems) or title is None:
         return None, problems
     article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
-                      order, body, body_line, node.plain(), keywords)
+                      order, body, body_line, node.plain(), keywords, translation_of)
     return article, problems
 
 

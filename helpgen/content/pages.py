@@ -93,6 +93,8 @@ class SiteContext:
     today: str
     jsonld: str  # schema.org Organization + ContactPoints, already safe inside <script>
     status_json: str  # the live-status widget's payload, already safe inside <script>
+    language: str = ""  # the language these pages are in ("" in a one-language site: theme.language)
+    index_prefix: str = ""  # where this language's search index is, below the site root: "" or "da/"
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
 
@@ -113,7 +115,10 @@ class SiteContext:
 
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
-                 url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
+                 url_for: Callable[[str], str], site_url: str | None = None,
+                 src_of: Callable[[str], str] = str, language: str = "", index_prefix: str = "") -> SiteContext:
+    """`url_for(src)` is a page's URL; `src_of(src)` its path as the site engine knows it (a language's
+    folder in front, in a multi-language site), which is what templates look articles up by."""
     def link(article: Article) -> ArticleLink:
         return ArticleLink(article.title, url_for(article.src), article.description, article.type,
                            TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
@@ -126,10 +131,10 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
     articles: dict[str, tuple[Article, ArticleLink]] = {}
     category_by_src: dict[str, CategoryView] = {}
     for category, category_view in zip(catalog.categories, categories):
-        category_by_src[category.index_src] = category_view
+        category_by_src[src_of(category.index_src)] = category_view
         for article, article_link in zip(category.articles, category_view.articles):
-            articles[article.src] = (article, article_link)
-            category_by_src[article.src] = category_view
+            articles[src_of(article.src)] = (article, article_link)
+            category_by_src[src_of(article.src)] = category_view
     return SiteContext(
         organization=support.organization,
         timezone=support.timezone,
@@ -145,6 +150,8 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         today=today.isoformat(),
         jsonld=jsonld_script_text(organization_jsonld(support, today, site_url)),
         status_json=status_script_text(support),
+        language=language,
+        index_prefix=index_prefix,
         _articles=articles,
         _category_by_src=category_by_src,
     )

@@ -24,6 +24,11 @@ from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
 from .themes import theme_dir
 from ..content.variables import substitute, support_variables
+from ..content.languages import Language, SiteLanguages, single_language, site_languages
+from ..checks import LanguagesResult, check_languages
+from ..hours.present import format_date
+from .languages import (PageViews, language_of_path, material_language, other_navigations,
+                        serve_default_at_root, theme_dirs, title_other_navigations)
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
@@ -36,6 +41,9 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+    languages = opt.Optional(opt.Type(list))
+    """The site's languages as BCP 47 codes, the default first: `[en, da, zh]`. Content then lives in
+    `content/<code>/…`; the default is served at the site root, the others under `/<code>/`."""
 
 
 class _WarningCounter(logging.Handler):
@@ -53,9 +61,16 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.support: SupportConfig | None = None
-        self.articles: ArticleSet | None = None
-        self.article_by_src: dict[str, Article] = {}
-        self.catalog: Catalog | None = None
+        self.languages: SiteLanguages = single_language("en")
+        self.checked: LanguagesResult | None = None
+        self.article_by_src: dict[str, Article] = {}  # by the file's path in the content folder
+        self.catalogs: dict[str, Catalog] = {}  # by language code
+        self.nav_specs: dict[str, list] = {}  # the navigation of each language but the default
+        self.navs: dict[str, object] = {}
+        self.material_languages: dict[str, str] = {}  # our language code -> Material's
+        self.theme_language = "en"  # as configured, put back after the pages
+        self.contexts: dict = {}  # language code -> SiteContext
+        self.page_languages: dict = {}  # page src -> PageLanguages (multi-language sites)
         self.variables: dict[str, str] = {}
         self.today = dt.date.today()
         self.site_dir: Path | None = None
@@ -92,6 +107,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
+        self.languages = site_languages(self.config.languages, theme["language"],
+                                        Location(Path(config.config_file_path or "mkdocs.yml").name))
+        self.theme_language = theme["language"]
+        self.material_languages = {lang.code: material_language(lang.code, theme_dirs(config))
+                                   for lang in self.languages}
+        if self.languages.multilingual:
+            theme["language"] = self.material_languages[self.languages.default.code]
+            # Material's header shows partials/alternate.html (helpgen's: a switcher to the same page in
+            # each language) when `extra.alternate` is set; its <head> loop over a list of links needs
+            # a list, so True shows the switcher and leaves the <head> to main.html's hreflang links.
+            config.extra["alternate"] = True
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         self.warnings.count = 0
@@ -109,40 +135,57 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         docs_dir = Path(config.docs_dir)
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        self.articles = _check_content(files, config, self.support, self.config.support, self.today,
-                                       self._cache(self.check_cache))
-        self.article_by_src = self.articles.by_src()
-        self.catalog = build_catalog(self.articles)
+        self.checked = _check_content(files, config, self.support, self.config.support, self.today,
+                                      self.languages, self._cache(self.check_cache))
+        self.article_by_src, self.catalogs, self.nav_specs = {}, {}, {}
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
-        for src, text in _generated_pages(self.catalog, files).items():
-            files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
-        if self.config.navigation == "categories" and not config.nav:
-            config.nav = navigation(self.catalog)
+        for lang in self.languages:
+            articles = self.checked.results[lang.code].articles
+            self.article_by_src.update({lang.src(a.src): a for a in articles.articles})
+            catalog = self.catalogs[lang.code] = build_catalog(articles)
+            for src, text in _generated_pages(catalog, files, lang).items():
+                files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
+            if self.config.navigation == "categories" and not config.nav:
+                self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog)
+                                             for title, src in item.items()]
+        if self.nav_specs:
+            config.nav = self.nav_specs.pop(self.languages.default.code)
             # Articles are reached from their category page on purpose; don't list them as "not in nav".
             config.validation.nav.omitted_files = logging.DEBUG
+        if self.languages.multilingual:
+            serve_default_at_root(files, self.languages)
+            title_other_navigations(files, config, self.nav_specs)
         return files
+
+    def on_nav(self, nav, *, config, files):
+        self.navs = {self.languages.default.code: nav, **other_navigations(files, config, self.nav_specs)}
+        return nav
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
         support config, build day, variables and every article's front matter (each body is in its own
         page's key)."""
-        if self.articles is None:
+        if self.checked is None:
             return []
         return [self.support, self.today, sorted(self.variables.items()),
-                [replace(a, body="") for a in self.articles.articles]]
+                [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())],
+                sorted(self.checked.outdated)]
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
-        page.meta.update(page_frontmatter(page.file.src_uri, self.catalog, page.meta))
+        lang, rel = language_of_path(self.languages, page.file.src_uri)
+        page.meta.update(page_frontmatter(rel, self.catalogs[lang.code], page.meta))
         first_line = article.body_line if article else 1
         return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
+            lang, _ = language_of_path(self.languages, page.file.src_uri)
             self.search_documents.append(search.document_from_html(
-                page.url, article.title, html, article.description, article.tags, article.keywords))
+                page.url, article.title, html, article.description, article.tags, article.keywords,
+                language=lang.code if self.languages.multilingual else ""))
             # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
@@ -152,16 +195,41 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             file = files.get_file_from_path(src)
             return file.url if file else ""
 
-        env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
-                                              config.site_url or None)
+        for lang in self.languages:
+            self.contexts[lang.code] = site_context(
+                self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
+                config.site_url or None, src_of=lang.src, language=lang.code, index_prefix=lang.url_prefix)
+        env.globals["helpgen"] = self.contexts[self.languages.default.code]
+        if self.languages.multilingual:
+            views = PageViews(self.languages, self.checked.translations, files, config.site_url or None,
+                              self.checked.outdated, lambda code, day: format_date(day),
+                              lambda code: "not translated yet")
+            self.page_languages.update({f.src_uri: views.of(*language_of_path(self.languages, f.src_uri))
+                                        for f in files.documentation_pages()})
+            env.globals["helpgen_alternates"] = lambda src: (self.page_languages.get(src).alternates
+                                                             if src in self.page_languages else ())
         return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        """A page of another language than the default: its language's site data, navigation and
+        Material strings (see languages.py)."""
+        if not self.languages.multilingual:
+            return context
+        lang, _ = language_of_path(self.languages, page.file.src_uri)
+        config.theme["language"] = self.material_languages[lang.code]
+        context["helpgen"] = self.contexts[lang.code]
+        context["helpgen_languages"] = self.page_languages.get(page.file.src_uri)
+        context["nav"] = self.navs.get(lang.code, nav)
+        return context
 
     # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
     # search_index.json, sitemaps, …) must be in the staging folder before it is swapped in.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        search.write_site_index(self.search_documents, Path(config.site_dir), self._cache(self.search_cache))
+        config.theme["language"] = self.theme_language
+        search.write_language_indexes(self.search_documents, Path(config.site_dir),
+                                      [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
@@ -179,7 +247,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   cache: CheckCache | None = None) -> ArticleSet:
+                   languages: SiteLanguages, cache: CheckCache | None = None) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -192,12 +260,12 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         slugify=toc.get("slugify") or ContentProject.slugify,
         separator=toc.get("separator") or "-",
     )
-    result = check_content(project, today, cache)
+    result = check_languages(project, languages, today, cache)
     for warning in result.warnings:
         log.warning(f"{warning} [{warning.rule}]")
     if result.errors:
         raise HelpgenError(result.errors)
-    return result.articles
+    return result
 
 
 def _display_root(config) -> str:
@@ -230,9 +298,10 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-def _generated_pages(catalog: Catalog, files: Files) -> dict[str, str]:
+def _generated_pages(catalog: Catalog, files: Files, lang: Language) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
     wanted = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
-    return {src: f"---\ntitle: {json.dumps(title)}\n---\n" for src, title in wanted.items() if src not in existing}
+    return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+            for src, title in wanted.items() if lang.src(src) not in existing}

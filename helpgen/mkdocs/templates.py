@@ -57,19 +57,28 @@ def reuse_navigation(env: jinja2.Environment, nav) -> None:
         return
     nav_template = templates[0]
     render = nav_template.root_render_func
-    in_nav = {id(page.file) for page in nav.pages}
-    nav_urls = [page.url for page in nav.pages]
     rendered: dict[tuple, str] = {}
+    # A multi-language site renders each page with its language's navigation (languages.py): what is
+    # in the navigation, and the sidebars kept, are per navigation.
+    known: dict[int, tuple[set[int], list[str]]] = {}
+
+    def nav_facts(page_nav) -> tuple[set[int], list[str]]:
+        facts = known.get(id(page_nav))
+        if facts is None:
+            facts = known[id(page_nav)] = ({id(p.file) for p in page_nav.pages}, [p.url for p in page_nav.pages])
+        return facts
 
     def sidebar(context):
         page = context.get("page")
+        page_nav = context.get("nav") or nav
+        in_nav, nav_urls = nav_facts(page_nav)
         if page is None or id(getattr(page, "file", None)) in in_nav or getattr(page, "parent", None) is not None:
             yield from render(context)
             return
         url = page.url
         # A link into this very page's folder would be relative to the page itself: no sharing then.
         own = url if any(u.startswith(url) for u in nav_urls if url) else ""
-        key = (posixpath.dirname(url.rstrip("/")), own, context.get("base_url"))
+        key = (id(page_nav), posixpath.dirname(url.rstrip("/")), own, context.get("base_url"))
         html = rendered.get(key)
         if html is None:
             html = rendered[key] = "".join(render(context))

@@ -17,17 +17,35 @@ INDEX_FOLDER = ("search", "helpgen")
 
 __all__ = ["IndexFiles", "Result", "SearchDocument", "SearchIndex", "Section", "TermsCache", "build_index",
            "document_from_html", "format_results", "index_folder", "open_site_index", "search_site",
-           "split_sections", "stale_sources", "write_index", "write_site_index"]
+           "split_sections", "stale_sources", "write_index", "write_language_indexes", "write_site_index"]
 
 
 def document_from_html(location: str, title: str, html: str, description: str = "",
-                       tags: tuple[str, ...] = (), keywords: tuple[str, ...] = ()) -> SearchDocument:
+                       tags: tuple[str, ...] = (), keywords: tuple[str, ...] = (),
+                       language: str = "") -> SearchDocument:
     return SearchDocument(location, title, description, tuple(tags), tuple(split_sections(html)),
-                          keywords=tuple(keywords))
+                          language=language, keywords=tuple(keywords))
 
 
-def index_folder(site_dir: Path) -> Path:
-    return Path(site_dir).joinpath(*INDEX_FOLDER)
+def index_folder(site_dir: Path, url_prefix: str = "") -> Path:
+    """Where a language's index lives: `search/helpgen/` under the language's own part of the site
+    (the default's at the root, Danish under `da/`), so the worker of a page finds its language's."""
+    return Path(site_dir).joinpath(*Path(url_prefix).parts, *INDEX_FOLDER)
+
+
+def write_language_indexes(documents: list[SearchDocument], site_dir: Path, languages: list[tuple[str, str]],
+                           cache: TermsCache | None = None) -> dict[str, SearchIndex]:
+    """One index per language, `languages` being (code, URL prefix) pairs, the default first. Each holds
+    only its language's articles (documents carry their page's language; "" = a one-language site):
+    a Danish visitor's search never returns English articles, and never pays for their files."""
+    groups: dict[str, list[SearchDocument]] = {code: [] for code, _ in languages}
+    default = languages[0][0]
+    for doc in documents:
+        groups.get(doc.language, groups[default]).append(doc)
+    single = len(languages) == 1
+    return {code: write_site_index(groups[code], Path(site_dir).joinpath(*Path(prefix).parts),
+                                   cache if single or cache is None else cache.part(code))
+            for code, prefix in languages}
 
 
 def write_site_index(documents: list[SearchDocument], site_dir: Path, cache: TermsCache | None = None) -> SearchIndex:
@@ -37,9 +55,10 @@ def write_site_index(documents: list[SearchDocument], site_dir: Path, cache: Ter
     return index
 
 
-def open_site_index(site_dir: Path) -> IndexFiles:
-    """The index of a built site, or an error saying how to get one."""
-    folder = index_folder(site_dir)
+def open_site_index(site_dir: Path, url_prefix: str = "") -> IndexFiles:
+    """The index of a built site (of one language: its URL prefix, "" for the default), or an error
+    saying how to get one."""
+    folder = index_folder(site_dir, url_prefix)
     if not (folder / "manifest.json").is_file():
         raise HelpgenError.at(Location(str(site_dir)), "no helpgen search index in this site",
                               "build the help center first: helpgen build")

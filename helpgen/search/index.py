@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .sections import Section
-from .text import ALL_STOP_WORDS, DEFAULT_LANGUAGE, STEMMED_LANGUAGES, detect_language, terms
+from .text import ALL_STOP_WORDS, DEFAULT_LANGUAGE, STEMMED_LANGUAGES, analysis_language, detect_language, terms
 
 FORMAT = 1
 FIELD_WEIGHTS = {"title": 16.0, "tags": 8.0, "description": 4.0, "headings": 2.5, "body": 1.0}
@@ -57,7 +57,7 @@ class SearchDocument:
     description: str = ""
     tags: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
-    language: str = ""  # "" = detect from the text
+    language: str = ""  # the site language of the page ("da", "zh-TW"); "" = detect from the text
     keywords: tuple[str, ...] = ()  # the writer's hidden search words: scored as tags, never shown
 
 
@@ -95,7 +95,7 @@ class _DocumentTerms:
 
 
 def _analyze(doc: SearchDocument) -> _DocumentTerms:
-    language = doc.language or detect_language(" ".join(
+    language = analysis_language(doc.language) if doc.language else detect_language(" ".join(
         [doc.title, doc.description, *(f"{s.title} {s.text}" for s in doc.sections)]))
     fields, section_terms = _field_terms(doc, language)
     masks: dict[str, int] = {}
@@ -115,6 +115,14 @@ class TermsCache:
 
     def __init__(self) -> None:
         self._terms: dict[tuple, _DocumentTerms] = {}
+        self._parts: dict[str, TermsCache] = {}
+
+    def part(self, name: str) -> "TermsCache":
+        """The cache of one of several indexes built in one build (one per language): each keeps its
+        own last articles, so building one index does not forget another's."""
+        if name not in self._parts:
+            self._parts[name] = TermsCache()
+        return self._parts[name]
 
     def analyze_all(self, docs: list[SearchDocument]) -> list[_DocumentTerms]:
         keys = [(d.title, d.description, d.tags, d.sections, d.language, d.keywords) for d in docs]

@@ -53,6 +53,13 @@ DEFAULT_LANGUAGE = "en"
 STEM_MARK = "~"
 
 
+def analysis_language(code: str) -> str:
+    """The stop words and stemmer for a site language: its own where helpgen has them, else English's.
+    Han text is segmented whatever the language (a Chinese article's Latin words are read as English)."""
+    base = code.split("-")[0].lower()
+    return base if base in STEMMED_LANGUAGES else DEFAULT_LANGUAGE
+
+
 def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 

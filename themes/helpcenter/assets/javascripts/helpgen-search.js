@@ -718,7 +718,11 @@
   // --- the worker -----------------------------------------------------------------------------------
 
   function installWorker(scope) {
-    var base = new URL("../../search/helpgen/", scope.location.href);
+    // The page's language's index (helpgen-search.html puts its folder in the fragment: "index=da/");
+    // the default language's sits at the site root. Only a plain folder name is taken.
+    var params = new URLSearchParams(scope.location.hash.slice(1));
+    var index = /^[A-Za-z0-9-]+\/$/.test(params.get("index") || "") ? params.get("index") : "";
+    var base = new URL("../../" + index + "search/helpgen/", scope.location.href);
     var searcher = new Searcher(function (path) {
       var url = new URL(path, base);
       // The manifest names this build's files; ask the server whether it changed. The rest never does.
@@ -762,7 +766,7 @@
     scope.postMessage({ type: READY });
     // A search link's query (helpgen-search-early.html puts it in the fragment): rank it now, before
     // Material sends it, so its chunks are on their way while the page finishes loading.
-    var linked = new URLSearchParams(scope.location.hash.slice(1)).get("q");
+    var linked = params.get("q");
     if (linked) searcher.prefetch(linked);
   }
 
