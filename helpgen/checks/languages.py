@@ -15,6 +15,7 @@ from ..content.articles import Article
 from ..content.languages import Language, SiteLanguages
 from ..content.translations import TranslationMap
 from ..errors import Location, Problem
+from ..hours.texts import LocalText
 from .history import last_commit_times
 from .project import is_markdown
 from .rules import finding
@@ -86,11 +87,31 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
                 f"the {languages.default.code} original changed on {item.source_changed.isoformat()}, after this "
                 f"translation ({item.translation_changed.isoformat()})",
                 related=Location(display(languages.default, item.source.src))))
+        findings += untranslated_support_texts(project.support, languages)
         findings += [finding("translation-missing", Location(display(languages.default, article.src)),
                              f"no {lang.code} version yet", f"write {display(lang, article.src)}")
                      for lang, article in translations.missing()]
     findings.sort(key=lambda p: (p.location.file, p.location.line, p.location.col, p.rule, p.message))
     return result
+
+
+def untranslated_support_texts(support, languages: SiteLanguages) -> list[Problem]:
+    """support.yml texts given per language that leave out a site language (it shows the default's)."""
+    if support is None:
+        return []
+    texts = [("organization", support.organization)]
+    texts += [(f"channels.{c.id}.name", c.name) for c in support.channels]
+    texts += [(f"holiday {h.date.isoformat()}", h.name) for h in support.holidays]
+    found = []
+    for name, text in texts:
+        if not isinstance(text, LocalText) or not text.translations:
+            continue
+        missing = [lang.code for lang in languages if not text.has(lang.code)]
+        if missing:
+            found.append(finding("support-text-untranslated", text.location or Location(support.path),
+                                 f"{name} has no {', '.join(missing)} text: those pages show \"{text}\"",
+                                 f"add {', '.join(f'{code}: …' for code in missing)} to the mapping"))
+    return found
 
 
 def find_outdated(translations: TranslationMap, docs_dir: Path) -> dict[tuple[str, str], Outdated]:

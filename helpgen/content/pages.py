@@ -15,6 +15,7 @@ from ..hours.status import status_script_text
 from ..hours.structured_data import jsonld_script_text, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
 from ..hours.support import SupportConfig
+from ..hours.texts import text_in
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
 TYPE_LABELS = {"faq": "FAQ", "policy": "Policy", "guide": "Guide"}
@@ -135,14 +136,17 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         for article, article_link in zip(category.articles, category_view.articles):
             articles[src_of(article.src)] = (article, article_link)
             category_by_src[src_of(article.src)] = category_view
+    def local(text) -> str:
+        return text_in(text, language) if language else str(text)
+
     return SiteContext(
-        organization=support.organization,
+        organization=local(support.organization),
         timezone=support.timezone,
-        channels=[ChannelView(c.id, c.name, c.kind, c.label, c.href,
+        channels=[ChannelView(c.id, local(c.name), c.kind, local(c.label), c.href,
                               availability_text(c.availability, c.schedule.weekly), str(c.response))
                   for c in support.channels],
         hours=weekly_rows(support.hours.weekly),
-        holidays=[(h.name, format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],
+        holidays=[(local(h.name), format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],
         categories=categories,
         promoted=[link(a) for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),

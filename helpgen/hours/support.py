@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from .promises import Promise, parse_promise
 from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
+from .texts import read_local_text
 from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -28,7 +29,7 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{4,}$")
 
 # One declared list drives validation, messages and the docs (see docs/support-yml.md).
 TOP_LEVEL_KEYS = {
-    "organization": "The company name shown on every page.",
+    "organization": "The company name shown on every page (one text, or one per language: {en: …, da: …}).",
     "timezone": "IANA time zone the hours are written in, e.g. Europe/Copenhagen.",
     "hours": "Weekly business hours: day or day range -> \"HH:MM-HH:MM\" (several ranges: comma-separated).",
     "holidays": "Dates with no or special hours: {date, name, hours?}.",
@@ -36,12 +37,12 @@ TOP_LEVEL_KEYS = {
 }
 HOLIDAY_KEYS = {
     "date": "The day, YYYY-MM-DD.",
-    "name": "What customers see, e.g. Christmas Eve.",
+    "name": "What customers see, e.g. Christmas Eve (or one per language: {en: Christmas Eve, da: Juleaften}).",
     "hours": "Special hours that day; leave out for closed.",
 }
 CHANNEL_KEYS = {
     "id": "Short unique id used in variables: {{ support.channels.ID.address }}.",
-    "name": "What customers see, e.g. Live chat.",
+    "name": "What customers see, e.g. Live chat (or one per language: {en: Live chat, da: Chat}).",
     "address": "An email address or phone number.",
     "url": "An https:// link, e.g. to a chat or a contact form.",
     "availability": "always | business-hours | its own hours mapping.",
@@ -123,7 +124,7 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
         raise HelpgenError.at(Location(name, 1), "the file is empty", "start from the example in `helpgen init`")
     problems: list[Problem] = []
     top = Reader(root, "", problems, TOP_LEVEL_KEYS)
-    organization = top.text("organization", required=True)
+    organization = read_local_text(top.require("organization"), "organization", problems)
     timezone = _read_timezone(top, problems)
     weekly = _read_weekly(top.require("hours"), "hours", problems)
     holidays = _read_holidays(top.get("holidays"), problems)
@@ -219,7 +220,7 @@ def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday,
     for i, item in iter_sequence(node, "holidays", problems) if node is not None else ():
         reader = Reader(item, f"holidays[{i}]", problems, HOLIDAY_KEYS)
         date_node = reader.require("date")
-        name = reader.text("name", required=True)
+        name = read_local_text(reader.require("name"), f"holidays[{i}].name", problems)
         day = expect_date(date_node, f"holidays[{i}].date", problems) if date_node else None
         hours_node = reader.get("hours")
         ranges = _read_ranges(hours_node, f"holidays[{i}].hours", problems) if hours_node else ()
@@ -250,7 +251,7 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
         if not item.is_mapping:
             continue
         channel_id = reader.text("id", required=True)
-        name = reader.text("name", required=True)
+        name = read_local_text(reader.require("name"), f"{where}.name", problems)
         address = reader.text("address")
         url = reader.text("url")
         if channel_id is not None:
