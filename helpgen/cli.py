@@ -20,13 +20,20 @@ def main() -> None:
     """Build a fast, searchable help center from Markdown articles and one support.yml."""
 
 
+LANG_OPTION = click.option("--lang", metavar="CODE",
+                           help="The language, in a multi-language help center (default: its default language).")
+
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def init(directory: Path) -> None:
+@click.option("--languages", metavar="CODES",
+              help="A multi-language project: comma-separated codes, the default first, e.g. en,da,zh.")
+def init(directory: Path, languages: str | None) -> None:
     """Create a new help center project in DIRECTORY (new or empty)."""
     from .content.scaffold import init_project
 
-    files = init_project(directory)
+    codes = [code.strip() for code in languages.split(",") if code.strip()] if languages is not None else None
+    files = init_project(directory, codes)
     click.echo(f"Created {len(files)} files in {directory}. Next: cd {directory} && helpgen serve")
 
 
@@ -37,11 +44,15 @@ def init(directory: Path) -> None:
               show_default=True, help="What kind of article this is.")
 @click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path), default="content",
               show_default=True, help="The folder holding the articles.")
-def new(title: str, category: str, article_type: str, content_dir: Path) -> None:
+@LANG_OPTION
+@CONFIG_OPTION
+def new(title: str, category: str, article_type: str, content_dir: Path, lang: str | None, config_file: Path) -> None:
     """Start a new article called TITLE, with its front matter filled in."""
+    from .checks.project import project_languages
     from .content.scaffold import new_article
 
-    click.echo(f"Created {new_article(content_dir, title, category, article_type)}")
+    folder = project_languages(config_file).require(lang).folder
+    click.echo(f"Created {new_article(content_dir, title, category, article_type, language_folder=folder)}")
 
 
 @main.command()
@@ -111,16 +122,19 @@ def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json
 @click.option("-n", "--limit", type=click.IntRange(1, 100), default=10, show_default=True,
               help="How many articles to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_json: bool) -> None:
-    """Search the built help center for QUERY: the visitors' index and ranking."""
+@LANG_OPTION
+def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_json: bool, lang: str | None) -> None:
+    """Search the built help center for QUERY: the visitors' index and ranking (one language's)."""
     from . import search as engine
+    from .checks.project import project_languages
     from .mkdocs.commands import load_site_config
 
     config = load_site_config(config_file) if site_dir is None or config_file.is_file() else None
     site = site_dir or Path(config.site_dir)
+    language = project_languages(config_file).require(lang)
     for path in engine.stale_sources(site, Path(config.docs_dir)) if config else []:
         click.echo(f"Warning: {path} changed since the last build; run helpgen build to search it.", err=True)
-    results = engine.open_site_index(site).search(query, limit)
+    results = engine.open_site_index(site, language.url_prefix).search(query, limit)
     click.echo(engine.format_results(query, results, as_json))
 
 

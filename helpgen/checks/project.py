@@ -103,6 +103,16 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     )
 
 
+def project_languages(config_file: Path):
+    """The languages of the project whose mkdocs.yml this is (one language when there is none)."""
+    from ..content.languages import single_language, site_languages
+
+    if not Path(config_file).is_file():
+        return single_language(None)
+    settings = read_site_settings(Path(config_file))
+    return site_languages(settings.languages, settings.theme_language, Location(str(config_file)))
+
+
 def _load_config(config_file: Path, depth: int = 0) -> dict[str, Any]:
     if not config_file.is_file():
         raise HelpgenError.at(Location(str(config_file)), "no site config here",

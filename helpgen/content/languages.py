@@ -83,6 +83,20 @@ class SiteLanguages:
     def get(self, code: str) -> Language | None:
         return next((lang for lang in self.languages if lang.code == code), None)
 
+    def require(self, code: str | None, where: str = "--lang") -> Language:
+        """The language `code` (None: the default), or an error naming the site's languages."""
+        if code is None:
+            return self.default
+        found = self.get(code)
+        if found is not None:
+            return found
+        if not self.multilingual:
+            raise HelpgenError.at(Location(where), f'this help center has one language ({self.default.code}), not "{code}"',
+                                  "list its languages in mkdocs.yml: plugins: - helpgen: {languages: [en, da]} "
+                                  "(docs/languages.md)")
+        raise HelpgenError.at(Location(where), f'"{code}" is not one of this help center\'s languages',
+                              "use one of: " + ", ".join(self.codes))
+
     def of_src(self, src: str) -> tuple[Language, str] | None:
         """(language, path inside its folder) of a content-folder path; None when it is in no language's
         folder (a multi-language project's top-level files, e.g. shared images)."""

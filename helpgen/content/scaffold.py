@@ -10,18 +10,46 @@ from pathlib import Path
 
 from .articles import ARTICLE_TYPES
 from ..errors import HelpgenError, Location
+from .languages import site_languages
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "project_template"
+# The starter articles translated, for the languages helpgen ships strings for (init --languages).
+LANGUAGE_TEMPLATE_DIR = Path(__file__).parent.parent / "project_template_languages"
+_PLUGIN_LINE = "  - helpgen\n"
 _CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-def init_project(target: Path) -> list[Path]:
-    """Copy the starter project into `target` (new or empty). Returns the files written."""
+def init_project(target: Path, languages: list[str] | None = None) -> list[Path]:
+    """Copy the starter project into `target` (new or empty). Returns the files written.
+
+    With `languages` (the default first), a multi-language project: the starter articles in
+    content/<default>/, translated starter articles in each other language's folder where helpgen has
+    them (da, zh, zh-TW; other languages start with the default's home page to translate), and the
+    plugin's `languages` option in mkdocs.yml."""
+    site = site_languages(languages, None, Location("--languages")) if languages else None
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise HelpgenError.at(Location(str(target)), "the folder exists and is not empty",
                               "choose a new folder name; helpgen init never overwrites files")
-    shutil.copytree(TEMPLATE_DIR, target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(TEMPLATE_DIR, target, dirs_exist_ok=True, ignore=ignore)
+    if site is not None:
+        content = target / "content"
+        default = content / site.default.folder
+        default.mkdir()
+        for item in sorted(content.iterdir()):
+            if item != default:
+                item.rename(default / item.name)
+        for lang in site.languages[1:]:
+            translated = LANGUAGE_TEMPLATE_DIR / lang.code
+            if translated.is_dir():
+                shutil.copytree(translated, content / lang.folder, ignore=ignore)
+            else:
+                (content / lang.folder).mkdir()
+                shutil.copy(default / "index.md", content / lang.folder / "index.md")
+        config = target / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        option = f"  - helpgen:\n      languages: [{', '.join(site.codes)}]\n"
+        config.write_text(text.replace(_PLUGIN_LINE, option, 1), encoding="utf-8")
     return sorted(p for p in target.rglob("*") if p.is_file())
 
 
@@ -34,8 +62,9 @@ def slugify(title: str) -> str:
 
 
 def new_article(content_dir: Path, title: str, category: str, article_type: str = "faq",
-                today: dt.date | None = None) -> Path:
-    """Write a new article with complete front matter. Returns its path."""
+                today: dt.date | None = None, language_folder: str = "") -> Path:
+    """Write a new article with complete front matter. Returns its path. `language_folder`: the
+    language's folder in a multi-language project ("da" -> content/da/<category>/…)."""
     if not title.strip():
         raise HelpgenError.at(Location("TITLE"), "the title is empty", 'write e.g. helpgen new "How do I …?"')
     if not _CATEGORY.match(category):
@@ -47,7 +76,7 @@ def new_article(content_dir: Path, title: str, category: str, article_type: str 
     if not content_dir.is_dir():
         raise HelpgenError.at(Location(str(content_dir)), "the content folder does not exist",
                               "run helpgen in a project folder, or create one with `helpgen init DIR`")
-    path = content_dir / category / f"{slugify(title)}.md"
+    path = content_dir / language_folder / category / f"{slugify(title)}.md"
     if path.exists():
         raise HelpgenError.at(Location(str(path)), "an article with this name already exists",
                               "edit it, or choose a different title")
