@@ -70,6 +70,15 @@ CASES = {
     "客服工作时间：周一至周五 8:00-16:00。": ["promise-hours-mismatch"],
     "客服工作时间：工作日上午9点至下午5点。": ["promise-hours-hardcoded"],
     "电话客服周六也在线。": ["promise-hours-mismatch"],
+    # Traditional Chinese (zh-TW)
+    "我們會在24小時內回覆您的電子郵件。": ["promise-response-mismatch"],
+    "我們會在1個工作天內回覆您的郵件。": ["promise-response-hardcoded"],
+    "線上客服當天回覆。": ["promise-response-mismatch"],
+    "客服服務時間：週一至週五 9:00-17:00。": ["promise-hours-hardcoded"],
+    "客服服務時間：週一至週五 8:00-16:00。": ["promise-hours-mismatch"],
+    "客服服務時間：工作日上午9點至下午5點。": ["promise-hours-hardcoded"],
+    "電話客服週六也在線。": ["promise-hours-mismatch"],
+    "請撥打電話 +45 70 12 34 56 聯絡我們。": ["promise-phone-hardcoded"],
 }
 
 QUIET = [
@@ -128,6 +137,8 @@ def test_the_description_is_checked_too(tmp_path):
     ("inden for 2 hverdage", "business_days", 2), ("samme dag", "same_day", 0),
     ("24小时内", "calendar", 1440), ("二十四小时内", "calendar", 1440), ("1个工作日内", "business_days", 1),
     ("30分钟内", "calendar", 30), ("当天", "same_day", 0),
+    ("24小時內", "calendar", 1440), ("兩個工作天內", "business_days", 2), ("30分鐘以內", "calendar", 30),
+    ("當天", "same_day", 0), ("下一個工作日", "business_days", 1),
 ])
 def test_reply_time_phrasings(text, kind, amount):
     [reply] = find_reply_times(text)

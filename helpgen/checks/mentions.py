@@ -35,24 +35,26 @@ class Cue:
 _REPLY_CUE = Cue("reply replies replied respond responds response responses responding answer answers answered "
                  "answering svar svarer svaret svare besvar besvarer besvaret besvare",
                  phrases=("get back to you", "hear from us", "hear back from us", "vender tilbage", "hører fra os",
-                          "回复", "答复", "回应", "响应", "回覆"))
+                          "回复", "答复", "回应", "响应", "回覆", "答覆", "回應", "響應"))
 _HOURS_CUE = Cue("open hours available availability staffed online support team åben åbent åbner åbningstid "
                  "åbningstider åbningstiderne telefontid telefontider kundeservice kundeservicen træffes tilgængelig "
                  "tilgængelige bemandet",
                  phrases=("opening times", "reach us", "reach our", "call us", "customer service", "customer care",
-                          "kontakt os", "营业", "服务时间", "工作时间", "客服", "在线", "人工", "开放", "值班", "联系我们", "接听"))
+                          "kontakt os", "营业", "服务时间", "工作时间", "客服", "在线", "人工", "开放", "值班", "联系我们", "接听",
+                          "營業", "服務時間", "工作時間", "在線", "開放", "聯絡我們", "聯繫我們", "接聽"))
 _OFF_TOPIC = Cue("store stores shop shops showroom warehouse pickup collect collection dispatch dispatched dispatches "
                  "ship ships shipped shipping deliver delivers delivered delivery deliveries courier couriers carrier "
                  "carriers butik butikken lager lageret",
                  prefixes=("afhent", "lever", "afsend", "pakkeshop", "posthus", "fragt"),
-                 phrases=("pick up", "post office", "门店", "商店", "仓库", "发货", "送达", "配送", "自提", "快递", "取货"))
-_CLOSED_CUE = Cue("closed close lukket lukker", phrases=("休息", "不营业", "关闭", "不上班"))
-_OURS_CUE = Cue("us our ours we os vores vi", phrases=("我们", "本店", "本公司", "客服"))
+                 phrases=("pick up", "post office", "门店", "商店", "仓库", "发货", "送达", "配送", "自提", "快递", "取货",
+                          "門市", "倉庫", "出貨", "發貨", "送達", "自取", "快遞", "宅配", "取貨"))
+_CLOSED_CUE = Cue("closed close lukket lukker", phrases=("休息", "不营业", "关闭", "不上班", "不營業", "關閉"))
+_OURS_CUE = Cue("us our ours we os vores vi", phrases=("我们", "我們", "本店", "本公司", "客服"))
 
 _KIND_WORDS = {
-    "email": r"\be-?mails?\b|\bmail\b|\bwrite\s+to\b|\bskriv\w*|邮件|电子邮件|邮箱|电邮",
-    "phone": r"\b(?:tele)?phon\w*|\bcall(?:s|ing)?\b|\bring\w*|\btelefon\w*|\btlf\b|\bhotline\b|电话|致电|热线|拨打",
-    "chat": r"\bchat\w*|聊天|在线客服|在线咨询",
+    "email": r"\be-?mails?\b|\bmail\b|\bwrite\s+to\b|\bskriv\w*|邮件|电子邮件|邮箱|电邮|郵件|電子郵件|信箱|電郵",
+    "phone": r"\b(?:tele)?phon\w*|\bcall(?:s|ing)?\b|\bring\w*|\btelefon\w*|\btlf\b|\bhotline\b|电话|致电|热线|拨打|電話|致電|熱線|撥打",
+    "chat": r"\bchat\w*|聊天|在线客服|在线咨询|線上客服|線上諮詢|在線客服",
 }
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -65,21 +67,22 @@ _WORD = re.compile(r"\w+")
 _LONG_NUMBER = re.compile(r"[0-9][0-9 \u00a0().-]{6,}[0-9]")
 
 # Hours need a clock time, a weekday or an always-phrase; most sentences with digits have none.
-_CLOCK = re.compile(r"\d\s*[:.：]\s*\d\d|\d\s*[ap]\.?m\b|\d\s*点|kl\.?\s*\d|24/7|clock|døgnet|全天候|7\s*[x×]\s*24|24\s*小时")
+_CLOCK = re.compile(r"\d\s*[:.：]\s*\d\d|\d\s*[ap]\.?m\b|\d\s*点|kl\.?\s*\d|24/7|clock|døgnet|全天候|7\s*[x×]\s*24|24\s*小[时時]|\d\s*點")
 _DAY_HINTS = frozenset("""
     monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays
     sundays mon tue tues wed thu thur thurs fri sat sun weekday weekdays weekend weekends daily mandag tirsdag onsdag
     torsdag fredag lørdag søndag mandage tirsdage onsdage torsdage fredage lørdage søndage man tir tirs ons tor tors
     fre lør søn hverdag hverdage weekenden weekender dagligt""".split())
-_DAY_PHRASES = _literal_alternation(("every day", "alle dage", "hver dag", "周", "星期", "礼拜", "工作日", "每天", "每日"))
+_DAY_PHRASES = _literal_alternation(("every day", "alle dage", "hver dag", "周", "週", "星期", "礼拜", "禮拜", "工作日", "工作天",
+                                      "每天", "每日"))
 
 
 # Text is read closely only if it may hold a fact. On 5,000 articles (19 MB of Markdown)
 # every regex pass over all text costs 0.1-0.5 s, so plain substring tests (fast, in C) come first and
 # the regexes used start with a digit, which the regex engine skips to quickly.
 _DAY_NAMES = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun|week)days?|weekends?|daily|every day"
-                        r"|(?:man|tirs|ons|tors|fre|lør|søn|hver)dag|alle dage|dagligt|[周星礼工每]")
-_CLOCK_HINT = re.compile(r"[0-9](?:[:.：][0-9][0-9]| ?[ap]\.?m\b| ?点)")
+                        r"|(?:man|tirs|ons|tors|fre|lør|søn|hver)dag|alle dage|dagligt|[周週星礼禮工每]")
+_CLOCK_HINT = re.compile(r"[0-9](?:[:.：][0-9][0-9]| ?[ap]\.?m\b| ?[点點])")
 
 
 def worth_reading(text: str) -> bool:
@@ -89,12 +92,13 @@ def worth_reading(text: str) -> bool:
         return True
     if ("repl" in lower or "respon" in lower or "answer" in lower or "get back" in lower or "hear" in lower
             or "svar" in lower or "tilbage" in lower or "hører" in lower or "回" in lower or "答" in lower
-            or "响" in lower):
+            or "响" in lower or "覆" in lower or "應" in lower):
         return True  # a reply verb: reply times are read only next to one
-    if ("day" in lower or "dag" in lower or "week" in lower or "周" in lower or "星期" in lower or "礼拜" in lower
-            or "工作日" in lower or "每" in lower) and _DAY_NAMES.search(lower):
+    if ("day" in lower or "dag" in lower or "week" in lower or "周" in lower or "週" in lower or "星期" in lower
+            or "礼拜" in lower or "禮拜" in lower or "工作" in lower or "每" in lower) and _DAY_NAMES.search(lower):
         return True
-    if "kl." in lower or "24/7" in lower or "clock" in lower or "døgn" in lower or "全天候" in lower or "小时" in lower:
+    if "kl." in lower or "24/7" in lower or "clock" in lower or "døgn" in lower or "全天候" in lower or "小时" in lower \
+            or "小時" in lower:
         return True
     return bool(_CLOCK_HINT.search(lower) or _LONG_NUMBER.search(lower))
 

@@ -16,18 +16,19 @@ _EN_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five
                "forty-eight": 48, "forty eight": 48, "seventy-two": 72, "seventy two": 72}
 _DA_NUMBERS = {"en": 1, "et": 1, "én": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7,
                "otte": 8, "ni": 9, "ti": 10, "tolv": 12, "fireogtyve": 24, "otteogfyrre": 48}
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # unit word -> (kind, minutes or days per unit)
 _UNITS = {
     "minute": ("calendar", 1), "min": ("calendar", 1), "minut": ("calendar", 1), "分钟": ("calendar", 1),
+    "分鐘": ("calendar", 1), "小時": ("calendar", 60), "鐘頭": ("calendar", 60), "週": ("calendar", 10080),
     "hour": ("calendar", 60), "time": ("calendar", 60), "小时": ("calendar", 60), "钟头": ("calendar", 60),
     "day": ("calendar", 1440), "dag": ("calendar", 1440), "døgn": ("calendar", 1440), "天": ("calendar", 1440),
     "week": ("calendar", 10080), "uge": ("calendar", 10080), "星期": ("calendar", 10080), "周": ("calendar", 10080),
     "business hour": ("business_hours", 60), "working hour": ("business_hours", 60),
-    "arbejdstime": ("business_hours", 60), "工作小时": ("business_hours", 60),
+    "arbejdstime": ("business_hours", 60), "工作小时": ("business_hours", 60), "工作小時": ("business_hours", 60),
     "business day": ("business_days", 1), "working day": ("business_days", 1), "hverdag": ("business_days", 1),
-    "arbejdsdag": ("business_days", 1), "工作日": ("business_days", 1),
+    "arbejdsdag": ("business_days", 1), "工作日": ("business_days", 1), "工作天": ("business_days", 1),
 }
 
 _EN_NUMBER = (r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty[- ]four|forty[- ]eight"
@@ -38,13 +39,15 @@ _REPLY_TIMES = [
                r"(?P<unit>(?:business|working)\s+(?:hour|day)|minute|min|hour|day|week)s?\b", re.IGNORECASE),
     re.compile(rf"(?:\binden\s+for|\bindenfor|\bi\s+løbet\s+af|\bpå|\binden)\s+(?:ca\.\s+)?(?P<num>{_DA_NUMBER})\s+"
                r"(?P<unit>arbejdstime|arbejdsdag|hverdag|minut|time|døgn|dag|uge)(?:r|e|ne|er|ter)?\b", re.IGNORECASE),
-    re.compile(r"(?P<num>\d+|[一二两三四五六七八九十]+)\s*个?\s*(?P<unit>工作日|工作小时|小时|钟头|分钟|天|星期|周)\s*(?:之内|以内|内)"),
+    # Simplified and Traditional (zh-TW: 個, 小時, 工作天, 內).
+    re.compile(r"(?P<num>\d+|[一二两兩三四五六七八九十]+)\s*[个個]?\s*"
+               r"(?P<unit>工作日|工作天|工作小时|工作小時|小时|小時|钟头|鐘頭|分钟|分鐘|天|星期|周|週)\s*(?:之[内內]|以[内內]|[内內])"),
 ]
-_SAME_DAY = re.compile(r"\b(?:the\s+)?same[ -](?:business[ -]|working[ -])?day\b|\bsamme\s+(?:hver)?dag\b|当天|当日|同一天",
+_SAME_DAY = re.compile(r"\b(?:the\s+)?same[ -](?:business[ -]|working[ -])?day\b|\bsamme\s+(?:hver)?dag\b|当天|当日|同一天|當天|當日",
                        re.IGNORECASE)
-_NEXT_BUSINESS_DAY = re.compile(r"\bnext\s+(?:business|working)\s+day\b|\bnæste\s+hverdag\b|下一个工作日", re.IGNORECASE)
+_NEXT_BUSINESS_DAY = re.compile(r"\bnext\s+(?:business|working)\s+day\b|\bnæste\s+hverdag\b|下一[个個]工作[日天]|下[个個]工作[日天]", re.IGNORECASE)
 _IMMEDIATE = re.compile(r"\b(?:immediately|right\s+away|straight\s+away|instantly|med\s+det\s+samme|straks|omgående)\b"
-                        r"|立即|马上|即时", re.IGNORECASE)
+                        r"|立即|马上|馬上|即时|即時", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ _DAY_WORDS = {
 }
 _DAY_INDEX = {word: day for day, words in _DAY_WORDS.items() for word in words}
 _FULL_DAY_NAMES = {w for words in _DAY_WORDS.values() for w in words[:2]}
-_DAY = (r"(?:(?:周|星期|礼拜)(?P<zh>[一二三四五六日天])|\b(?P<word>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAY = (r"(?:(?:周|週|星期|礼拜|禮拜)(?P<zh>[一二三四五六日天])|\b(?P<word>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|man|tirs?|ons"
         r"|tors?|fre|lør|søn)(?:s|e)?\.?(?![\w]))")
 _DAY_TOKEN = re.compile(_DAY, re.IGNORECASE)
@@ -104,15 +107,15 @@ _DAY_JOIN = re.compile(r"\s*(?P<sep>-|–|—|to|through|thru|until|till|til|至
 _RANGE_JOINS = {"-", "–", "—", "to", "through", "thru", "until", "till", "til", "至", "到", "~", "～"}
 _DAY_GROUPS = [
     (re.compile(r"\b(?:week\s?days|every\s+weekday|alle\s+hverdage|hverdage?)\b|工作日", re.IGNORECASE), (0, 1, 2, 3, 4)),
-    (re.compile(r"\bweekend(?:s|en|er)?\b|周末", re.IGNORECASE), (5, 6)),
+    (re.compile(r"\bweekend(?:s|en|er)?\b|周末|週末", re.IGNORECASE), (5, 6)),
     (re.compile(r"\b(?:every\s+day|daily|(?:7|seven)\s+days\s+a\s+week|alle\s+dage|hver\s+dag|dagligt?)\b|每天|每日",
                 re.IGNORECASE), tuple(range(7))),
 ]
 _ALWAYS = re.compile(r"24/7|\b(?:a|the)?round[ -]the[ -]clock\b|\bdøgnet\s+rundt\b|全天候|7\s*[x×]\s*24"
-                     r"|24\s*小时(?=在线|服务|营业|客服)", re.IGNORECASE)
+                     r"|24\s*小[时時](?=在线|在線|服务|服務|营业|營業|客服)", re.IGNORECASE)
 
 _TIME = (r"(?P<{p}pre>上午|下午|早上|晚上)?(?P<{p}kl>\bkl\.?\s*)?(?P<{p}h>\d{{1,2}})"
-         r"(?:(?P<{p}sep>[:.：])(?P<{p}m>\d{{2}})|(?P<{p}dian>点)(?:(?P<{p}zm>\d{{1,2}})分|(?P<{p}half>半))?)?"
+         r"(?:(?P<{p}sep>[:.：])(?P<{p}m>\d{{2}})|(?P<{p}dian>[点點])(?:(?P<{p}zm>\d{{1,2}})分|(?P<{p}half>半))?)?"
          r"(?:\s*(?P<{p}ap>[ap]\.?\s?m\b\.?))?")
 _TIME_RANGE = re.compile(r"(?<![\d.:])(?:\b(?:between|from|mellem|fra)\s+)?" + _TIME.format(p="a")
                          + r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill?\b|\band\b|\bog\b|至|到|~|～)\s*"
