@@ -15,9 +15,9 @@ from ..hours.status import status_script_text
 from ..hours.structured_data import jsonld_script_text, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
 from ..hours.support import SupportConfig
+from ..i18n import Messages, messages
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
-TYPE_LABELS = {"faq": "FAQ", "policy": "Policy", "guide": "Guide"}
 
 
 def page_kind(src: str, catalog: Catalog) -> str:
@@ -113,10 +113,14 @@ class SiteContext:
 
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
-                 url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
+                 url_for: Callable[[str], str], site_url: str | None = None,
+                 text: Messages | None = None) -> SiteContext:
+    text = text or messages(None)
+
     def link(article: Article) -> ArticleLink:
         return ArticleLink(article.title, url_for(article.src), article.description, article.type,
-                           TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
+                           text.t(f"article.type.{article.type}"),
+                           format_date(article.updated) if article.updated else "")
 
     def view(category: Category) -> CategoryView:
         return CategoryView(category.id, category.title, category.description, url_for(category.index_src),
