@@ -48,6 +48,8 @@ class ContentProject:
     use_directory_urls: bool = True
     slugify: Slugify = default_slugify
     separator: str = "-"
+    language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
+    text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     articles = ArticleSet(tuple(s.article for s in readable if s.article is not None),
                           tuple(p for p in findings if p.severity != "error"))
     catalog = build_catalog(articles)
-    variables = support_variables(project.support, today) if project.support else {}
+    variables = support_variables(project.support, today, project.text, project.language) if project.support else {}
 
     # The rules that read one file at a time (no other file changes what they find in it), kept on the
     # (possibly cached) source while the date and support.yml, which give the variables, are the same.

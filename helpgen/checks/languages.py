@@ -16,6 +16,7 @@ from ..content.languages import Language, SiteLanguages
 from ..content.translations import TranslationMap
 from ..errors import Location, Problem
 from ..hours.texts import LocalText
+from ..i18n import messages
 from .history import last_commit_times
 from .project import is_markdown
 from .rules import finding
@@ -51,10 +52,11 @@ class LanguagesResult:
 def language_project(project, lang: Language):
     """The part of a ContentProject that is one language's folder, as a project of its own."""
     if not lang.folder:
-        return project
+        return replace(project, text=messages(lang.code))
     return replace(project, docs_dir=project.docs_dir / lang.folder,
                    files=tuple(rel for rel in (lang.rel(src) for src in project.files) if rel),
-                   display_root=_join(project.display_root, lang.folder))
+                   display_root=_join(project.display_root, lang.folder), language=lang.code,
+                   text=messages(lang.code))
 
 
 def check_languages(project, languages: SiteLanguages, today: dt.date, cache=None) -> LanguagesResult:

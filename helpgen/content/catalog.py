@@ -62,9 +62,14 @@ def build_catalog(article_set: ArticleSet) -> Catalog:
     return Catalog(tuple(categories), home, promoted)
 
 
-def navigation(catalog: Catalog) -> list[dict[str, str]]:
-    """The site's navigation as MkDocs' `nav` setting spells it: home, categories, contact."""
-    nav = [{"Home": HOME_SRC}]
+def navigation(catalog: Catalog, text=None) -> list[dict[str, str]]:
+    """The site's navigation as MkDocs' `nav` setting spells it: home, categories, contact. `text`: the
+    language's Messages (helpgen.i18n), English without."""
+    if text is None:
+        from ..i18n import messages
+
+        text = messages(None)
+    nav = [{text.t("nav.home"): HOME_SRC}]
     nav += [{c.title: c.index_src} for c in catalog.categories]
-    nav.append({"Contact us": CONTACT_SRC})
+    nav.append({text.t("site.contact_us"): CONTACT_SRC})
     return nav

@@ -16,9 +16,9 @@ from ..hours.structured_data import jsonld_script_text, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
 from ..hours.support import SupportConfig
 from ..hours.texts import text_in
+from ..i18n import Messages, messages
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
-TYPE_LABELS = {"faq": "FAQ", "policy": "Policy", "guide": "Guide"}
 
 
 def page_kind(src: str, catalog: Catalog) -> str:
@@ -117,12 +117,17 @@ class SiteContext:
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
                  url_for: Callable[[str], str], site_url: str | None = None,
-                 src_of: Callable[[str], str] = str, language: str = "", index_prefix: str = "") -> SiteContext:
+                 text: Messages | None = None, src_of: Callable[[str], str] = str, language: str = "",
+                 index_prefix: str = "") -> SiteContext:
     """`url_for(src)` is a page's URL; `src_of(src)` its path as the site engine knows it (a language's
-    folder in front, in a multi-language site), which is what templates look articles up by."""
+    folder in front, in a multi-language site), which is what templates look articles up by. `language`:
+    the pages' language in a multi-language site (support.yml texts are picked in it)."""
+    text = text or messages(None)
+
     def link(article: Article) -> ArticleLink:
         return ArticleLink(article.title, url_for(article.src), article.description, article.type,
-                           TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
+                           text.t(f"article.type.{article.type}"),
+                           format_date(article.updated, text) if article.updated else "")
 
     def view(category: Category) -> CategoryView:
         return CategoryView(category.id, category.title, category.description, url_for(category.index_src),
@@ -143,10 +148,11 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         organization=local(support.organization),
         timezone=support.timezone,
         channels=[ChannelView(c.id, local(c.name), c.kind, local(c.label), c.href,
-                              availability_text(c.availability, c.schedule.weekly), str(c.response))
+                              availability_text(c.availability, c.schedule.weekly, text), c.response.words(text))
                   for c in support.channels],
-        hours=weekly_rows(support.hours.weekly),
-        holidays=[(local(h.name), format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],
+        hours=weekly_rows(support.hours.weekly, text),
+        holidays=[(local(h.name), format_date(h.date, text), format_ranges(h.ranges, text))
+                  for h in support.upcoming_holidays(today)],
         categories=categories,
         promoted=[link(a) for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),

@@ -138,6 +138,7 @@ class OutdatedNotice:
     """Shown on a translation older than its original."""
 
     source_code: str
+    source_name: str  # the original's language, by its own name: "English"
     source_url: str
     source_changed: str  # the date, written in the page's language
 

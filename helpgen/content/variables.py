@@ -13,6 +13,8 @@ from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.present import (DAY_NAMES, availability_text, escape_markdown, format_ranges, holiday_text,
                              markdown_table, weekly_rows)
 from ..hours.support import SupportConfig
+from ..hours.texts import text_in
+from ..i18n import Messages, format_date, messages
 
 # `{{ name }}` where name is a dotted identifier; anything else in braces is ordinary text.
 VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\}\}")
@@ -22,34 +24,43 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 CHANNEL_FIELDS = ("name", "address", "url", "response", "availability", "link")
 
 
-def support_variables(support: SupportConfig, today: dt.date) -> dict[str, str]:
-    """Every variable an article may use, as Markdown, already escaped."""
+def support_variables(support: SupportConfig, today: dt.date, text: Messages | None = None,
+                      language: str = "") -> dict[str, str]:
+    """Every variable an article may use, as Markdown, already escaped. `text` and `language`: the
+    article's language (its Messages; the code that picks support.yml texts given per language)."""
+    text = text or messages(None)
+
+    def local(value) -> str:
+        return text_in(value, language) if language else str(value)
+
     values = {
-        "support.organization": escape_markdown(support.organization),
+        "support.organization": escape_markdown(local(support.organization)),
         "support.timezone": escape_markdown(support.timezone),
-        "support.hours_table": "\n" + markdown_table(("Day", "Hours"), weekly_rows(support.hours.weekly)) + "\n",
+        "support.hours_table": "\n" + markdown_table((text.t("hours.table_day"), text.t("hours.table_hours")),
+                                                      weekly_rows(support.hours.weekly, text)) + "\n",
         "support.holidays_table": "\n" + markdown_table(
-            ("Date", "Hours"), [(h.name + ", " + h.date.isoformat(), format_ranges(h.ranges))
-                                for h in support.upcoming_holidays(today)] or [("No holidays planned", "")]) + "\n",
-        "support.next_holiday": escape_markdown(_next_holiday(support, today)),
+            (text.t("hours.table_date"), text.t("hours.table_hours")),
+            [(local(h.name) + ", " + format_date(h.date, text), format_ranges(h.ranges, text))
+             for h in support.upcoming_holidays(today)] or [(text.t("holiday.none_table"), "")]) + "\n",
+        "support.next_holiday": escape_markdown(_next_holiday(support, today, text, local)),
     }
     for index, day in enumerate(DAY_NAMES):
-        values[f"support.hours.{day.lower()}"] = format_ranges(support.hours.weekly[index])
+        values[f"support.hours.{day.lower()}"] = format_ranges(support.hours.weekly[index], text)
     for channel in support.channels:
         prefix = f"support.channels.{channel.id}."
-        values[prefix + "name"] = escape_markdown(channel.name)
+        values[prefix + "name"] = escape_markdown(local(channel.name))
         values[prefix + "address"] = escape_markdown(channel.address or channel.url or "")
         values[prefix + "url"] = escape_markdown(channel.href)
-        values[prefix + "response"] = escape_markdown(str(channel.response))
+        values[prefix + "response"] = escape_markdown(channel.response.words(text))
         values[prefix + "availability"] = escape_markdown(availability_text(channel.availability,
-                                                                             channel.schedule.weekly))
-        values[prefix + "link"] = f"[{escape_markdown(channel.label)}]({quote(channel.href, safe=':/?#@+=&%.,;~-_')})"
+                                                                             channel.schedule.weekly, text))
+        values[prefix + "link"] = f"[{escape_markdown(local(channel.label))}]({quote(channel.href, safe=':/?#@+=&%.,;~-_')})"
     return values
 
 
-def _next_holiday(support: SupportConfig, today: dt.date) -> str:
+def _next_holiday(support: SupportConfig, today: dt.date, text: Messages, local) -> str:
     upcoming = support.upcoming_holidays(today)
-    return holiday_text(upcoming[0]) if upcoming else "no holidays planned"
+    return holiday_text(upcoming[0], text, local(upcoming[0].name)) if upcoming else text.t("holiday.none")
 
 
 def lines_outside_code(markdown: str):

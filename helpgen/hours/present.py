@@ -1,54 +1,68 @@
-"""How hours, holidays and channels read to a customer. One wording, used by variables and templates."""
+"""How hours, holidays and channels read to a customer. One wording, used by variables and templates.
+
+Every function takes the language's `Messages` (helpgen.i18n); without one it writes English.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import Messages, format_date as _format_date, format_time, messages, weekday_name
 from .schedule import Holiday, TimeRange
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # variable names
 EN_DASH = "\u2013"
 
 
-def format_range(time_range: TimeRange) -> str:
+def _text(text: Messages | None) -> Messages:
+    return text or messages(None)
+
+
+def format_range(time_range: TimeRange, text: Messages | None = None) -> str:
+    text = _text(text)
     if time_range.start == 0 and time_range.end == 1440:
-        return "open 24 hours"
-    return f"{_hhmm(time_range.start)}{EN_DASH}{_hhmm(time_range.end)}"
+        return text.t("hours.all_day")
+    return text.t("hours.range", start=format_time(time_range.start, text), end=format_time(time_range.end, text))
 
 
-def format_ranges(ranges: tuple[TimeRange, ...]) -> str:
-    return ", ".join(format_range(r) for r in ranges) if ranges else "closed"
+def format_ranges(ranges: tuple[TimeRange, ...], text: Messages | None = None) -> str:
+    text = _text(text)
+    return text.t("hours.separator").join(format_range(r, text) for r in ranges) if ranges else text.t("hours.closed")
 
 
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def weekly_rows(weekly: tuple[tuple[TimeRange, ...], ...]) -> list[tuple[str, str]]:
+def weekly_rows(weekly: tuple[tuple[TimeRange, ...], ...], text: Messages | None = None) -> list[tuple[str, str]]:
     """[("Monday–Friday", "09:00–17:00"), ("Saturday", "10:00–14:00"), ("Sunday", "closed")]:
     consecutive days with the same hours share a row, as printed opening hours do."""
+    text = _text(text)
     rows: list[tuple[str, str]] = []
     start = 0
     for day in range(1, 8):
         if day == 7 or weekly[day] != weekly[start]:
-            label = DAY_NAMES[start] if day - 1 == start else f"{DAY_NAMES[start]}{EN_DASH}{DAY_NAMES[day - 1]}"
-            rows.append((label, format_ranges(weekly[start])))
+            first, last = weekday_name(start, text), weekday_name(day - 1, text)
+            label = first if day - 1 == start else text.t("hours.day_range", first=first, last=last)
+            rows.append((label, format_ranges(weekly[start], text)))
             start = day
     return rows
 
 
-def availability_text(availability: str, weekly: tuple[tuple[TimeRange, ...], ...]) -> str:
+def availability_text(availability: str, weekly: tuple[tuple[TimeRange, ...], ...],
+                      text: Messages | None = None) -> str:
+    text = _text(text)
     if availability == "always":
-        return "Always available"
-    open_rows = [f"{label} {hours}" for label, hours in weekly_rows(weekly) if hours != "closed"]
-    return "; ".join(open_rows) if open_rows else "Currently unavailable"
+        return text.t("availability.always")
+    closed = text.t("hours.closed")
+    open_rows = [text.t("availability.row", days=label, hours=hours)
+                 for label, hours in weekly_rows(weekly, text) if hours != closed]
+    return text.t("availability.separator").join(open_rows) if open_rows else text.t("availability.none")
 
 
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+def format_date(day: dt.date, text: Messages | None = None) -> str:
+    return _format_date(day, text)
 
 
-def holiday_text(holiday: Holiday) -> str:
-    return f"{holiday.name}, {format_date(holiday.date)}: {format_ranges(holiday.ranges)}"
+def holiday_text(holiday: Holiday, text: Messages | None = None, name: str | None = None) -> str:
+    text = _text(text)
+    return text.t("holiday.text", name=holiday.name if name is None else name, date=format_date(holiday.date, text),
+                  hours=format_ranges(holiday.ranges, text))
 
 
 def markdown_table(header: tuple[str, str], rows: list[tuple[str, str]]) -> str:

@@ -41,6 +41,23 @@ class Promise:
         return _count(self.amount, prefix + "minute")
 
 
+    def words(self, text=None) -> str:
+        """The promise in a language's words (helpgen.i18n Messages; English without): "1 arbejdsdag",
+        "1 个工作日". Units as __str__ chooses them."""
+        if text is None:
+            return str(self)
+        if self.kind == "immediate":
+            return text.t("promise.immediately")
+        if self.kind == "business_days":
+            return text.t("promise.business_days", count=self.amount)
+        prefix = "business_" if self.kind == "business_hours" else ""
+        if "day" in self.text.lower() and self.amount % 1440 == 0:
+            return text.t(f"promise.{prefix}days", count=self.amount // 1440)
+        if self.amount % 60 == 0:
+            return text.t(f"promise.{prefix}hours", count=self.amount // 60)
+        return text.t(f"promise.{prefix}minutes", count=self.amount)
+
+
 def _count(n: int, unit: str) -> str:
     return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 

@@ -120,7 +120,7 @@ class PageViews:
         if item is not None:
             source_url = self.url_of(self.languages.default, item.source.src)
             if source_url is not None:
-                notice = OutdatedNotice(self.languages.default.code, source_url,
+                notice = OutdatedNotice(self.languages.default.code, self.languages.default.name, source_url,
                                         self.format_date(lang.code, item.source_changed))
         return PageLanguages(lang.code, switcher, tuple(alternates), notice)
 

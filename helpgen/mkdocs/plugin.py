@@ -21,7 +21,9 @@ from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
+from ..hours.structured_data import jsonld_script_text
 from ..hours.support import SupportConfig, load_support
+from ..i18n import browser_strings, messages
 from .themes import theme_dir
 from ..content.variables import substitute, support_variables
 from ..content.languages import Language, SiteLanguages, single_language, site_languages
@@ -70,8 +72,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.material_languages: dict[str, str] = {}  # our language code -> Material's
         self.theme_language = "en"  # as configured, put back after the pages
         self.contexts: dict = {}  # language code -> SiteContext
+        self.texts: dict = {}  # language code -> Messages (helpgen's strings, a site's own overrides on top)
+        self.browser_strings: dict[str, str] = {}  # language code -> the scripts' strings, <script>-safe JSON
         self.page_languages: dict = {}  # page src -> PageLanguages (multi-language sites)
-        self.variables: dict[str, str] = {}
+        self.variables: dict[str, dict[str, str]] = {}  # language code -> variable -> Markdown
         self.today = dt.date.today()
         self.site_dir: Path | None = None
         self.staging: Path | None = None
@@ -112,6 +116,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.theme_language = theme["language"]
         self.material_languages = {lang.code: material_language(lang.code, theme_dirs(config))
                                    for lang in self.languages}
+        single = self.languages.multilingual is False
+        self.texts = {lang.code: self._messages(config) if single else messages(lang.code) for lang in self.languages}
+        self.browser_strings = {code: jsonld_script_text(browser_strings(text)) for code, text in self.texts.items()}
         if self.languages.multilingual:
             theme["language"] = self.material_languages[self.languages.default.code]
             # Material's header shows partials/alternate.html (helpgen's: a switcher to the same page in
@@ -139,15 +146,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                       self.languages, self._cache(self.check_cache))
         self.article_by_src, self.catalogs, self.nav_specs = {}, {}, {}
         self.search_documents = []
-        self.variables = support_variables(self.support, self.today)
+        self.variables = {lang.code: support_variables(self.support, self.today, self.texts[lang.code],
+                                                       lang.code if self.languages.multilingual else "")
+                          for lang in self.languages}
         for lang in self.languages:
             articles = self.checked.results[lang.code].articles
             self.article_by_src.update({lang.src(a.src): a for a in articles.articles})
             catalog = self.catalogs[lang.code] = build_catalog(articles)
-            for src, text in _generated_pages(catalog, files, lang).items():
+            for src, text in _generated_pages(catalog, files, lang, self.texts[lang.code]).items():
                 files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
             if self.config.navigation == "categories" and not config.nav:
-                self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog)
+                self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog, self.texts[lang.code])
                                              for title, src in item.items()]
         if self.nav_specs:
             config.nav = self.nav_specs.pop(self.languages.default.code)
@@ -168,7 +177,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         page's key)."""
         if self.checked is None:
             return []
-        return [self.support, self.today, sorted(self.variables.items()),
+        return [self.support, self.today, sorted((code, sorted(v.items())) for code, v in self.variables.items()),
                 [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())],
                 sorted(self.checked.outdated)]
 
@@ -177,7 +186,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         lang, rel = language_of_path(self.languages, page.file.src_uri)
         page.meta.update(page_frontmatter(rel, self.catalogs[lang.code], page.meta))
         first_line = article.body_line if article else 1
-        return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
+        return substitute(markdown, self.variables[lang.code], _display_path(config, page.file.src_uri), first_line)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
@@ -198,12 +207,16 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         for lang in self.languages:
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
-                config.site_url or None, src_of=lang.src, language=lang.code, index_prefix=lang.url_prefix)
-        env.globals["helpgen"] = self.contexts[self.languages.default.code]
+                config.site_url or None, self.texts[lang.code], src_of=lang.src, language=lang.code,
+                index_prefix=lang.url_prefix)
+        default = self.languages.default.code
+        env.globals["helpgen"] = self.contexts[default]
+        env.globals["t"] = self.texts[default].t
+        env.globals["helpgen_strings"] = self.browser_strings[default]
         if self.languages.multilingual:
             views = PageViews(self.languages, self.checked.translations, files, config.site_url or None,
-                              self.checked.outdated, lambda code, day: format_date(day),
-                              lambda code: "not translated yet")
+                              self.checked.outdated, lambda code, day: format_date(day, self.texts[code]),
+                              lambda code: self.texts[code].t("language.not_translated"))
             self.page_languages.update({f.src_uri: views.of(*language_of_path(self.languages, f.src_uri))
                                         for f in files.documentation_pages()})
             env.globals["helpgen_alternates"] = lambda src: (self.page_languages.get(src).alternates
@@ -218,9 +231,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         lang, _ = language_of_path(self.languages, page.file.src_uri)
         config.theme["language"] = self.material_languages[lang.code]
         context["helpgen"] = self.contexts[lang.code]
+        context["t"] = self.texts[lang.code].t
+        context["helpgen_strings"] = self.browser_strings[lang.code]
         context["helpgen_languages"] = self.page_languages.get(page.file.src_uri)
         context["nav"] = self.navs.get(lang.code, nav)
         return context
+
+    @staticmethod
+    def _messages(config):
+        """The site's language is Material's `theme.language` (MkDocs' own themes say `locale`)."""
+        theme = config.theme
+        return messages(theme.get("language") or str(theme.get("locale") or "") or None)
 
     # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
     # search_index.json, sitemaps, …) must be in the staging folder before it is swapped in.
@@ -298,9 +319,9 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-def _generated_pages(catalog: Catalog, files: Files, lang: Language) -> dict[str, str]:
+def _generated_pages(catalog: Catalog, files: Files, lang: Language, text) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
+    wanted = {HOME_SRC: text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"

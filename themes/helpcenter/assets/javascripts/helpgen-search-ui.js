@@ -9,6 +9,7 @@
  */
 (function () {
   "use strict";
+  var i18n = window.HelpgenI18n;
 
   function text(el, selector) {
     var found = el.querySelector(selector);
@@ -58,13 +59,13 @@
     var box = element("li", "hg-search-fallback");
     box.setAttribute("data-hg-search-fallback", "");
     box.appendChild(element("p", "hg-search-fallback__title",
-      "No article matches \u201c" + query + "\u201d. Ask us instead:"));
+      i18n.t("search.no_results", { query: query })));
     var list = element("ul", "hg-search-fallback__channels");
     Array.prototype.forEach.call(channels, function (channel) { list.appendChild(channelItem(channel)); });
     box.appendChild(list);
     var more = contact.querySelector(".hg-contact__more");
     if (more && more.getAttribute("href")) {
-      var a = element("a", "hg-search-fallback__more", more.textContent.trim() || "All contact options");
+      var a = element("a", "hg-search-fallback__more", more.textContent.trim() || i18n.t("search.all_options"));
       a.href = more.href;
       box.appendChild(a);
     }
@@ -85,7 +86,7 @@
     function refresh() {
       if (latest && latest.total > latest.shown && latest.query === input.value &&
           meta.textContent.trim() === many.replace("#", latest.shown)) {
-        meta.textContent = many.replace("#", latest.shown + " of " + latest.total);
+        meta.textContent = many.replace("#", i18n.t("search.shown_of_total", { shown: latest.shown, total: latest.total }));
         return;
       }
       var query = input.value.trim();
