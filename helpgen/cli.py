@@ -97,14 +97,16 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option("--support", "support_file", type=click.Path(dir_okay=False, path_type=Path), default="support.yml",
               show_default=True, help="The support config to read.")
-def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json: bool, support_file: Path) -> None:
+@click.option("--lang", metavar="CODE", help="Word the statuses in this language, e.g. da, zh, zh-TW (default: English).")
+def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json: bool, support_file: Path,
+          lang: str | None) -> None:
     """Show each channel's status and reply-by time, as a customer sees it on the site."""
     from .hours.status import channel_statuses, parse_instant, statuses_as_json
     from .hours.support import load_support
 
     support = load_support(support_file, str(support_file))
     at = parse_instant(at_text, support.timezone)
-    statuses = channel_statuses(support, at, zone, channel_id)
+    statuses = channel_statuses(support, at, zone, channel_id, lang)
     if as_json:
         click.echo(statuses_as_json(statuses, at))
         return

@@ -3,7 +3,8 @@
 Seeded random instants (at least 10,000 per run) over random schedules in 24 IANA zones, concentrated
 around DST transitions, holidays and range edges. All cases go to Node in ONE subprocess call (JSON on
 stdin); every answer must match exactly: is_open, next_change, next_opening, next_closing, reply_by and
-describe()'s state and text (visitor zones drawn from the same list, plus none and an unknown one).
+describe()'s state and text (visitor zones drawn from the same list, plus none and an unknown one), in
+every shipped language: the texts come from the same tables on both sides (helpgen/i18n).
 Set HELPGEN_PARITY_SEED to replay another seed.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pytest
 
 from helpgen.hours import promises as P
 from helpgen.hours import schedule as S
+from helpgen.i18n import SHIPPED_LANGUAGES, browser_strings, messages
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: cannot run helpgen-hours.js")
@@ -140,19 +142,20 @@ def build_batch(rng: random.Random):
     for _ in range(CASES):
         s = rng.randrange(len(schedules))
         t = random_instant(rng, schedules[s], zone_transitions[schedules[s].timezone])
-        cases.append([s, t, rng.randrange(len(promises)), 2 * s + rng.randrange(2), rng.choice(visitors)])
+        cases.append([s, t, rng.randrange(len(promises)), 2 * s + rng.randrange(2), rng.choice(visitors),
+                      rng.choice(SHIPPED_LANGUAGES)])
     probes = [[zone, t // 1000 + d] for zone in ZONES for t in zone_transitions[zone] for d in (-1000, 0)]
     return schedules, channels, promises, cases, probes
 
 
 def python_answers(schedules, channels, promises, case):
-    s, t, p, c, visitor = case
+    s, t, p, c, visitor, lang = case
     schedule, at = schedules[s], S.from_us(t * 1000, "UTC")
 
     def out(instant):
         return None if instant is None else ms(instant)
 
-    described = P.describe(channels[c], at, visitor)
+    described = P.describe(channels[c], at, visitor, messages(lang))
     return [S.is_open(schedule, at), out(S.next_change(schedule, at)), out(S.next_opening(schedule, at)),
             out(S.next_closing(schedule, at)), out(P.reply_by(promises[p], schedule, at)),
             described["state"], described["text"]]
@@ -163,7 +166,8 @@ def test_javascript_engine_agrees_with_python_engine():
     rng = random.Random(SEED)
     schedules, channels, promises, cases, probes = build_batch(rng)
     batch = {"schedules": [S.schedule_to_json(s) for s in schedules], "channels": channels,
-             "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes}
+             "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes,
+             "strings": {lang: browser_strings(messages(lang)) for lang in SHIPPED_LANGUAGES}}
     run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch, sort_keys=True), capture_output=True,
                          text=True, encoding="utf-8", timeout=120, check=False)
     assert run.returncode == 0, run.stderr
@@ -191,6 +195,8 @@ def test_javascript_engine_agrees_with_python_engine():
     print(f"\nparity: seed {SEED}, {compared} cases, {len(zones_compared)} zones, {len(schedules)} schedules, "
           f"{len(probes)} offset probes; node {js['ms']} ms, total {elapsed:.1f} s")
     assert compared >= 10_000
+    languages = {case[5] for case in cases}
+    assert languages == set(SHIPPED_LANGUAGES)
     assert not disagreements, "\n\n".join(
         f"case {case}\nschedule {schedule}\npython {py}\njs     {js_}" for case, schedule, py, js_ in disagreements[:5])
 

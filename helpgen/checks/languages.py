@@ -110,8 +110,9 @@ def untranslated_support_texts(support, languages: SiteLanguages) -> list[Proble
             continue
         missing = [lang.code for lang in languages if not text.has(lang.code)]
         if missing:
+            shown = "; ".join(f'{code} pages show "{text.get(code)}"' for code in missing)
             found.append(finding("support-text-untranslated", text.location or Location(support.path),
-                                 f"{name} has no {', '.join(missing)} text: those pages show \"{text}\"",
+                                 f"{name} has no {', '.join(missing)} text: {shown}",
                                  f"add {', '.join(f'{code}: …' for code in missing)} to the mapping"))
     return found
 

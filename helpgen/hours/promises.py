@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us)
+from ..i18n import format_pattern, format_time, messages
 
 KINDS = ("immediate", "calendar", "business_hours", "business_days")
 _HINT = 'use e.g. "4 hours" or "1 business day"'
@@ -147,40 +148,40 @@ def channel_payload(availability: Schedule, response: Promise, business: Schedul
 
 # --- sentences -------------------------------------------------------------------------------------------
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-               "October", "November", "December")
-
-
-def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None) -> dict:
+def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None, text=None) -> dict:
     """{"state": "open"|"closed", "text": ...} for a channel_payload() dict, with times in the visitor's
     zone and the company's alongside when they read differently:
     "Open now · closes 17:00", "Closed · opens Monday 09:00", "Write now — reply by Tuesday 11:00",
-    "Open now · closes 11:00 (17:00 Copenhagen time)". Same rules as describe() in helpgen-hours.js."""
-    return describe_us(channel, to_us(now), visitor_zone)
+    "Open now · closes 11:00 (17:00 Copenhagen time)". `text`: the language's helpgen.i18n Messages
+    (English without). Same rules and texts as describe() in helpgen-hours.js."""
+    return describe_us(channel, to_us(now), visitor_zone, text)
 
 
-def describe_us(channel: dict, now: int, visitor_zone: str | None) -> dict:
+def describe_us(channel: dict, now: int, visitor_zone: str | None, text=None) -> dict:
+    text = text or messages(None)
     availability = schedule_from_json(channel["availability"])
     company = availability.timezone
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
     def when(us: int) -> str:
-        here, there = _label(visitor, us, now), _label(company, us, now)
-        return here if here == there else f"{here} ({there} {_zone_words(company)})"
+        here, there = _label(visitor, us, now, text), _label(company, us, now, text)
+        return here if here == there else text.t("status.both_times", here=here, there=there,
+                                                   zone=_zone_words(company, text))
 
     change = next_change_us(availability, now)
     if not is_open_us(availability, now):
-        return {"state": "closed", "text": "Closed" if change is None else f"Closed · opens {when(change)}"}
+        return {"state": "closed", "text": text.t("status.closed") if change is None
+                else text.t("status.closed_opens", when=when(change))}
     if change is not None:
-        return {"state": "open", "text": f"Open now · closes {when(change)}"}
+        return {"state": "open", "text": text.t("status.open_closes", when=when(change))}
     # Reachable around the clock: what matters is when the answer comes.
     response = channel["response"]
     if response["kind"] == "immediate":
-        return {"state": "open", "text": "Open now · 24/7"}
+        return {"state": "open", "text": text.t("status.open_always")}
     business = schedule_from_json(channel["business"]) if "business" in channel else availability
     answer = reply_by_us(response["kind"], response["amount"], business, now)
-    return {"state": "open", "text": "Write now" if answer is None else f"Write now — reply by {when(answer)}"}
+    return {"state": "open", "text": text.t("status.write_now") if answer is None
+            else text.t("status.write_now_reply_by", when=when(answer))}
 
 
 def _known_zone(name: str) -> bool:
@@ -191,24 +192,24 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-def _label(zone: str, us: int, now: int) -> str:
-    """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later).
-    Rounded up to the minute: a promise shown early would be broken."""
+def _label(zone: str, us: int, now: int, text) -> str:
+    """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later), in
+    the language of `text`. Rounded up to the minute: a promise shown early would be broken."""
     local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
     day, minutes = local // DAY, local % DAY // MINUTE
-    time = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    time = format_time(minutes, text, clock=True)
     ahead = day - local_day(zone, now)
     if ahead <= 0:
         return time
     if ahead == 1:
-        return f"tomorrow {time}"
+        return text.t("status.tomorrow", time=time)
     date = day_to_date(day)
     if ahead < 7:
-        return f"{DAY_NAMES[date.weekday()]} {time}"
-    return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {time}"
+        return text.t("status.on_day", day=format_pattern("EEEE", text, day=date), time=time)
+    return text.t("status.on_date", date=format_pattern(text.t("format.weekday_date"), text, day=date), time=time)
 
 
-def _zone_words(zone: str) -> str:
+def _zone_words(zone: str, text) -> str:
     """'Europe/Copenhagen' -> 'Copenhagen time'; 'America/New_York' -> 'New York time'; UTC -> 'UTC'."""
     city = zone.rsplit("/", 1)[-1].replace("_", " ")
-    return "UTC" if city.upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU") else f"{city} time"
+    return "UTC" if city.upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU") else text.t("status.zone_time", city=city)

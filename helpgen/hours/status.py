@@ -15,6 +15,8 @@ from ..errors import HelpgenError, Location, did_you_mean
 from .promises import channel_payload, describe, reply_by
 from .schedule import Schedule, is_open, next_change, next_opening
 from .support import Channel, SupportConfig
+from .texts import text_in
+from ..i18n import messages
 
 
 def business_schedule(channel: Channel, support: SupportConfig) -> Schedule:
@@ -52,7 +54,9 @@ class ChannelStatus:
 
 
 def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str | None = None,
-                     channel_id: str | None = None) -> list[ChannelStatus]:
+                     channel_id: str | None = None, language: str | None = None) -> list[ChannelStatus]:
+    """Each channel's status at `at`, worded in `language` (a BCP 47 code; None: English)."""
+    text = messages(language)
     if at.tzinfo is None:
         raise ValueError("`at` must carry a time zone")
     if visitor_zone is not None:
@@ -73,13 +77,13 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
     statuses = []
     for channel in channels:
         payload = channel_payload(channel.schedule, channel.response, business_schedule(channel, support))
-        shown = describe(payload, at, visitor_zone or support.timezone)
+        shown = describe(payload, at, visitor_zone or support.timezone, text)
         change = next_change(channel.schedule, at)
         received = received_at(channel, at)
         answer = reply_by(channel.response, business_schedule(channel, support), received) if received else None
-        statuses.append(ChannelStatus(channel.id, channel.name, shown["state"], shown["text"],
+        statuses.append(ChannelStatus(channel.id, text_in(channel.name, language or ""), shown["state"], shown["text"],
                                       change.isoformat() if change else None,
-                                      answer.isoformat() if answer else None, str(channel.response)))
+                                      answer.isoformat() if answer else None, channel.response.words(text)))
     return statuses
 
 

@@ -41,7 +41,8 @@ class LocalText(str):
         return str(self)
 
     def has(self, code: str) -> bool:
-        return not self.translations or any(c in (code, code.split("-")[0]) for c, _ in self.translations)
+        """Whether the writer gave this very language (a "zh-TW" page falling back to "zh" text does not count)."""
+        return not self.translations or any(c == code for c, _ in self.translations)
 
     # Two texts are equal only with the same translations: caches key on support.yml's values.
     def __eq__(self, other: object) -> bool:
@@ -61,7 +62,7 @@ def text_in(value: str | None, code: str) -> str:
     """Any support.yml text in a language (plain strings are the same in every language)."""
     if value is None:
         return ""
-    return value.get(code) if isinstance(value, LocalText) else value
+    return value.get(code) if isinstance(value, LocalText) and code else str(value)
 
 
 def read_local_text(node: Node | None, name: str, problems: list[Problem]) -> str | None:

@@ -24,9 +24,6 @@
   var DAY = 1440 * MINUTE;
   var HORIZON_DAYS = 366;
   var MAX_OFFSET = 18 * 60 * MINUTE; // real offsets stay within -12h..+14h
-  var DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-  var MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December"];
 
   // --- zone offsets via Intl, cached per zone (formatToParts is the slow part) -----------------------
 
@@ -229,43 +226,48 @@
 
   // --- sentences -------------------------------------------------------------------------------------
 
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  // Every word comes from `text`, the page's language (helpgen-i18n.js: HelpgenI18n, or create(strings)).
 
   /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
-  function label(zone, ms, now) {
+  function label(zone, ms, now, text) {
     var local = Math.ceil((ms + offsetAt(zone, ms)) / MINUTE) * MINUTE;
     var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
-    var time = pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
+    var time = text.pattern(text.t("format.clock"), {minutes: minutes});
     var ahead = day - localDay(zone, now);
     if (ahead <= 0) return time;
-    if (ahead === 1) return "tomorrow " + time;
+    if (ahead === 1) return text.t("status.tomorrow", {time: time});
     var date = new Date(day * DAY);
-    if (ahead < 7) return DAY_NAMES[weekday(day)] + " " + time;
-    return DAY_NAMES[weekday(day)] + " " + date.getUTCDate() + " " + MONTH_NAMES[date.getUTCMonth()] + " " + time;
+    var fields = {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
+      weekday: weekday(day)};
+    if (ahead < 7) return text.t("status.on_day", {day: text.pattern("EEEE", fields), time: time});
+    return text.t("status.on_date", {date: text.pattern(text.t("format.weekday_date"), fields), time: time});
   }
 
-  function zoneWords(zone) {
+  function zoneWords(zone, text) {
     var city = zone.split("/").pop().replace(/_/g, " ");
-    return ["UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"].indexOf(city.toUpperCase()) >= 0 ? "UTC" : city + " time";
+    return ["UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"].indexOf(city.toUpperCase()) >= 0 ? "UTC"
+      : text.t("status.zone_time", {city: city});
   }
 
-  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone. */
-  function describe(channel, now, visitorZone) {
+  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone and `text`'s language. */
+  function describe(channel, now, visitorZone, text) {
     var availability = channel.availability, company = availability.tz;
     var visitor = visitorZone && knownZone(visitorZone) ? visitorZone : company;
     function when(ms) {
-      var here = label(visitor, ms, now), there = label(company, ms, now);
-      return here === there ? here : here + " (" + there + " " + zoneWords(company) + ")";
+      var here = label(visitor, ms, now, text), there = label(company, ms, now, text);
+      return here === there ? here : text.t("status.both_times", {here: here, there: there, zone: zoneWords(company, text)});
     }
     var change = nextChange(availability, now);
     if (!isOpen(availability, now)) {
-      return {state: "closed", text: change === null ? "Closed" : "Closed \u00b7 opens " + when(change)};
+      return {state: "closed", text: change === null ? text.t("status.closed")
+        : text.t("status.closed_opens", {when: when(change)})};
     }
-    if (change !== null) return {state: "open", text: "Open now \u00b7 closes " + when(change)};
+    if (change !== null) return {state: "open", text: text.t("status.open_closes", {when: when(change)})};
     var response = channel.response;
-    if (response.kind === "immediate") return {state: "open", text: "Open now \u00b7 24/7"};
+    if (response.kind === "immediate") return {state: "open", text: text.t("status.open_always")};
     var answer = replyBy(response, channel.business || availability, now);
-    return {state: "open", text: answer === null ? "Write now" : "Write now \u2014 reply by " + when(answer)};
+    return {state: "open", text: answer === null ? text.t("status.write_now")
+      : text.t("status.write_now_reply_by", {when: when(answer)})};
   }
 
   return {

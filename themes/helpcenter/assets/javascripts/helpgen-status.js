@@ -4,7 +4,7 @@
 (function () {
   "use strict";
   var source = document.getElementById("helpgen-hours-data");
-  if (!source || !window.HelpgenHours) return;
+  if (!source || !window.HelpgenHours || !window.HelpgenI18n) return;
   var data = JSON.parse(source.textContent);
   var hours = window.HelpgenHours;
   var zone; // the visitor's, found at the first render: Intl's first use is slow enough to delay start-up
@@ -20,7 +20,7 @@
     for (var i = 0; i < nodes.length; i++) {
       var channel = data.channels[nodes[i].getAttribute("data-hg-channel")];
       if (!channel) continue;
-      var status = hours.describe(channel, now, zone);
+      var status = hours.describe(channel, now, zone, window.HelpgenI18n);
       nodes[i].setAttribute("data-hg-state", status.state);
       var targets = nodes[i].querySelectorAll("[data-hg-status]");
       for (var j = 0; j < targets.length; j++) {
