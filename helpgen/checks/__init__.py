@@ -50,6 +50,7 @@ class ContentProject:
     separator: str = "-"
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
     text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
+    fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,8 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             kept = source.memo["anchors"] = (key, page_anchors(source, project.slugify, project.separator, variables))
         return kept[1]
 
-    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of)
+    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of,
+                     frozenset(project.fallback_pages))
     findings += check_links(readable, site)
     findings += check_output_paths(pages, sources, generated, project.use_directory_urls)
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])

@@ -64,8 +64,17 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
 
     findings: list[Problem] = []
     results = {}
+    # A translation's link may reach the default language's page of the same path (not translated yet:
+    # the build links the original) or, written as ../<code>/…, any language's page.
+    default_pages = tuple(rel for rel in (languages.default.rel(src) for src in project.files)
+                          if rel and is_markdown(rel)) if languages.multilingual else ()
+    other_languages = tuple(f"../{src}" for src in project.files if languages.of_src(src)) \
+        if languages.multilingual else ()
     for lang in languages:
-        result = check_content(language_project(project, lang), today, cache)
+        part = language_project(project, lang)
+        if languages.multilingual:
+            part = replace(part, fallback_pages=other_languages + (default_pages if not lang.default else ()))
+        result = check_content(part, today, cache)
         results[lang.code] = result
         findings += result.findings
     if languages.multilingual:

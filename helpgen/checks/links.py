@@ -46,6 +46,7 @@ class SiteIndex:
     generated: set[str]  # pages the build writes itself (their anchors are the theme's)
     use_directory_urls: bool
     anchors_of: Callable[[SourceFile], set[str]]
+    fallback: frozenset[str] = frozenset()  # a translation's links may reach the default language's pages
 
     def __post_init__(self) -> None:
         all_pages = set(self.pages) | self.generated | {f for f in self.files if is_markdown(f)}
@@ -92,6 +93,8 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
         if fragment and is_markdown(resolved):
             yield from _check_anchor(source, resolved, fragment, where, site)
         return
+    if resolved in site.fallback:
+        return  # not translated yet: the build links the default language's page (links_to_default)
     if not is_markdown(path):
         # Left as written by MkDocs: the browser resolves it against this page's URL.
         base = page_url(source.src, site.use_directory_urls)
@@ -107,6 +110,29 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
     yield finding("broken-link", where, f'link target "{path}" does not exist'
                   + (" (it points outside the content folder)" if resolved.startswith("..") else ""),
                   _suggest_page(source.src, resolved, site))
+
+
+def links_to_default(markdown: str, src: str, exists: Callable[[str], bool], in_default: Callable[[str], bool],
+                     from_folder: str, default_folder: str) -> str:
+    """A translation's Markdown with each link to a page its language does not have (yet) pointed at
+    the default language's page instead: a Danish article may link the policy that is only in English.
+    `src` is the file's path inside its language folder `from_folder`; code is left alone."""
+    from ..content.variables import lines_outside_code
+
+    lines = []
+    for _, line, in_code in lines_outside_code(markdown):
+        if not in_code and ("](" in line or "]:" in line):
+            for col, target in sorted(link_targets(line), reverse=True):
+                path, sep, fragment = target.partition("#")
+                if not path or not is_markdown(path) or _SCHEME.match(path) or path.startswith("/"):
+                    continue
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src), unquote(path)))
+                if exists(resolved) or not in_default(resolved):
+                    continue
+                moved = posixpath.relpath(f"{default_folder}/{resolved}", posixpath.dirname(f"{from_folder}/{src}"))
+                line = line[:col - 1] + moved + sep + fragment + line[col - 1 + len(target):]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _suggest_page(from_src: str, resolved: str, site: SiteIndex) -> str:

@@ -28,6 +28,7 @@ from .themes import theme_dir
 from ..content.variables import substitute, support_variables
 from ..content.languages import Language, SiteLanguages, single_language, site_languages
 from ..checks import LanguagesResult, check_languages
+from ..checks.links import links_to_default
 from ..hours.present import format_date
 from .languages import (PageViews, language_of_path, material_language, other_navigations,
                         serve_default_at_root, theme_dirs, title_other_navigations)
@@ -186,6 +187,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         lang, rel = language_of_path(self.languages, page.file.src_uri)
         page.meta.update(page_frontmatter(rel, self.catalogs[lang.code], page.meta))
         first_line = article.body_line if article else 1
+        if not lang.default:
+            default = self.languages.default
+            markdown = links_to_default(markdown, rel, lambda r: bool(files.get_file_from_path(lang.src(r))),
+                                        lambda r: bool(files.get_file_from_path(default.src(r))),
+                                        lang.folder, default.folder)
         return substitute(markdown, self.variables[lang.code], _display_path(config, page.file.src_uri), first_line)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
