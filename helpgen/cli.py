@@ -133,10 +133,12 @@ def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_
 
     config = load_site_config(config_file) if site_dir is None or config_file.is_file() else None
     site = site_dir or Path(config.site_dir)
-    language = project_languages(config_file).require(lang)
+    # A built site without its mkdocs.yml: another language's index is in its own folder.
+    prefix = project_languages(config_file).require(lang).url_prefix if config_file.is_file() or not lang \
+        else f"{lang}/"
     for path in engine.stale_sources(site, Path(config.docs_dir)) if config else []:
         click.echo(f"Warning: {path} changed since the last build; run helpgen build to search it.", err=True)
-    results = engine.open_site_index(site, language.url_prefix).search(query, limit)
+    results = engine.open_site_index(site, prefix).search(query, limit)
     click.echo(engine.format_results(query, results, as_json))
 
 

@@ -8,6 +8,7 @@ import pytest
 from helpgen.errors import HelpgenError
 from helpgen.output import MARKER
 from helpgen.hours.support import load_support
+from helpgen.i18n import messages
 
 from .conftest import soup, tree_bytes
 
@@ -27,17 +28,25 @@ def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values
     support = load_support(REPO / "support.yml")
     pages = html_pages(demo_site)
     assert len(pages) >= 30
+    expected_rows = {
+        "en": [("Monday–Friday", "09:00–17:00"), ("Saturday", "10:00–14:00"), ("Sunday", "closed")],
+        "da": [("mandag–fredag", "09.00–17.00"), ("lørdag", "10.00–14.00"), ("søndag", "lukket")],
+        "zh": [("周一至周五", "09:00–17:00"), ("周六", "10:00–14:00"), ("周日", "休息")],
+    }
     for page in pages:
-        block = soup(page).select_one("[data-hg-contact]")
+        html = soup(page)
+        lang = html.html["lang"]
+        block = html.select_one("[data-hg-contact]")
         assert block is not None, f"{page} has no contact block"
         assert support.organization in block.get_text()
         for channel in support.channels:
             item = block.select_one(f'[data-hg-channel="{channel.id}"]')
             assert item is not None, f"{page}: channel {channel.id} missing"
             assert item.select_one(".hg-channel__link")["href"] == channel.href
-            assert str(channel.response) in item.get_text()
+            assert channel.response.words(messages(lang)) in item.get_text()
+            assert item.select_one(".hg-channel__name").get_text() == channel.name.get(lang)
         rows = [(r.th.get_text(), r.td.get_text()) for r in block.select(".hg-hours tr")]
-        assert rows == [("Monday–Friday", "09:00–17:00"), ("Saturday", "10:00–14:00"), ("Sunday", "closed")]
+        assert rows == expected_rows[lang], page
 
 
 def test_article_pages_show_type_updated_date_and_their_category(demo_site):
@@ -72,7 +81,10 @@ def test_home_page_has_search_box_categories_with_counts_and_promoted_articles(d
 def test_each_category_has_a_landing_page_listing_its_articles(demo_site):
     page = soup(demo_site / "returns/index.html")
     titles = [a.get_text() for a in page.select("[data-hg-articles] > li > a")]
-    assert "How do I return an item?" in titles and len(titles) == 5
+    assert "How do I return an item?" in titles and len(titles) == 4
+    danish = soup(demo_site / "da/returns/index.html")
+    assert [a.get_text() for a in danish.select("[data-hg-articles] > li > a")] == [
+        "Hvordan returnerer jeg en vare?", "Hvornår får jeg mine penge tilbage?"]
 
 
 def test_contact_page_lists_channels_hours_and_upcoming_holidays(tmp_path):

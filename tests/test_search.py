@@ -32,8 +32,9 @@ def index_of(*documents: SearchDocument, folder: Path) -> IndexFiles:
     return IndexFiles(folder)
 
 
-def location(src: str) -> str:
-    return src.removesuffix(".md") + "/"
+def location(src: str, lang: str | None = None) -> str:
+    """The URL of a content path; in the demo, other languages than English live under /<lang>/."""
+    return (f"{lang}/" if lang else "") + src.removesuffix(".md") + "/"
 
 
 # --- text ------------------------------------------------------------------------------------------
@@ -245,11 +246,17 @@ def test_index_holds_articles_only_and_not_the_contact_block(demo_site):
     root = files.root
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "d").glob("*.json"))]
     locations = {d["u"] for d in docs}
-    assert len(docs) == 32
+    assert len(docs) == 30
     assert "returns/how-do-i-return-an-item/" in locations
     assert not locations & {"", "returns/", "contact/"}
     text = json.dumps(docs, ensure_ascii=False)
     assert "Still need help" not in text and "Support hours" not in text
+    # Each language has its own index, of its own articles only: results never mix languages.
+    for lang, count in (("da", 3), ("zh", 3)):
+        root = open_site_index(demo_site, f"{lang}/").root
+        theirs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((root / "d").glob("*.json"))]
+        assert len(theirs) == count and all(d["u"].startswith(f"{lang}/") for d in theirs)
+        assert not {d["u"] for d in theirs} & locations
     # Material's own index only carries its settings: visitors do not download every page's text.
     material = json.loads((demo_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert material["docs"] == [] and material["config"]["separator"]
@@ -262,18 +269,19 @@ def test_pages_use_helpgens_worker_and_fallback(demo_site):
 
 
 def known_item_ranks(search) -> list[int | None]:
+    """`search(query, lang)`: the results of one language's index (lang None: the default's)."""
     ranks = []
     for case in QUERIES:
-        found = [r.location for r in search(case["query"])]
-        want = location(case["expect"])
+        found = [r.location for r in search(case["query"], case.get("lang"))]
+        want = location(case["expect"], case.get("lang"))
         ranks.append(found.index(want) + 1 if want in found else None)
     return ranks
 
 
 def test_known_item_queries_find_their_article_in_the_top_3(demo_site, capsys):
     assert len(QUERIES) >= 30
-    files = open_site_index(demo_site)
-    ranks = known_item_ranks(files.search)
+    indexes = {lang: open_site_index(demo_site, f"{lang}/" if lang else "") for lang in (None, "da", "zh")}
+    ranks = known_item_ranks(lambda query, lang: indexes[lang].search(query))
     failures = [(c["query"], r) for c, r in zip(QUERIES, ranks) if (r is None or r > 3) and not c.get("known_miss")]
     top1 = sum(r == 1 for r in ranks) / len(ranks)
     top3 = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
@@ -307,11 +315,17 @@ def test_cli_search_lists_ranked_articles(demo_site):
 
 
 def test_cli_search_json_and_chinese(demo_site):
-    result = CliRunner().invoke(main, ["search", "国际运输", "--json", "-d", str(demo_site)])
+    result = CliRunner().invoke(main, ["search", "国际运输", "--json", "-d", str(demo_site), "--lang", "zh"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["results"][0]["url"] == "shipping/guoji-yunshu/"
-    assert data["results"][0]["sections"][0]["url"].startswith("shipping/guoji-yunshu/#")
+    assert data["results"][0]["url"] == "zh/shipping/guoji-yunshu/"
+    assert data["results"][0]["sections"][0]["url"].startswith("zh/shipping/guoji-yunshu/#")
+    # The English index has no Chinese article, and Danish stems find the Danish one in Danish only.
+    english = CliRunner().invoke(main, ["search", "国际运输", "--json", "-d", str(demo_site)])
+    assert not [r for r in json.loads(english.output)["results"] if r["url"].startswith("zh/")]
+    danish = json.loads(CliRunner().invoke(main, ["search", "returneringen", "--json", "-d", str(demo_site),
+                                                  "--lang", "da"]).output)["results"]
+    assert danish and all(r["url"].startswith("da/") for r in danish)
 
 
 def test_cli_search_without_a_built_site_says_what_to_do(tmp_path):
@@ -392,10 +406,17 @@ def test_worker_results_link_sections_highlight_and_suggest(demo_site):
 def test_one_word_results_show_from_the_chunk_before_the_articles_arrive(demo_site):
     """The first paint needs no article file: the same articles, in the same order, with the same
     titles, tags and description snippets; the sections come with the second."""
-    words_ = ["refund", "password", "warranty", "delivery", "invoice", "retu", "运输", "returnere"]
-    results = run_worker(open_site_index(demo_site).folder, words_ + ["return an item"])
+    checked = []
+    for prefix, words_ in (("", ["refund", "password", "warranty", "delivery", "invoice", "retu"]),
+                           ("zh/", ["运输"]), ("da/", ["returnere"])):
+        checked += _first_paint_matches_final(open_site_index(demo_site, prefix), words_)
+    assert any(len(group) > 1 for results, word in checked for group in results[word]["items"])
+
+
+def _first_paint_matches_final(files, words_):
+    results = run_worker(files.folder, words_ + ["return an item"])
     docs = {json.loads(p.read_text(encoding="utf-8"))["u"]: json.loads(p.read_text(encoding="utf-8"))
-            for p in open_site_index(demo_site).root.glob("d/*.json")}
+            for p in files.root.glob("d/*.json")}
     for word in words_:
         result = results[word]
         assert result["items"], word
@@ -407,7 +428,7 @@ def test_one_word_results_show_from_the_chunk_before_the_articles_arrive(demo_si
         for first, final in zip(early["items"], result["items"]):
             same = ("title", "tags", "score", "terms") + (("text",) if docs[final[0]["location"]]["d"] else ())
             assert {k: first[0][k] for k in same} == {k: final[0][k] for k in same}, word
-    assert any(len(group) > 1 for word in words_ for group in results[word]["items"])
+    return [(results, word) for word in words_]
 
 
 def test_results_whose_articles_are_already_loaded_are_shown_once(demo_site):

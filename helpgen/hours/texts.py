@@ -44,12 +44,17 @@ class LocalText(str):
         """Whether the writer gave this very language (a "zh-TW" page falling back to "zh" text does not count)."""
         return not self.translations or any(c == code for c, _ in self.translations)
 
-    # Two texts are equal only with the same translations: caches key on support.yml's values.
+    # Equal to its default text, as a str; two LocalTexts only with the same translations too (caches
+    # compare support.yml's values: a changed Danish name must count as a change).
     def __eq__(self, other: object) -> bool:
-        return str.__eq__(self, other) and self.translations == getattr(other, "translations", ())
+        if isinstance(other, LocalText):
+            return str.__eq__(self, other) and self.translations == other.translations
+        return str.__eq__(self, other)
 
-    def __hash__(self) -> int:
-        return hash((str(self), self.translations))
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
+
+    __hash__ = str.__hash__
 
     def __repr__(self) -> str:
         return f"LocalText({str(self)!r}, {self.translations!r})" if self.translations else str.__repr__(self)
