@@ -23,7 +23,8 @@ from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
 from ..hours.structured_data import jsonld_script_text
 from ..hours.support import SupportConfig, load_support
-from ..i18n import browser_strings, messages
+from ..i18n import Messages, browser_strings, messages
+from ..i18n.overrides import load_overrides
 from .themes import theme_dir
 from ..content.variables import substitute, support_variables
 from ..content.languages import Language, SiteLanguages, single_language, site_languages
@@ -44,6 +45,8 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+    strings = opt.Type(str, default="strings.yml")
+    """A file of the site's own wording for any of helpgen's texts, per language (optional)."""
     languages = opt.Optional(opt.Type(list))
     """The site's languages as BCP 47 codes, the default first: `[en, da, zh]`. Content then lives in
     `content/<code>/…`; the default is served at the site root, the others under `/<code>/`."""
@@ -73,6 +76,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.material_languages: dict[str, str] = {}  # our language code -> Material's
         self.theme_language = "en"  # as configured, put back after the pages
         self.contexts: dict = {}  # language code -> SiteContext
+        self.overrides: dict = {}  # the site's strings.yml: language code -> key -> text
         self.texts: dict = {}  # language code -> Messages (helpgen's strings, a site's own overrides on top)
         self.browser_strings: dict[str, str] = {}  # language code -> the scripts' strings, <script>-safe JSON
         self.page_languages: dict = {}  # page src -> PageLanguages (multi-language sites)
@@ -102,7 +106,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
-        server.watch(str(Path(config.config_file_path or ".").resolve().parent / self.config.support))
+        project = Path(config.config_file_path or ".").resolve().parent
+        server.watch(str(project / self.config.support))
+        if (project / self.config.strings).is_file():
+            server.watch(str(project / self.config.strings))
         return server
 
     def on_config(self, config):
@@ -118,7 +125,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.material_languages = {lang.code: material_language(lang.code, theme_dirs(config))
                                    for lang in self.languages}
         single = self.languages.multilingual is False
-        self.texts = {lang.code: self._messages(config) if single else messages(lang.code) for lang in self.languages}
+        overrides = self.overrides = load_overrides(project / self.config.strings, self.config.strings)
+        self.texts = {}
+        for lang in self.languages:
+            shipped = self._messages(config) if single else messages(lang.code)
+            own = overrides.get(lang.code) or overrides.get(shipped.lang)
+            self.texts[lang.code] = Messages(shipped.lang, own) if own else shipped
         self.browser_strings = {code: jsonld_script_text(browser_strings(text)) for code, text in self.texts.items()}
         if self.languages.multilingual:
             theme["language"] = self.material_languages[self.languages.default.code]
@@ -180,7 +192,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             return []
         return [self.support, self.today, sorted((code, sorted(v.items())) for code, v in self.variables.items()),
                 [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())],
-                sorted(self.checked.outdated)]
+                sorted(self.checked.outdated), sorted((code, sorted(t.items())) for code, t in self.overrides.items())]
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
