@@ -22,12 +22,13 @@ def demo_url(demo_build, serve_site):
     return serve_site(demo_build / "site")
 
 
-def statuses_in_browser(chromium, url: str, at: dt.datetime, zone: str, advance_ms: int = 0) -> dict[str, str]:
+def statuses_in_browser(chromium, url: str, at: dt.datetime, zone: str, advance_ms: int = 0,
+                        path: str = "returns/how-do-i-return-an-item/") -> dict[str, str]:
     context = chromium.new_context(timezone_id=zone)
     try:
         page = context.new_page()
         page.clock.install(time=at)
-        page.goto(url + "returns/how-do-i-return-an-item/")
+        page.goto(url + path)
         page.wait_for_function("[...document.querySelectorAll('[data-hg-status]')].every(e => e.textContent)")
         if advance_ms:
             page.clock.run_for(advance_ms)
@@ -38,9 +39,9 @@ def statuses_in_browser(chromium, url: str, at: dt.datetime, zone: str, advance_
         context.close()
 
 
-def python_says(at: dt.datetime, zone: str) -> dict[str, str]:
+def python_says(at: dt.datetime, zone: str, language: str | None = None) -> dict[str, str]:
     support = load_support(REPO / "support.yml")
-    return {s.id: s.text for s in channel_statuses(support, at, zone)}
+    return {s.id: s.text for s in channel_statuses(support, at, zone, language=language)}
 
 
 @pytest.mark.parametrize("case, at, zone, expected", [
@@ -62,6 +63,21 @@ def test_widget_shows_the_expected_status(chromium, demo_url, case, at, zone, ex
     assert shown == python_says(at, zone), case
     for channel, text in expected.items():
         assert shown[channel] == text, case
+
+
+@pytest.mark.parametrize("language, path, expected", [
+    ("da", "da/returns/hvordan-returnerer-jeg-en-vare/",
+     {"chat": "Lukket · åbner i morgen kl. 4.00 (i morgen kl. 10.00 Copenhagen-tid)",
+      "phone": "Lukket · åbner mandag kl. 4.00 (mandag kl. 10.00 Copenhagen-tid)"}),
+    ("zh", "zh/shipping/guoji-yunshu/",
+     {"chat": "休息中 · 明天 04:00（Copenhagen时间 明天 10:00）开始服务"}),
+])
+def test_the_widget_speaks_the_pages_language_as_python_does(chromium, demo_url, language, path, expected):
+    at = dt.datetime(2026, 11, 27, 20, 0, tzinfo=COPENHAGEN)
+    shown = statuses_in_browser(chromium, demo_url, at, "America/New_York", path=path)
+    assert shown == python_says(at, "America/New_York", language)
+    for channel, text in expected.items():
+        assert shown[channel] == text
 
 
 def test_status_refreshes_without_a_reload_when_chat_closes(chromium, demo_url):
