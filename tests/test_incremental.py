@@ -126,3 +126,25 @@ def test_a_theme_template_change_is_not_served_from_the_cache(bench_project, tmp
     site = tree_bytes(tmp_path / "preview")
     assert b"Overridden footer" in site["index.html"]
     assert site == clean_build(bench_project, tmp_path / "clean")
+
+
+def test_a_multi_language_preview_rebuild_equals_a_clean_build(tmp_path):
+    """A Danish article's text changes (its page alone is rebuilt), then its date, which changes other
+    pages too (the outdated notice, the English page's switcher once a file is added): the site still
+    matches a clean build."""
+    from .test_languages import multilingual
+
+    project = multilingual(tmp_path / "help").root
+    preview = Preview(project, tmp_path / "preview")
+    preview.build()
+    danish = project / "content/da/returns/return-an-item.md"
+    danish.write_text(danish.read_text(encoding="utf-8") + "\nEn ny sætning.\n", encoding="utf-8")
+    stats = preview.build()
+    assert stats.reused > 0
+    assert tree_bytes(tmp_path / "preview") == clean_build(project, tmp_path / "clean")
+    danish.write_text(danish.read_text(encoding="utf-8").replace("updated: 2026-10-01", "updated: 2026-11-25"),
+                      encoding="utf-8")
+    (project / "content/da/returns/refund.md").write_text("---\ntitle: Hvornår får jeg pengene?\n---\nSnart.\n",
+                                                           encoding="utf-8")
+    preview.build()
+    assert tree_bytes(tmp_path / "preview") == clean_build(project, tmp_path / "clean-again")
