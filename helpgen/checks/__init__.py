@@ -26,7 +26,7 @@ from .links import SiteIndex, check_links
 from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
 from .project import Slugify, is_markdown, list_sources, read_site_settings
 from .promises import PromiseChecker
-from .rules import RULE_BY_ID, RULES, finding
+from .rules import RULE_BY_ID, RULES, BySeverity, finding
 from .safety import check_safety
 from .languages import LanguagesResult, check_languages
 from .source import SourceFile, read_source
@@ -54,18 +54,10 @@ class ContentProject:
 
 
 @dataclass(frozen=True)
-class CheckResult:
+class CheckResult(BySeverity):
     findings: tuple[Problem, ...]
     articles: ArticleSet  # the articles whose front matter is valid
     catalog: Catalog
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.findings if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.findings if p.severity == "warning"]
 
 
 def check_content(project: ContentProject, today: dt.date, cache: CheckCache | None = None) -> CheckResult:

@@ -19,7 +19,7 @@ from ..hours.texts import LocalText
 from ..i18n import messages
 from .history import last_commit_times
 from .project import is_markdown
-from .rules import finding
+from .rules import BySeverity, finding
 
 
 @dataclass(frozen=True)
@@ -34,19 +34,11 @@ class Outdated:
 
 
 @dataclass
-class LanguagesResult:
+class LanguagesResult(BySeverity):
     findings: list[Problem]
     results: dict  # language code -> CheckResult
     translations: TranslationMap
     outdated: dict[tuple[str, str], Outdated] = field(default_factory=dict)  # (code, rel src) -> …
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.findings if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.findings if p.severity == "warning"]
 
 
 def language_project(project, lang: Language):

@@ -141,6 +141,20 @@ RULES: tuple[Rule, ...] = (
 RULE_BY_ID = {rule.id: rule for rule in RULES}
 
 
+class BySeverity:
+    """`errors` and `warnings` of a result's `findings` (notes, severity info, are neither)."""
+
+    findings: tuple[Problem, ...] | list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.findings if p.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.findings if p.severity == WARNING]
+
+
 def finding(rule_id: str, location: Location, message: str, hint: str = "",
             related: Location | None = None) -> Problem:
     """A Problem for a declared rule; the severity comes from the declaration, never from the caller."""
