@@ -65,6 +65,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.warnings = _WarningCounter()
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
+        self.build_store = None  # a BuildStore: `helpgen build --cache-dir` (build_cache.py)
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
@@ -79,8 +80,19 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.check_cache, self.search_cache = CheckCache(), search.TermsCache()
 
     def _cache(self, cache):
-        """Caches serve only the preview: a one-off build does each file's work once anyway."""
-        return cache if self.command == "serve" else None
+        """Caches serve the preview, and builds that keep them on disk for the next build; a one-off
+        build does each file's work once anyway."""
+        return cache if self.command == "serve" or self.build_store is not None else None
+
+    def use_build_store(self, store) -> None:
+        """Take the check and search caches from the previous build's folder; save them after this one."""
+        self.build_store = store
+        self.check_cache = store.load("checks")
+        self.search_cache = store.load("terms")
+        if not isinstance(self.check_cache, CheckCache):
+            self.check_cache = CheckCache()
+        if not isinstance(self.search_cache, search.TermsCache):
+            self.search_cache = search.TermsCache()
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
@@ -173,6 +185,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         search.write_site_index(self.search_documents, Path(config.site_dir), self._cache(self.search_cache))
+        if self.build_store is not None:
+            self.build_store.save("checks", self.check_cache)
+            self.build_store.save("terms", self.search_cache)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
