@@ -334,12 +334,18 @@ def replace_variables(markdown: str) -> str:
     return _VARIABLE.sub(lambda match: VARIABLE_VALUES[match.group(1)], markdown)
 
 
-def write_plain_variant(project: Path, dest: Path) -> None:
+def write_plain_variant(project: Path, dest: Path, pruned_nav: bool = False) -> None:
     """Same Markdown as `project`, for plain MkDocs + Material: literal text instead of variables,
-    no helpgen template on the home page, MkDocs' default navigation (every page in the sidebar)."""
+    no helpgen template on the home page, MkDocs' default navigation (every page in the sidebar), or
+    with `pruned_nav` only the home and category pages in it, as helpgen's sidebar has."""
     project, dest = Path(project), Path(dest)
     ensure_empty_destination(dest)
-    write_text(dest / "mkdocs.yml", PLAIN_MKDOCS_YML)
+    config = PLAIN_MKDOCS_YML
+    if pruned_nav:
+        categories = sorted(p.parent.name for p in (Path(project) / "content").glob("*/index.md"))
+        config += "nav:\n  - index.md\n" + "".join(f"  - {c}/index.md\n" for c in categories)
+        config += "validation:\n  nav:\n    omitted_files: ignore\n"
+    write_text(dest / "mkdocs.yml", config)
     source_content = project / "content"
     for source in sorted(source_content.rglob("*.md")):
         markdown = replace_variables(source.read_text(encoding="utf-8"))

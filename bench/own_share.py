@@ -101,10 +101,10 @@ def measure(project: Path, jobs: int) -> dict:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes; 0: one per core, as helpgen build")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    report = measure(args.project.resolve(), args.jobs)
+    report = measure(args.project.resolve(), args.jobs or None)
     if args.json:
         print(json.dumps(report))
     else:
