@@ -155,8 +155,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
-            self.search_documents.append(search.document_from_html(
-                page.url, article.title, html, article.description, article.tags, article.keywords))
+            self.search_documents.append(search.with_terms(search.document_from_html(
+                page.url, article.title, html, article.description, article.tags, article.keywords)))
             # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html

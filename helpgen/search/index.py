@@ -31,7 +31,7 @@ import shutil
 from collections import Counter
 from itertools import accumulate, compress
 from operator import neg
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .sections import Section
@@ -59,6 +59,9 @@ class SearchDocument:
     sections: tuple[Section, ...] = ()
     language: str = ""  # "" = detect from the text
     keywords: tuple[str, ...] = ()  # the writer's hidden search words: scored as tags, never shown
+    # The article's terms, when worked out where the page was built (`with_terms`, in a page worker):
+    # what the text gives, so not part of what the document is.
+    terms: "_DocumentTerms | None" = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -112,6 +115,16 @@ def _analyze(doc: SearchDocument) -> _DocumentTerms:
                           frozenset(pair for pairs in fields.values() for pair in pairs), masks)
 
 
+def with_terms(doc: SearchDocument) -> SearchDocument:
+    """The document with its terms worked out now: done per page, in the page workers, the index's
+    costliest part runs in parallel and is kept with the page by the preview's and CI's page caches."""
+    return replace(doc, terms=_analyze(doc))
+
+
+def _terms_of(doc: SearchDocument) -> _DocumentTerms:
+    return doc.terms if doc.terms is not None else _analyze(doc)
+
+
 class TermsCache:
     """Tokenized, stemmed and segmented articles kept between the preview's builds (the most costly part
     of the index, 0.6 s at 1,000 articles), keyed by everything `_analyze` reads; not the location.
@@ -125,14 +138,14 @@ class TermsCache:
         kept: dict[tuple, _DocumentTerms] = {}
         for key, doc in zip(keys, docs):
             if key not in kept:
-                kept[key] = self._terms.get(key) or _analyze(doc)
+                kept[key] = self._terms.get(key) or _terms_of(doc)
         self._terms = kept
         return [kept[key] for key in keys]
 
 
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
     docs = sorted(documents, key=lambda d: d.location)
-    analyzed = cache.analyze_all(docs) if cache is not None else [_analyze(doc) for doc in docs]
+    analyzed = cache.analyze_all(docs) if cache is not None else [_terms_of(doc) for doc in docs]
     surfaces: dict[str, set[str]] = {}
     totals = Counter()
     for terms_ in analyzed:
