@@ -2,7 +2,7 @@
 
 CI starts every build in a fresh process on a fresh checkout, so the preview's in-memory caches never
 help it. This folder keeps what they keep, between processes: each page step's effects (the page
-cache), each file's check work, and each article's search terms.
+cache, which also carries each article's search terms) and each file's check work.
 
 Trust: a stale or foreign entry must cost a rebuild, never a wrong page. Every page entry carries its
 full key (everything the page read: see page_cache.py) and is used only when the key matches; the
@@ -66,7 +66,7 @@ class BuildStore:
                 child.unlink()
         self._write(self.folder / MARKER, self._identity.encode("utf-8"))
 
-    # -- named values (the check cache, the search terms) ----------------------------------------
+    # -- named values (the check cache) ----------------------------------------------------------
 
     def load(self, name: str) -> Any | None:
         return self._unpickle(self._read(self.folder / f"{name}.pickle"))

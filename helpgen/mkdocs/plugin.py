@@ -85,14 +85,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return cache if self.command == "serve" or self.build_store is not None else None
 
     def use_build_store(self, store) -> None:
-        """Take the check and search caches from the previous build's folder; save them after this one."""
+        """Take the check cache from the previous build's folder; save it after this one. (Search terms
+        need no store of their own: they come with each page's effects from the page cache.)"""
         self.build_store = store
         self.check_cache = store.load("checks")
-        self.search_cache = store.load("terms")
         if not isinstance(self.check_cache, CheckCache):
             self.check_cache = CheckCache()
-        if not isinstance(self.search_cache, search.TermsCache):
-            self.search_cache = search.TermsCache()
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
@@ -187,7 +185,6 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         search.write_site_index(self.search_documents, Path(config.site_dir), self._cache(self.search_cache))
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
-            self.build_store.save("terms", self.search_cache)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
