@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from contextlib import contextmanager
 from pathlib import Path
 
 import markdown
@@ -22,8 +21,8 @@ from helpgen.mkdocs.commands import build_site
 from helpgen.security import HtmlPolicy, removals, sanitize
 
 from .conftest import REPO, soup
-from .security_payloads import (BODY_PAYLOADS, FIELD_PAYLOADS, PAYLOAD_COUNT, active_content, hostile_project,
-                                inline_scripts)
+from .security_payloads import (BODY_PAYLOADS, FIELD_PAYLOADS, PAYLOAD_COUNT, active_content, check_misses_everything,
+                                hostile_project, inline_scripts)
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "admonition"]
 
@@ -84,24 +83,6 @@ def test_what_markdown_and_material_write_is_kept(tmp_path):
     for construct in ('class="admonition', 'class="highlight"', 'type="checkbox"', "<svg", 'href="#fn:1"',
                       'style="text-align:right"', 'class="tabbed-set', "checked"):
         assert construct in clean, construct
-
-
-@contextmanager
-def check_misses_everything():
-    """The build's check reports what the sanitizer removes and stops the build on it. Here it misses all
-    of it, as it would miss a bypass nobody has thought of yet: the sanitizer must hold on its own."""
-    from dataclasses import replace
-
-    import helpgen.mkdocs.plugin as plugin
-
-    def blind(project, today, cache=None):
-        result = check_content(project, today, cache)
-        missed = {"safety", "links"}
-        return replace(result, findings=tuple(p for p in result.findings if RULE_BY_ID[p.rule].family not in missed))
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(plugin, "check_content", blind)
-        yield
 
 
 @pytest.fixture(scope="module")
@@ -236,3 +217,17 @@ def test_active_files_in_content_are_refused_by_check_and_build(tmp_path, name, 
     else:
         build_site(root / "mkdocs.yml", tmp_path / "site")
         assert (tmp_path / "site" / "hostile" / name).read_text() == text
+
+
+def test_docs_list_the_allow_list_the_sanitizer_uses():
+    from helpgen.security import policy
+
+    text = (REPO / "docs" / "security.md").read_text(encoding="utf-8")
+    for tag in policy.TAGS:
+        assert f"`<{tag}>`" in text, tag
+    for tag, names in policy.ATTRIBUTES.items():
+        row = next(line for line in text.splitlines() if line.startswith(f"| `<{tag}>` |"))
+        assert all(f"`{name}`" in row for name in names), tag
+    for scheme in policy.URL_SCHEMES:
+        assert f"`{scheme}:`" in text, scheme
+    assert "embed_domains" in text
