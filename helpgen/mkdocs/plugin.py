@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import logging
 import os
@@ -12,16 +13,17 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
+from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 from ..checks import CheckCache, ContentProject, check_content
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
-from ..hours.structured_data import jsonld_script_text
 from ..hours.support import SupportConfig, load_support
 from ..i18n import browser_strings, messages
 from .themes import theme_dir
@@ -38,6 +40,8 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+    embed_domains = opt.ListOfItems(opt.Type(str), default=[])
+    """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
 
 
 class _WarningCounter(logging.Handler):
@@ -97,6 +101,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         server.watch(str(Path(config.config_file_path or ".").resolve().parent / self.config.support))
         return server
 
+    @property
+    def html_policy(self) -> HtmlPolicy:
+        return HtmlPolicy(tuple(self.config.embed_domains))
+
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
@@ -122,7 +130,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.articles = _check_content(files, config, self.support, self.config.support, self.today,
-                                       self._cache(self.check_cache))
+                                       self.html_policy, self._cache(self.check_cache))
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
         self.search_documents = []
@@ -151,6 +159,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Articles are untrusted (they arrive by pull request): what Markdown made of one is cleaned
+        # before anything reads it, search included. `helpgen check` reports what this removes.
+        html = sanitize(html, self.html_policy)
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
             self.search_documents.append(search.with_terms(search.document_from_html(
@@ -159,7 +170,18 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    @event_priority(-100)  # after every plugin: the content is final, only now is it marked as markup
+    def on_page_context(self, context, *, page, config, nav):
+        # Templates autoescape (see on_env); the page's HTML was sanitized in on_page_content.
+        if page.content is not None and not hasattr(page.content, "__html__"):
+            page.content = Markup(page.content)
+        _mark_toc(page.toc)
+        return context
+
     def on_env(self, env, *, config, files):
+        # One escaping story: every value printed by a template, Material's included (page titles, nav
+        # titles, meta descriptions from front matter), is escaped unless it is markup helpgen made.
+        env.autoescape = True
         def url_for(src: str) -> str:
             file = files.get_file_from_path(src)
             return file.url if file else ""
@@ -168,7 +190,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
                                               config.site_url or None, text)
         env.globals["t"] = text.t
-        env.globals["helpgen_strings"] = jsonld_script_text(browser_strings(text))
+        env.globals["helpgen_strings"] = script_json(browser_strings(text))
         return env
 
     @staticmethod
@@ -202,7 +224,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   cache: CheckCache | None = None) -> ArticleSet:
+                   html_policy: HtmlPolicy, cache: CheckCache | None = None) -> ArticleSet:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -214,6 +236,9 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         use_directory_urls=config.use_directory_urls,
         slugify=toc.get("slugify") or ContentProject.slugify,
         separator=toc.get("separator") or "-",
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs),
+        html_policy=html_policy,
     )
     result = check_content(project, today, cache)
     for warning in result.warnings:
@@ -221,6 +246,15 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
     if result.errors:
         raise HelpgenError(result.errors)
     return result.articles
+
+
+def _mark_toc(toc) -> None:
+    """Heading titles in the table of contents are Markdown's escaped text of the heading: decoded and
+    escaped again, so they print once-escaped whatever an extension left in them."""
+    for item in toc or ():
+        if not hasattr(item.title, "__html__"):
+            item.title = escape(html.unescape(item.title))
+        _mark_toc(item.children)
 
 
 def _display_root(config) -> str:
