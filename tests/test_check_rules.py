@@ -46,9 +46,11 @@ PLANTED = [
     ("returns/links.md", 17, "unknown-variable"),
     ("returns/links.md", 19, "ignore-unknown-rule"),
     ("returns/stale.md", 5, "review-overdue"),
+    ("returns/images/evil.svg", 1, "active-file"),
     ("returns/unsafe.md", 6, "raw-script"),
     ("returns/unsafe.md", 8, "inline-event-handler"),
     ("returns/unsafe.md", 10, "javascript-link"),
+    ("returns/unsafe.md", 18, "removed-html"),
     ("shipping/gift-cards.md", 1, "duplicate-slug"),
     ("shipping/typo-category.md", 4, "unknown-category"),
 ]

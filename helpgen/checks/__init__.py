@@ -7,8 +7,9 @@ same rules). Findings are `Problem`s with a rule id from rules.RULES; the engine
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from markdown.extensions.toc import slugify as default_slugify
 
@@ -16,6 +17,7 @@ from ..hours.clock import build_date
 from ..content.articles import ArticleSet
 from ..content.catalog import Catalog, build_catalog
 from ..errors import HelpgenError, Location, Problem
+from ..security import HtmlPolicy
 from ..hours.support import SupportConfig, load_support
 from ..content.variables import support_variables
 from .anchors import page_anchors
@@ -27,7 +29,7 @@ from .paths import check_output_paths, check_reachability, check_slugs, generate
 from .project import Slugify, is_markdown, list_sources, read_site_settings
 from .promises import PromiseChecker
 from .rules import RULE_BY_ID, RULES, BySeverity, finding
-from .safety import check_safety
+from .safety import Renderer, check_content_files, check_safety
 from .languages import LanguagesResult, check_languages
 from .source import SourceFile, read_source
 from .variable_rules import check_front_matter_variables, check_variables
@@ -48,6 +50,10 @@ class ContentProject:
     use_directory_urls: bool = True
     slugify: Slugify = default_slugify
     separator: str = "-"
+    # How the site engine renders Markdown and cleans the HTML: the safety rule renders the same way.
+    markdown_extensions: tuple[Any, ...] = ()
+    markdown_configs: dict[str, dict] = field(default_factory=dict, hash=False)
+    html_policy: HtmlPolicy = HtmlPolicy()
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
     text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
     fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
@@ -87,7 +93,9 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
 
     # The rules that read one file at a time (no other file changes what they find in it), kept on the
     # (possibly cached) source while the date and support.yml, which give the variables, are the same.
-    context = (today, support_fingerprint(project.support, project.support_path))
+    renderer = Renderer(project.markdown_extensions, project.markdown_configs, project.html_policy, variables)
+    context = (today, support_fingerprint(project.support, project.support_path),
+               repr((project.markdown_extensions, sorted(project.markdown_configs.items()), project.html_policy)))
     promises: PromiseChecker | None = None  # made at the first file checked: with a warm cache, none is
 
     def own_findings(source: SourceFile) -> list[Problem]:
@@ -100,7 +108,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             promises = promises or PromiseChecker(project.support, project.support_path)
             found += check_variables([source], set(variables))
             found += promises.check([source])
-        found += check_safety([source])
+        found += check_safety([source], renderer)
         source.memo["own"] = (context, found)
         return found
 
@@ -121,6 +129,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
 
     site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of,
                      frozenset(project.fallback_pages))
+    findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
     findings += check_output_paths(pages, sources, generated, project.use_directory_urls)
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
@@ -170,6 +179,9 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
         use_directory_urls=settings.use_directory_urls,
         slugify=settings.slugify,
         separator=settings.separator,
+        markdown_extensions=settings.markdown_extensions,
+        markdown_configs=settings.markdown_configs,
+        html_policy=HtmlPolicy(settings.embed_domains),
     )
     languages = site_languages(settings.languages, settings.theme_language,
                                Location(_join(shown_project, settings.config_file.name)))

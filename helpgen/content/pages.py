@@ -12,11 +12,12 @@ from typing import Any, Callable
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
 from ..hours.status import status_script_text
-from ..hours.structured_data import jsonld_script_text, organization_jsonld
+from ..hours.structured_data import organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
 from ..hours.support import SupportConfig
 from ..hours.texts import text_in
 from ..i18n import Messages, messages
+from ..security.scriptjson import ScriptJSON, script_json
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
 
@@ -92,8 +93,8 @@ class SiteContext:
     contact_url: str
     home_url: str
     today: str
-    jsonld: str  # schema.org Organization + ContactPoints, already safe inside <script>
-    status_json: str  # the live-status widget's payload, already safe inside <script>
+    jsonld: ScriptJSON  # schema.org Organization + ContactPoints, already safe inside <script>
+    status_json: ScriptJSON  # the live-status widget's payload, already safe inside <script>
     language: str = ""  # the language these pages are in ("" in a one-language site: theme.language)
     index_prefix: str = ""  # where this language's search index is, below the site root: "" or "da/"
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
@@ -158,7 +159,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         contact_url=url_for(CONTACT_SRC),
         home_url=url_for(HOME_SRC),
         today=today.isoformat(),
-        jsonld=jsonld_script_text(organization_jsonld(support, today, site_url)),
+        jsonld=script_json(organization_jsonld(support, today, site_url)),
         status_json=status_script_text(support),
         language=language,
         index_prefix=index_prefix,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import logging
 import os
@@ -12,16 +13,17 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
+from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 from ..checks import CheckCache, ContentProject, check_content
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
-from ..hours.structured_data import jsonld_script_text
 from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
 from ..i18n.overrides import load_overrides
@@ -50,6 +52,8 @@ class HelpgenConfig(Config):
     languages = opt.Optional(opt.Type(list))
     """The site's languages as BCP 47 codes, the default first: `[en, da, zh]`. Content then lives in
     `content/<code>/…`; the default is served at the site root, the others under `/<code>/`."""
+    embed_domains = opt.ListOfItems(opt.Type(str), default=[])
+    """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
 
 
 class _WarningCounter(logging.Handler):
@@ -87,6 +91,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.warnings = _WarningCounter()
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
+        self.build_store = None  # a BuildStore: `helpgen build --cache-dir` (build_cache.py)
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
@@ -101,8 +106,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.check_cache, self.search_cache = CheckCache(), search.TermsCache()
 
     def _cache(self, cache):
-        """Caches serve only the preview: a one-off build does each file's work once anyway."""
-        return cache if self.command == "serve" else None
+        """Caches serve the preview, and builds that keep them on disk for the next build; a one-off
+        build does each file's work once anyway."""
+        return cache if self.command == "serve" or self.build_store is not None else None
+
+    def use_build_store(self, store) -> None:
+        """Take the check cache from the previous build's folder; save it after this one. (Search terms
+        need no store of their own: they come with each page's effects from the page cache.)"""
+        self.build_store = store
+        self.check_cache = store.load("checks")
+        if not isinstance(self.check_cache, CheckCache):
+            self.check_cache = CheckCache()
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
@@ -111,6 +125,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         if (project / self.config.strings).is_file():
             server.watch(str(project / self.config.strings))
         return server
+
+    @property
+    def html_policy(self) -> HtmlPolicy:
+        return HtmlPolicy(tuple(self.config.embed_domains))
 
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
@@ -131,7 +149,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             shipped = self._messages(config) if single else messages(lang.code)
             own = overrides.get(lang.code) or overrides.get(shipped.lang)
             self.texts[lang.code] = Messages(shipped.lang, own) if own else shipped
-        self.browser_strings = {code: jsonld_script_text(browser_strings(text)) for code, text in self.texts.items()}
+        self.browser_strings = {code: script_json(browser_strings(text)) for code, text in self.texts.items()}
         if self.languages.multilingual:
             theme["language"] = self.material_languages[self.languages.default.code]
             # Material's header shows partials/alternate.html (helpgen's: a switcher to the same page in
@@ -156,7 +174,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = _check_content(files, config, self.support, self.config.support, self.today,
-                                      self.languages, self._cache(self.check_cache))
+                                      self.languages, self.html_policy, self._cache(self.check_cache))
         self.article_by_src, self.catalogs, self.nav_specs = {}, {}, {}
         self.search_documents = []
         self.variables = {lang.code: support_variables(self.support, self.today, self.texts[lang.code],
@@ -207,17 +225,31 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return substitute(markdown, self.variables[lang.code], _display_path(config, page.file.src_uri), first_line)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Articles are untrusted (they arrive by pull request): what Markdown made of one is cleaned
+        # before anything reads it, search included. `helpgen check` reports what this removes.
+        html = sanitize(html, self.html_policy)
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
             lang, _ = language_of_path(self.languages, page.file.src_uri)
-            self.search_documents.append(search.document_from_html(
+            self.search_documents.append(search.with_terms(search.document_from_html(
                 page.url, article.title, html, article.description, article.tags, article.keywords,
-                language=lang.code if self.languages.multilingual else ""))
+                language=lang.code if self.languages.multilingual else "")))
             # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    @event_priority(-100)  # after every plugin: the content is final, only now is it marked as markup
+    def on_page_context(self, context, *, page, config, nav):
+        # Templates autoescape (see on_env); the page's HTML was sanitized in on_page_content.
+        if page.content is not None and not hasattr(page.content, "__html__"):
+            page.content = Markup(page.content)
+        _mark_toc(page.toc)
+        return context
+
     def on_env(self, env, *, config, files):
+        # One escaping story: every value printed by a template, Material's included (page titles, nav
+        # titles, meta descriptions from front matter), is escaped unless it is markup helpgen made.
+        env.autoescape = True
         def url_for(src: str) -> str:
             file = files.get_file_from_path(src)
             return file.url if file else ""
@@ -269,6 +301,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         config.theme["language"] = self.theme_language
         search.write_language_indexes(self.search_documents, Path(config.site_dir),
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
+        if self.build_store is not None:
+            self.build_store.save("checks", self.check_cache)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
@@ -286,7 +320,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   languages: SiteLanguages, cache: CheckCache | None = None) -> LanguagesResult:
+                   languages: SiteLanguages, html_policy: HtmlPolicy,
+                   cache: CheckCache | None = None) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -298,6 +333,9 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         use_directory_urls=config.use_directory_urls,
         slugify=toc.get("slugify") or ContentProject.slugify,
         separator=toc.get("separator") or "-",
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs),
+        html_policy=html_policy,
     )
     result = check_languages(project, languages, today, cache)
     for warning in result.warnings:
@@ -305,6 +343,15 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
     if result.errors:
         raise HelpgenError(result.errors)
     return result
+
+
+def _mark_toc(toc) -> None:
+    """Heading titles in the table of contents are Markdown's escaped text of the heading: decoded and
+    escaped again, so they print once-escaped whatever an extension left in them."""
+    for item in toc or ():
+        if not hasattr(item.title, "__html__"):
+            item.title = escape(html.unescape(item.title))
+        _mark_toc(item.children)
 
 
 def _display_root(config) -> str:
