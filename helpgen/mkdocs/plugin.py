@@ -238,14 +238,6 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
-    @event_priority(-100)  # after every plugin: the content is final, only now is it marked as markup
-    def on_page_context(self, context, *, page, config, nav):
-        # Templates autoescape (see on_env); the page's HTML was sanitized in on_page_content.
-        if page.content is not None and not hasattr(page.content, "__html__"):
-            page.content = Markup(page.content)
-        _mark_toc(page.toc)
-        return context
-
     def on_env(self, env, *, config, files):
         # One escaping story: every value printed by a template, Material's included (page titles, nav
         # titles, meta descriptions from front matter), is escaped unless it is markup helpgen made.
@@ -273,9 +265,13 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                                              if src in self.page_languages else ())
         return env
 
+    @event_priority(-100)  # after every plugin: the content is final, only now is it marked as markup
     def on_page_context(self, context, *, page, config, nav):
-        """A page of another language than the default: its language's site data, navigation and
-        Material strings (see languages.py)."""
+        """Mark the page's sanitized HTML as markup (templates autoescape, see on_env); in a multi-language
+        site, give the page its language's site data, navigation and Material strings (languages.py)."""
+        if page.content is not None and not hasattr(page.content, "__html__"):
+            page.content = Markup(page.content)
+        _mark_toc(page.toc)
         if not self.languages.multilingual:
             return context
         lang, _ = language_of_path(self.languages, page.file.src_uri)
