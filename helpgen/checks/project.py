@@ -16,6 +16,8 @@ from typing import Any, Callable
 import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
+from ..content.articles import FRONT_MATTER_KEYS
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, front_matter_options
 from ..errors import HelpgenError, Location
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -77,6 +79,8 @@ class SiteSettings:
     exclude_docs: str = ""
     slugify: Slugify = default_slugify
     separator: str = "-"
+    front_matter: FrontMatterOptions = DEFAULT_OPTIONS
+    site_url: str = ""
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -85,15 +89,20 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     project_dir = config_file.resolve().parent
     docs = data.get("docs_dir") or "docs"
     slugify, separator = _toc_settings(data.get("markdown_extensions"))
+    options = _plugin_options(data.get("plugins"), "helpgen")
+    front_matter = front_matter_options(options.get("extra_keys"), options.get("key_aliases"),
+                                        FRONT_MATTER_KEYS, str(config_file))
     return SiteSettings(
         config_file=config_file,
         project_dir=project_dir,
         docs_dir=(project_dir / str(docs)).resolve(),
-        support_file=str(_plugin_options(data.get("plugins"), "helpgen").get("support") or "support.yml"),
+        support_file=str(options.get("support") or "support.yml"),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         exclude_docs=str(data.get("exclude_docs") or ""),
         slugify=slugify,
         separator=separator,
+        front_matter=front_matter,
+        site_url=str(data.get("site_url") or ""),
     )
 
 

@@ -25,7 +25,7 @@ def page_kind(src: str, catalog: Catalog) -> str:
         return "home"
     if src == CONTACT_SRC:
         return "contact"
-    if any(c.index_src == src for c in catalog.categories):
+    if any(c.index_src == src for c in catalog.categories) or src in catalog.section_pages():
         return "category"
     return "article"
 
@@ -51,6 +51,16 @@ class ArticleLink:
     type: str
     type_label: str
     updated: str  # "14 October 2026" or ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # mkdocs.yml extra_keys
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str  # the heading's anchor on the category page
+    title: str
+    description: str
+    url: str  # the section's own page (its sub-folder's index.md), or ""
+    articles: tuple[ArticleLink, ...]
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,8 @@ class CategoryView:
     description: str
     url: str
     articles: tuple[ArticleLink, ...]
+    sections: tuple[SectionView, ...] = ()
+    unsectioned: tuple[ArticleLink, ...] = ()  # shown above the sections, without a heading
 
     @property
     def count(self) -> int:
@@ -114,22 +126,30 @@ class SiteContext:
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
                  url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
-    def link(article: Article) -> ArticleLink:
-        return ArticleLink(article.title, url_for(article.src), article.description, article.type,
-                           TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
+    links = {a.src: ArticleLink(a.title, url_for(a.src), a.description, a.type, TYPE_LABELS[a.type],
+                                format_date(a.updated) if a.updated else "", a.extra)
+             for c in catalog.categories for a in c.articles}
 
     def view(category: Category) -> CategoryView:
+        sections = tuple(SectionView(s.id, s.title, s.description, url_for(s.index_src) if s.index_src else "",
+                                     tuple(links[a.src] for a in s.articles)) for s in category.sections)
         return CategoryView(category.id, category.title, category.description, url_for(category.index_src),
-                            tuple(link(a) for a in category.articles))
+                            tuple(links[a.src] for a in category.articles), sections,
+                            tuple(links[a.src] for a in category.unsectioned))
 
     categories = [view(c) for c in catalog.categories]
     articles: dict[str, tuple[Article, ArticleLink]] = {}
     category_by_src: dict[str, CategoryView] = {}
     for category, category_view in zip(catalog.categories, categories):
         category_by_src[category.index_src] = category_view
-        for article, article_link in zip(category.articles, category_view.articles):
-            articles[article.src] = (article, article_link)
+        for article in category.articles:
+            articles[article.src] = (article, links[article.src])
             category_by_src[article.src] = category_view
+        for section, section_view in zip(category.sections, category_view.sections):
+            if section.index_src:  # a section's own page lists that section, under the category's breadcrumb
+                category_by_src[section.index_src] = CategoryView(
+                    category.id, section.title, section.description, section_view.url, section_view.articles,
+                    (), section_view.articles)
     return SiteContext(
         organization=support.organization,
         timezone=support.timezone,
@@ -139,7 +159,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         hours=weekly_rows(support.hours.weekly),
         holidays=[(h.name, format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],
         categories=categories,
-        promoted=[link(a) for a in catalog.promoted],
+        promoted=[links[a.src] for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),
         home_url=url_for(HOME_SRC),
         today=today.isoformat(),

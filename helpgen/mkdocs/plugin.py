@@ -15,8 +15,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
-from ..content.articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
-from ..checks import CheckCache, ContentProject, check_content
+from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
+from ..content.options import FrontMatterOptions, front_matter_options
+from ..migrate.redirects import output_file, write_redirects
+from ..checks import CheckCache, ContentProject, check_content, report
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
@@ -36,6 +38,12 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+    extra_keys = opt.ListOfItems(opt.Type(str), default=[])
+    """The team's own front matter keys: kept, passed to templates, never warned about."""
+    key_aliases = opt.DictOfItems(opt.Type(str), default={})
+    """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
+    drafts = opt.Type(bool, default=False)
+    """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
 
 
 class _WarningCounter(logging.Handler):
@@ -63,11 +71,14 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.warnings = _WarningCounter()
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
+        self.front_matter = FrontMatterOptions()
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
         # build with UnrecordableState (tests/test_build_parallel.py catches it).
         self.search_documents: list[search.SearchDocument] = []
+        self.urls: dict[str, str] = {}
+        self.redirects: list = []
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -88,6 +99,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
+        self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
+                                                 FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
         self.today = build_date(self.support.timezone)
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
@@ -109,10 +122,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         docs_dir = Path(config.docs_dir)
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        self.articles = _check_content(files, config, self.support, self.config.support, self.today,
-                                       self._cache(self.check_cache))
+        checked = _check_content(files, config, self.support, self.config.support, self.today,
+                                 self._cache(self.check_cache), self.front_matter, self.config.drafts)
+        self.articles, self.urls, self.redirects = checked.articles, checked.urls, list(checked.redirects)
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
+        _publish_at_urls(files, self.urls, self.article_by_src)
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
         for src, text in _generated_pages(self.catalog, files).items():
@@ -122,6 +137,13 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             # Articles are reached from their category page on purpose; don't list them as "not in nav".
             config.validation.nav.omitted_files = logging.DEBUG
         return files
+
+    def _published_pages(self) -> dict[str, tuple[str, str]]:
+        """url -> (src, title) of every page this build published, for the URL manifest."""
+        titles = dict(_GENERATED_TITLES)
+        titles.update({c.index_src: c.title for c in self.catalog.categories})
+        return {url: (src, self.article_by_src[src].title if src in self.article_by_src else titles.get(src, ""))
+                for src, url in self.urls.items()}
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
@@ -162,6 +184,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         search.write_site_index(self.search_documents, Path(config.site_dir), self._cache(self.search_cache))
+        write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
+                        config.theme.get("language") or "en")
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
@@ -179,7 +203,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   cache: CheckCache | None = None) -> ArticleSet:
+                   cache: CheckCache | None, front_matter: FrontMatterOptions, drafts: bool) -> ArticleSet:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -191,13 +215,33 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         use_directory_urls=config.use_directory_urls,
         slugify=toc.get("slugify") or ContentProject.slugify,
         separator=toc.get("separator") or "-",
+        front_matter=front_matter,
+        include_drafts=drafts,
+        site_url=config.site_url or "",
     )
     result = check_content(project, today, cache)
-    for warning in result.warnings:
+    # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.
+    for file in [f for f in files if f.src_uri in result.unpublished]:
+        files.remove(file)
+    repeated, single = report.grouped(result.warnings)
+    for members in repeated:
+        log.warning(f"{report.group_line(members)} ({report.group_places(members)}) [{members[0].rule}]")
+    for warning in single:
         log.warning(f"{warning} [{warning.rule}]")
     if result.errors:
         raise HelpgenError(result.errors)
-    return result.articles
+    return result
+
+
+def _publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
+    """A `permalink:` moves the page's output; MkDocs derives url and paths from dest_uri, lazily."""
+    for file in files.documentation_pages():
+        article = articles.get(file.src_uri)
+        if article is None or article.more.permalink is None:
+            continue
+        file.dest_uri = output_file(urls[file.src_uri])
+        for derived in ("url", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
 
 
 def _display_root(config) -> str:
@@ -230,9 +274,12 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
+_GENERATED_TITLES = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
+
+
 def _generated_pages(catalog: Catalog, files: Files) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
+    wanted = dict(_GENERATED_TITLES)
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {src: f"---\ntitle: {json.dumps(title)}\n---\n" for src, title in wanted.items() if src not in existing}
