@@ -27,6 +27,7 @@ class BuildResult:
     seconds: float
     jobs: int = 1  # worker processes that built the pages
     phases: dict[str, float] = field(default_factory=dict)  # seconds per build phase
+    fixes: list = field(default_factory=list)  # what --fix changed (migrate.edits.Change)
 
 
 class _Collector(logging.Handler):
@@ -69,12 +70,18 @@ def _config_problem(config_file: Path, message: str) -> Problem:
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None,
-               strict: bool = False, jobs: int | None = 1, progress: Progress | None = None) -> BuildResult:
+               strict: bool = False, jobs: int | None = 1, progress: Progress | None = None,
+               drafts: bool = False, previous: str | None = None, fix: bool = False) -> BuildResult:
     """Build the help center. Raises HelpgenError on any content or config problem.
 
-    jobs: worker processes for the pages (None or 0: one per core); the output is the same bytes."""
+    jobs: worker processes for the pages (None or 0: one per core); the output is the same bytes.
+    drafts: build `draft: true` articles too. previous: the last build's URL manifest (a file, an
+    http(s) URL or `git:REV`); a URL it has that this build lost without a redirect is an error."""
     config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
                               strict=strict or None)
+    plugin = config.plugins.get("helpgen")
+    if plugin is not None:
+        plugin.previous, plugin.fix, plugin.build_drafts = previous, fix, drafts
     target = Path(config.site_dir)
     started = time.monotonic()
     try:
@@ -87,7 +94,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     finally:
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
-    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds)
+    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds,
+                       list(plugin.fixed) if plugin is not None else [])
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False,

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import output, search
 from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
 from ..content.options import FrontMatterOptions, front_matter_options
+from ..migrate import moves
 from ..migrate.redirects import output_file, write_redirects
 from ..checks import CheckCache, ContentProject, check_content, report
 from ..hours.clock import build_date
@@ -72,6 +73,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
         self.front_matter = FrontMatterOptions()
+        self.previous: str | None = None  # `build --previous`: the last build's URL manifest to compare with
+        self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
+        self.fixed: list = []  # the changes --fix made, for the command to print
+        self.build_drafts = False  # `build --drafts`, on top of the `drafts` option
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
@@ -108,6 +113,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         self.warnings.count = 0
+        self.fixed = []  # MkDocs reuses a plugin instance across builds of one config
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
 
@@ -123,7 +129,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         checked = _check_content(files, config, self.support, self.config.support, self.today,
-                                 self._cache(self.check_cache), self.front_matter, self.config.drafts)
+                                 self._cache(self.check_cache), self.front_matter, self._drafts())
+        if self.command != "serve":
+            moved = self._moves(checked, config, files)
+            if moved:
+                checked = _check_content(files, config, self.support, self.config.support, self.today, None,
+                                         self.front_matter, self._drafts())
         self.articles, self.urls, self.redirects = checked.articles, checked.urls, list(checked.redirects)
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
@@ -137,6 +148,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             # Articles are reached from their category page on purpose; don't list them as "not in nav".
             config.validation.nav.omitted_files = logging.DEBUG
         return files
+
+    def _drafts(self) -> bool:
+        return self.config.drafts or self.build_drafts
+
+    def _moves(self, checked, config, files) -> bool:
+        """URLs the previous build had and this one lost (moves.py). True when --fix changed files."""
+        changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
+                                    Path(config.docs_dir), config.use_directory_urls, checked,
+                                    _display_root(config), self.fix)
+        self.fixed += changes
+        return bool(changes)
 
     def _published_pages(self) -> dict[str, tuple[str, str]]:
         """url -> (src, title) of every page this build published, for the URL manifest."""
