@@ -137,12 +137,28 @@ def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for tools, github for pull request annotations.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--fix", is_flag=True, help="Rewrite in place what can be fixed with certainty (links, foreign "
+              "keys, category names, redirect stubs), print each change, then check.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change, as a diff; write nothing. "
+              "Exit 1 when there is something to change.")
 @click.pass_context
-def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool) -> None:
+def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool, fix: bool,
+          show_diff: bool) -> None:
     """Lint articles and support.yml without building. Exit 1 on errors, 2 if it cannot run."""
     from .checks import check_project, report
     from .errors import HelpgenError
 
+    if fix or show_diff:
+        from .migrate.fix import fix_project
+
+        fixed = fix_project(config_file.parent, config_file.name, write=not show_diff)
+        if show_diff:
+            click.echo(fixed.diff, nl=False)
+            click.echo(fixed.summary(), err=True)
+            ctx.exit(1 if fixed.changes else 0)
+        for change in fixed.changes:
+            click.echo(str(change), err=True)
+        click.echo(fixed.summary(), err=True)
     try:
         findings = check_project(config_file.parent, config_file.name)
     except HelpgenError as exc:

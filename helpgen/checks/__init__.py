@@ -34,7 +34,7 @@ from .template_rules import check_template_tags
 from .source import SourceFile, read_source
 from .variable_rules import check_front_matter_variables, check_variables
 
-__all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
+__all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project", "load_project"]
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,13 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
     """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
     so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
     (no or unreadable mkdocs.yml)."""
+    project, findings, today = load_project(project_dir, config_file, today)
+    return findings + list(check_content(project, today).findings)
+
+
+def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
+                 today: dt.date | None = None) -> tuple[ContentProject, list[Problem], dt.date]:
+    """The project as mkdocs.yml describes it, support.yml's own findings, and the day to check for."""
     settings = read_site_settings(Path(project_dir) / config_file)
     shown_project = _shown(settings.project_dir)
     support_path = settings.project_dir / settings.support_file
@@ -200,8 +207,7 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
         front_matter=settings.front_matter,
         site_url=settings.site_url,
     )
-    return findings + list(check_content(project, today).findings)
-
+    return project, findings, today
 
 
 def _shown(path: Path) -> str:

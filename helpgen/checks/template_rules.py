@@ -11,8 +11,9 @@ from ..errors import Problem
 from .rules import finding
 from .source import SourceFile
 
+LIQUID_ROOTS = ("site", "page", "jekyll", "layout", "include", "content", "paginator", "theme", "params")
 _TAGS = re.compile(r"\{%-?\s*(\w+)[^%]*%\}|\{\{[<%]-?\s*/?\s*([\w./-]+)[^}]*[>%]\}\}"
-                   r"|\{\{-?\s*((?:site|page|jekyll|layout|include|content|paginator|theme|params)\b[^}]*)\}\}")
+                   r"|\{\{-?\s*((?:" + "|".join(LIQUID_ROOTS) + r")\b[^}]*)\}\}")
 
 
 def template_tags(text: str) -> Iterator[tuple[int, str, str]]:
