@@ -17,6 +17,7 @@ from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, 
 from .fields import MoreFields, read_more_fields
 from .options import DEFAULT_OPTIONS, FrontMatterOptions
 from .keys import apply_aliases, unknown_key_problems
+from .titles import inline_title
 
 ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
@@ -78,6 +79,7 @@ class Article:
     keywords: tuple[str, ...] = ()  # hidden search words: in the index like tags, on no page
     more: MoreFields = MoreFields()  # permalink, redirects, section, related, draft (fields.py)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # the team's extra_keys
+    title_html: str = ""  # the title rendered, when it has Markdown in it (then `title` is its plain text)
 
     @property
     def is_redirect(self) -> bool:
@@ -174,8 +176,9 @@ def parse_article(text: str, src: str, file: str | None = None,
         return None, problems
     plain = node.plain()
     extra = {key: plain[key] for key in sorted(options.extra_keys) if key in plain}
+    title, title_html = inline_title(title)
     article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
-                      order, body, body_line, plain, keywords, more, extra)
+                      order, body, body_line, plain, keywords, more, extra, title_html)
     return article, problems
 
 

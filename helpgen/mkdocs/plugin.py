@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .. import output, search
 from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
 from ..content.options import FrontMatterOptions, front_matter_options
 from ..migrate import moves
+from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import output_file, write_redirects
 from ..checks import CheckCache, ContentProject, check_content, report
 from ..hours.clock import build_date
@@ -29,6 +31,7 @@ from .themes import theme_dir
 from ..content.variables import substitute, support_variables
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
+_H1 = re.compile(r"^#[ \t]", re.MULTILINE)
 
 
 class HelpgenConfig(Config):
@@ -107,6 +110,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
                                                  FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
         self.today = build_date(self.support.timezone)
+        if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
+            config.markdown_extensions.append("admonition")
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
@@ -180,7 +185,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         article = self.article_by_src.get(page.file.src_uri)
         page.meta.update(page_frontmatter(page.file.src_uri, self.catalog, page.meta))
         first_line = article.body_line if article else 1
-        return substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
+        markdown = substitute(markdown, self.variables, _display_path(config, page.file.src_uri), first_line)
+        markdown = admonitions(markdown)
+        if article and article.title_html and not _H1.search(markdown):
+            page.meta["title"] = article.title  # plain text: <title>, sidebar, search
+            markdown = heading_markdown(article.title_html) + markdown
+        return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         article = self.article_by_src.get(page.file.src_uri)
