@@ -68,7 +68,7 @@ ERRORS = {"promise-email-mismatch", "promise-phone-mismatch", "promise-url-misma
           "promise-response-mismatch", "duplicate-output-path", "front-matter-invalid",
           "unreadable-file", "broken-link", "broken-anchor", "unknown-variable", "raw-script",
           "inline-event-handler", "javascript-link", "variable-in-front-matter", "redirect-missing-target",
-          "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag"}
+          "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag", "related-unknown"}
 
 
 def test_text_output_is_coloured_on_a_terminal(planted):

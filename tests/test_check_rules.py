@@ -58,6 +58,7 @@ PLANTED = [
     ("returns/unsafe.md", 10, "javascript-link"),
     ("shipping/gift-cards.md", 1, "duplicate-slug"),
     ("shipping/typo-category.md", 4, "unknown-category"),
+    ("shipping/related.md", 3, "related-unknown"),
 ]
 
 

@@ -16,7 +16,8 @@ from ..hours.clock import build_date
 from ..content.articles import ArticleSet
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..content.catalog import Catalog, build_catalog
-from ..errors import HelpgenError, Location, Problem
+from ..content.related import unknown_related
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
 from ..content.variables import support_variables
 from .anchors import page_anchors
@@ -152,10 +153,20 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
     folders = {PurePosixPath(src).parts[0].lower() for src in pages if len(PurePosixPath(src).parts) > 1}
     findings += check_reachability(catalog, sources, folders)
+    by_src_source = {s.article.src: s for s in readable if s.article}
+    findings += [finding("related-unknown", by_src_source[a.src].at(by_src_source[a.src].key_line("related"), 1),
+                         f'related: "{entry}" is no article of this help center',
+                         _close_slug(entry, {x.slug for x in articles.pages}))
+                 for a, entry in unknown_related(list(articles.pages))]
     by_file = {s.file: s for s in readable}
     kept = [p for p in findings if not _silenced(p, by_file)]
     return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog, urls, tuple(redirects),
                        frozenset(hidden))
+
+
+def _close_slug(entry: str, slugs: set[str]) -> str:
+    hint = did_you_mean(PurePosixPath(entry).stem, slugs)
+    return hint if hint.startswith("did you mean") else "use an article's file name (slug) or its path from the content folder"
 
 
 def _silenced(problem: Problem, by_file: dict[str, SourceFile]) -> bool:

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
+from .related import TEXTS as RELATED_TEXTS
 from ..hours.status import status_script_text
 from ..hours.structured_data import jsonld_script_text, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
@@ -107,6 +108,12 @@ class SiteContext:
     status_json: str  # the live-status widget's payload, already safe inside <script>
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
+    _related: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    texts: dict[str, str] = field(default_factory=lambda: dict(RELATED_TEXTS))
+
+    def related(self, src: str) -> list[ArticleLink]:
+        """The article's related articles, as links (related.py chose them)."""
+        return [self._articles[other][1] for other in self._related.get(src, ()) if other in self._articles]
 
     @property
     def next_holiday(self) -> tuple[str, str, str] | None:
@@ -125,7 +132,8 @@ class SiteContext:
 
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
-                 url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
+                 url_for: Callable[[str], str], site_url: str | None = None,
+                 related: dict[str, tuple[str, ...]] | None = None) -> SiteContext:
     links = {a.src: ArticleLink(a.title, url_for(a.src), a.description, a.type, TYPE_LABELS[a.type],
                                 format_date(a.updated) if a.updated else "", a.extra)
              for c in catalog.categories for a in c.articles}
@@ -167,4 +175,5 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         status_json=status_script_text(support),
         _articles=articles,
         _category_by_src=category_by_src,
+        _related=related or {},
     )

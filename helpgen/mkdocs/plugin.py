@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import output, search
 from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
 from ..content.options import FrontMatterOptions, front_matter_options
+from ..content.related import choose_related
 from ..migrate import moves
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import output_file, write_redirects
@@ -86,6 +87,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # build with UnrecordableState (tests/test_build_parallel.py catches it).
         self.search_documents: list[search.SearchDocument] = []
         self.urls: dict[str, str] = {}
+        self.related: dict[str, tuple[str, ...]] = {}
         self.redirects: list = []
 
     def on_startup(self, *, command, dirty) -> None:
@@ -143,6 +145,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.articles, self.urls, self.redirects = checked.articles, checked.urls, list(checked.redirects)
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
+        self.related = choose_related(list(self.articles.pages))
         _publish_at_urls(files, self.urls, self.article_by_src)
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
@@ -207,7 +210,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             return file.url if file else ""
 
         env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
-                                              config.site_url or None)
+                                              config.site_url or None, self.related)
         return env
 
     # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
