@@ -171,5 +171,28 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
     ctx.exit(1 if report.has_errors(findings) else 0)
 
 
+@main.group(name="import")
+def import_() -> None:
+    """Bring articles from a hosted help center into content/."""
+
+
+@import_.command()
+@click.argument("export_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path), default="content",
+              show_default=True, help="Where to write the articles (new files only).")
+def zendesk(export_dir: Path, content_dir: Path) -> None:
+    """Convert a Zendesk Guide export (Help Center API JSON in EXPORT_DIR) into Markdown articles."""
+    from .migrate.zendesk import import_zendesk
+
+    result = import_zendesk(export_dir, content_dir)
+    click.echo(f"Wrote {len(result.files)} files into {content_dir}.")
+    if len(result.languages) > 1:
+        click.echo(f"Languages: {', '.join(result.languages)} (one folder each); list them in mkdocs.yml: "
+                   f"plugins: - helpgen: languages: [{', '.join(result.languages)}]")
+    if result.attachments:
+        click.echo(f"{len(result.attachments)} images and attachments are still linked where Zendesk serves them; "
+                   "download them into the articles' folders before the Zendesk account closes.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
