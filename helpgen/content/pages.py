@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
+from .related import TEXTS as RELATED_TEXTS
 from ..hours.status import status_script_text
 from ..hours.structured_data import organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
@@ -26,7 +27,7 @@ def page_kind(src: str, catalog: Catalog) -> str:
         return "home"
     if src == CONTACT_SRC:
         return "contact"
-    if any(c.index_src == src for c in catalog.categories):
+    if any(c.index_src == src for c in catalog.categories) or src in catalog.section_pages():
         return "category"
     return "article"
 
@@ -52,6 +53,16 @@ class ArticleLink:
     type: str
     type_label: str
     updated: str  # "14 October 2026" or ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # mkdocs.yml extra_keys
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str  # the heading's anchor on the category page
+    title: str
+    description: str
+    url: str  # the section's own page (its sub-folder's index.md), or ""
+    articles: tuple[ArticleLink, ...]
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,8 @@ class CategoryView:
     description: str
     url: str
     articles: tuple[ArticleLink, ...]
+    sections: tuple[SectionView, ...] = ()
+    unsectioned: tuple[ArticleLink, ...] = ()  # shown above the sections, without a heading
 
     @property
     def count(self) -> int:
@@ -96,6 +109,12 @@ class SiteContext:
     status_json: ScriptJSON  # the live-status widget's payload, already safe inside <script>
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
+    _related: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    texts: dict[str, str] = field(default_factory=lambda: dict(RELATED_TEXTS))
+
+    def related(self, src: str) -> list[ArticleLink]:
+        """The article's related articles, as links (related.py chose them)."""
+        return [self._articles[other][1] for other in self._related.get(src, ()) if other in self._articles]
 
     @property
     def next_holiday(self) -> tuple[str, str, str] | None:
@@ -115,26 +134,33 @@ class SiteContext:
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
                  url_for: Callable[[str], str], site_url: str | None = None,
-                 text: Messages | None = None) -> SiteContext:
+                 text: Messages | None = None,
+                 related: dict[str, tuple[str, ...]] | None = None) -> SiteContext:
     text = text or messages(None)
-
-    def link(article: Article) -> ArticleLink:
-        return ArticleLink(article.title, url_for(article.src), article.description, article.type,
-                           text.t(f"article.type.{article.type}"),
-                           format_date(article.updated) if article.updated else "")
+    links = {a.src: ArticleLink(a.title, url_for(a.src), a.description, a.type, text.t(f"article.type.{a.type}"),
+                                format_date(a.updated) if a.updated else "", a.extra)
+             for c in catalog.categories for a in c.articles}
 
     def view(category: Category) -> CategoryView:
+        sections = tuple(SectionView(s.id, s.title, s.description, url_for(s.index_src) if s.index_src else "",
+                                     tuple(links[a.src] for a in s.articles)) for s in category.sections)
         return CategoryView(category.id, category.title, category.description, url_for(category.index_src),
-                            tuple(link(a) for a in category.articles))
+                            tuple(links[a.src] for a in category.articles), sections,
+                            tuple(links[a.src] for a in category.unsectioned))
 
     categories = [view(c) for c in catalog.categories]
     articles: dict[str, tuple[Article, ArticleLink]] = {}
     category_by_src: dict[str, CategoryView] = {}
     for category, category_view in zip(catalog.categories, categories):
         category_by_src[category.index_src] = category_view
-        for article, article_link in zip(category.articles, category_view.articles):
-            articles[article.src] = (article, article_link)
+        for article in category.articles:
+            articles[article.src] = (article, links[article.src])
             category_by_src[article.src] = category_view
+        for section, section_view in zip(category.sections, category_view.sections):
+            if section.index_src:  # a section's own page lists that section, under the category's breadcrumb
+                category_by_src[section.index_src] = CategoryView(
+                    category.id, section.title, section.description, section_view.url, section_view.articles,
+                    (), section_view.articles)
     return SiteContext(
         organization=support.organization,
         timezone=support.timezone,
@@ -144,7 +170,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         hours=weekly_rows(support.hours.weekly),
         holidays=[(h.name, format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],
         categories=categories,
-        promoted=[link(a) for a in catalog.promoted],
+        promoted=[links[a.src] for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),
         home_url=url_for(HOME_SRC),
         today=today.isoformat(),
@@ -152,4 +178,5 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         status_json=status_script_text(support),
         _articles=articles,
         _category_by_src=category_by_src,
+        _related=related or {},
     )
