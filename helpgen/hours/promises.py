@@ -149,12 +149,13 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None) -> dict:
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
     def when(us: int) -> str:
-        here, there = _label(visitor, us, now), _label(company, us, now)
-        return here if here == there else f"{here} ({there} {_zone_words(company)})"
+        return when_text(company, visitor, us, now)
 
     change = next_change_us(availability, now)
     if not is_open_us(availability, now):
-        return {"state": "closed", "text": "Closed" if change is None else f"Closed · opens {when(change)}"}
+        holiday = holiday_on(availability, local_day(company, now))
+        closed = "Closed" if holiday is None else f"Closed for {holiday.name}"
+        return {"state": "closed", "text": closed if change is None else f"{closed} · opens {when(change)}"}
     if change is not None:
         return {"state": "open", "text": f"Open now · closes {when(change)}"}
     # Reachable around the clock: what matters is when the answer comes.
@@ -172,6 +173,35 @@ def _known_zone(name: str) -> bool:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def when_text(company: str, visitor: str, us: int, now: int) -> str:
+    """An instant for the visitor: their own clock, relative to their own day ("tomorrow 04:00"), then
+    the company's clock when it reads differently, naming its day rather than "tomorrow", which a reader
+    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)"."""
+    here = _label(visitor, us, now)
+    if visitor == company or offset_at(visitor, us) == offset_at(company, us):
+        return here
+    return f"{here} ({_echo_label(company, visitor, us, now)} {_zone_words(company)})"
+
+
+def _echo_label(company: str, visitor: str, us: int, now: int) -> str:
+    """The company's wall time of an instant; its day is named only when it is not the visitor's date."""
+    local = -(-(us + offset_at(company, us)) // MINUTE) * MINUTE
+    day, minutes = local // DAY, local % DAY // MINUTE
+    time = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    visitor_local = -(-(us + offset_at(visitor, us)) // MINUTE) * MINUTE
+    if day == visitor_local // DAY:
+        return time
+    date = day_to_date(day)
+    if abs(day - local_day(company, now)) < 7:
+        return f"{DAY_NAMES[date.weekday()]} {time}"
+    return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {time}"
+
+
+def holiday_on(schedule: Schedule, day: int):
+    """The holiday on a local date (days since 1970-01-01) of the schedule, or None."""
+    return schedule._by_date.get(day_to_date(day))
 
 
 def _label(zone: str, us: int, now: int) -> str:

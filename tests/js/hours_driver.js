@@ -2,7 +2,8 @@
 // Input:  {schedules: [...], promises: [...], channels: [...], probes: [[zone, ms]...],
 //          cases: [[scheduleIndex, ms, promiseIndex, channelIndex, visitorZone]...]}
 // Output: {probes: [offsetMs...], cases: [[isOpen, nextChange, nextOpening, nextClosing, replyBy,
-//          describeState, describeText]...], ms: elapsed}
+//          describeState, describeText]...], notices: [[holidayNotice, replyText, headline]...], ms: elapsed}
+// Input may also carry notices: [[scheduleIndex, ms, channelIndex, [channelIndex...], visitorZone]...]
 "use strict";
 const path = require("path");
 // HELPGEN_HOURS_JS points at another copy, to check that the parity test catches a planted bug.
@@ -22,5 +23,9 @@ process.stdin.on("end", () => {
       hours.nextClosing(schedule, t), hours.replyBy(batch.promises[p], schedule, t),
       described.state, described.text];
   });
-  process.stdout.write(JSON.stringify({probes, cases, ms: Date.now() - started}));
+  // Notices on a share of the cases: [holidayNotice, replyText, headline over [name, channel] pairs].
+  const notices = (batch.notices || []).map(([s, t, c, group, visitor]) => [
+    hours.holidayNotice(batch.schedules[s], t, visitor), hours.replyText(batch.channels[c], t, visitor),
+    hours.headline(group.map((i) => ["Channel " + i, batch.channels[i]]), t, visitor)]);
+  process.stdout.write(JSON.stringify({probes, cases, notices, ms: Date.now() - started}));
 });
