@@ -81,7 +81,7 @@ def test_content_errors_exit_1_with_file_and_line(project):
     project.write("content/orders/bad.md", "---\ntitle: Bad\ntype: memo\n---\n")
     result = run("build", cwd=project.root)
     assert result.exit_code == 1
-    assert 'Error: content/orders/bad.md:3:7: type: "memo" is not one of faq, policy, guide' in result.output
+    assert 'Error: content/orders/bad.md:3:7: type: "memo" is not a known type — use one of: faq, policy, guide' in result.output
     assert "Traceback" not in result.output
 
 

@@ -73,7 +73,8 @@ def test_the_company_time_echo_names_a_day_never_tomorrow():
 
 def test_reply_times_and_live_phone_lines():
     monday = at(2026, 11, 30, 10, 0)
-    assert [reply_text(c, monday) for _, c in CHANNELS] == ["Reply by tomorrow 17:00", "Reply by 10:05", "Answered live"]
+    # Email's status already says "Write now — reply by tomorrow 17:00": no second reply line.
+    assert [reply_text(c, monday) for _, c in CHANNELS] == ["", "Reply by 10:05", "Answered live"]
     # A closed chat answers once it opens.
     assert reply_text(PAYLOAD["channels"]["chat"], at(2026, 12, 24, 11, 0)) == "Reply by Monday 09:05"
 

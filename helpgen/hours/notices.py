@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Mapping
 
 from .promises import DAY_NAMES, MONTH_NAMES, _known_zone, _zone_words, holiday_on, reply_by_us, when_text
-from .schedule import (_day_intervals, day_to_date, is_open_us, local_day, next_change_us, schedule_from_json,
+from .schedule import (_day_intervals, _fast_answer, day_to_date, is_open_us, local_day, next_change_us, schedule_from_json,
                        to_us)
 
 # English, the tables' source language. helpgen.i18n supplies the other languages' tables.
@@ -109,9 +109,12 @@ def reply_text(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
 
 
 def reply_text_us(channel: dict, now: int, visitor_zone: str | None, strings: Mapping[str, str]) -> str:
-    """"Answered live" for a line that answers as you call; else "Reply by Tuesday 11:00"; "" if never."""
+    """"Answered live" for a line that answers as you call; else "Reply by Tuesday 11:00". "" if never,
+    and for a channel open around the clock, whose status already says it ("Write now — reply by …")."""
     if channel["response"]["kind"] == "immediate":
         return text(strings, "status.answered_live")
+    if _fast_answer(schedule_from_json(channel["availability"])) is True:
+        return ""
     company = channel["availability"]["tz"]
     _, answer = _answer(channel, now)
     if answer is None:

@@ -23,6 +23,7 @@ from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
 from .themes import theme_dir
+from ..content.draft_strings import t as draft_t
 from ..content.variables import substitute, support_variables
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
@@ -36,6 +37,8 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+    generator = opt.Type(bool, default=True)
+    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 
 
 class _WarningCounter(logging.Handler):
@@ -92,6 +95,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
+        if not self.config.generator:
+            config.extra["generator"] = False  # Material's own switch for its footer line
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         self.warnings.count = 0
@@ -115,7 +120,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.catalog = build_catalog(self.articles)
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
-        for src, text in _generated_pages(self.catalog, files).items():
+        for src, text in _generated_pages(self.catalog, files, config.site_name).items():
             files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
         if self.config.navigation == "categories" and not config.nav:
             config.nav = navigation(self.catalog)
@@ -154,6 +159,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
         env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
                                               config.site_url or None)
+        env.globals.setdefault("t", draft_t)
         return env
 
     # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
@@ -230,9 +236,10 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-def _generated_pages(catalog: Catalog, files: Files) -> dict[str, str]:
-    """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
+def _generated_pages(catalog: Catalog, files: Files, site_name: str) -> dict[str, str]:
+    """Home, category and contact pages the writer did not write, so every category has a landing page.
+    A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
+    wanted = {HOME_SRC: site_name or "Help Center", CONTACT_SRC: "Contact us"}
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {src: f"---\ntitle: {json.dumps(title)}\n---\n" for src, title in wanted.items() if src not in existing}

@@ -372,6 +372,7 @@
 
   function replyText(channel, now, visitorZone, strings) {
     if (channel.response.kind === "immediate") return text(strings, "status.answered_live");
+    if (fastAnswer(channel.availability) === true) return ""; // its status says "Write now — reply by …"
     var company = channel.availability.tz;
     var answer = answerOf(channel, now)[1];
     if (answer === null) return "";
@@ -410,6 +411,7 @@
     replyText: replyText,
     headline: headline,
     text: text,
+    zoneWords: zoneWords,
     isOpen: isOpen,
     nextChange: nextChange,
     nextOpening: nextOpening,
