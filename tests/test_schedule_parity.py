@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from helpgen.hours import notices as N
+from helpgen.i18n import browser_strings, messages
 from helpgen.hours import promises as P
 from helpgen.hours import schedule as S
 
@@ -31,6 +32,8 @@ DRIVER = Path(__file__).parent / "js" / "hours_driver.js"
 SEED = int(os.environ.get("HELPGEN_PARITY_SEED", "20261124"))
 CASES = 12_000
 NOTICE_EVERY = 4  # notices are checked on every fourth case: each walks several channels
+# Danish: the notices' sentences and dates come from the translation tables on both sides.
+STRINGS = browser_strings(messages("da"))
 
 # Company zones: both hemispheres, DST at 01:00 UTC (EU), 02:00 local (US), at midnight (Santiago,
 # Havana, Azores, Beirut), 30-minute DST (Lord Howe), odd offsets (Kathmandu, Chatham, St Johns),
@@ -163,11 +166,12 @@ def python_answers(schedules, channels, promises, case):
             described["state"], described["text"]]
 
 
-def python_notices(schedules, channels, notice):
+def python_notices(schedules, channels, notice, strings):
     s, t, c, group, visitor = notice
     at = S.from_us(t * 1000, "UTC")
-    return [N.holiday_notice(S.schedule_to_json(schedules[s]), at, visitor), N.reply_text(channels[c], at, visitor),
-            N.headline([(f"Channel {i}", channels[i]) for i in group], at, visitor)]
+    return [N.holiday_notice(S.schedule_to_json(schedules[s]), at, visitor, strings),
+            N.reply_text(channels[c], at, visitor, strings),
+            N.headline([(f"Channel {i}", channels[i]) for i in group], at, visitor, strings)]
 
 
 def test_javascript_engine_agrees_with_python_engine():
@@ -176,7 +180,7 @@ def test_javascript_engine_agrees_with_python_engine():
     schedules, channels, promises, cases, probes, notices = build_batch(rng)
     batch = {"schedules": [S.schedule_to_json(s) for s in schedules], "channels": channels,
              "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes,
-             "notices": notices}
+             "notices": notices, "strings": STRINGS}
     run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch, sort_keys=True), capture_output=True,
                          text=True, encoding="utf-8", timeout=120, check=False)
     assert run.returncode == 0, run.stderr
@@ -206,7 +210,7 @@ def test_javascript_engine_agrees_with_python_engine():
         if zones & set(stale):
             continue
         notices_compared += 1
-        expected = python_notices(schedules, channels, notice)
+        expected = python_notices(schedules, channels, notice, STRINGS)
         if expected != answer:
             disagreements.append((notice, schedules[notice[0]], expected, answer))
     elapsed = time.perf_counter() - started

@@ -17,9 +17,9 @@ from ..hours.structured_data import faq_page_jsonld, jsonld_script_text, organiz
 from ..hours.present import availability_text, format_date, format_ranges, promise_text, weekly_rows
 from ..hours.promises import _zone_words
 from ..hours.support import SupportConfig
+from ..i18n import Messages, messages
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
-TYPE_LABELS = {"faq": "FAQ", "policy": "Policy", "guide": "Guide"}
 
 
 def page_kind(src: str, catalog: Catalog) -> str:
@@ -146,10 +146,14 @@ class SiteContext:
 
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
-                 url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
+                 url_for: Callable[[str], str], site_url: str | None = None,
+                 text: Messages | None = None) -> SiteContext:
+    text = text or messages(None)
+
     def link(article: Article) -> ArticleLink:
         return ArticleLink(article.title, url_for(article.src), article.description, article.type,
-                           TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
+                           text.t(f"article.type.{article.type}"),
+                           format_date(article.updated) if article.updated else "")
 
     def view(category: Category) -> CategoryView:
         return CategoryView(category.id, category.title, category.description, url_for(category.index_src),

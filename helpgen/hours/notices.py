@@ -3,43 +3,38 @@ when a message sent now is answered, and the one channel worth naming in the hea
 
 Like describe() in promises.py these work on the JSON a page carries (status_payload) and are mirrored
 line by line in helpgen-hours.js (holidayNotice, replyText, headline); tests/test_schedule_parity.py
-holds the two together. Sentences come from a table of strings (flat keys, `{param}` placeholders) so
-that every language reads them from the same translation tables.
+holds the two together. Sentences and date words come from the page language's translation table
+(helpgen/i18n/messages/*.yml, sections holiday., status., date.), the same table the browser gets.
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Mapping
 
-from .promises import DAY_NAMES, MONTH_NAMES, _known_zone, _zone_words, holiday_on, reply_by_us, when_text
+from ..i18n import browser_strings, messages
+from ..i18n.messages import fill
+from .promises import _known_zone, _zone_words, holiday_on, reply_by_us, when_text
 from .schedule import (_day_intervals, _fast_answer, day_to_date, is_open_us, local_day, next_change_us, schedule_from_json,
                        to_us)
 
-# English, the tables' source language. helpgen.i18n supplies the other languages' tables.
-STRINGS = {
-    "holiday.closed_today": "Closed today for {holiday}",
-    "holiday.closed_on": "Closed on {date} for {holiday}",
-    "holiday.open_until_today": "Open until {time} today for {holiday}",
-    "holiday.open_until": "Open until {time} for {holiday}",
-    "holiday.next_closed": "Next holiday: {holiday}, {date}: closed",
-    "holiday.next_hours": "Next holiday: {holiday}, {date}: open {hours} ({zone})",
-    "status.answered_live": "Answered live",
-    "status.reply_by": "Reply by {time}",
-    "status.headline_open": "{channel} · open now",
-    "status.headline_reply": "{channel} · reply by {time}",
-    "status.headline_opens": "{channel} · opens {time}",
-    "status.headline_closed": "{channel} · closed",
-}
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def english() -> dict:
+    """The English texts, as the browser gets them (helpgen.i18n's browser sections)."""
+    return browser_strings(messages("en"))
 
 
 def text(strings: Mapping[str, str], key: str, **params: str) -> str:
-    """`{name}` placeholders filled in one pass, as HelpgenI18n.t does in the browser."""
-    return strings[key].format(**params)
+    """`{name}` placeholders filled as HelpgenI18n.fill does in the browser."""
+    return fill(strings[key], params)
 
 
-def long_date(day: dt.date) -> str:
-    """'Thursday 24 December'."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+def long_date(day: dt.date, strings: Mapping[str, str]) -> str:
+    """'Thursday 24 December', 'torsdag d. 24. december', '12月24日（周四）'."""
+    return text(strings, "date.long", weekday=strings[f"date.{WEEKDAY_KEYS[day.weekday()]}"], day=str(day.day),
+                month=strings[f"date.{MONTH_KEYS[day.month - 1]}"])
 
 
 def _visitor(company: str, visitor_zone: str | None) -> str:
@@ -51,8 +46,8 @@ def _hhmm(minutes: int) -> str:
 
 
 def holiday_notice(hours: dict, now: dt.datetime, visitor_zone: str | None = None,
-                   strings: Mapping[str, str] = STRINGS) -> dict:
-    return holiday_notice_us(hours, to_us(now), visitor_zone, strings)
+                   strings: Mapping[str, str] | None = None) -> dict:
+    return holiday_notice_us(hours, to_us(now), visitor_zone, strings or english())
 
 
 def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: Mapping[str, str]) -> dict:
@@ -77,17 +72,17 @@ def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: 
         elif today == visitor_today:
             notice["today"] = text(strings, "holiday.closed_today", holiday=holiday.name)
         else:
-            notice["today"] = text(strings, "holiday.closed_on", date=long_date(day_to_date(today)),
+            notice["today"] = text(strings, "holiday.closed_on", date=long_date(day_to_date(today), strings),
                                    holiday=holiday.name)
     upcoming = sorted((h for h in schedule.holidays if h.date > day_to_date(today)), key=lambda h: h.date)
     if upcoming:
         first = upcoming[0]
         if first.ranges:
             ranges = ", ".join(f"{_hhmm(r.start)}\u2013{_hhmm(r.end)}" for r in first.ranges)
-            notice["next"] = text(strings, "holiday.next_hours", holiday=first.name, date=long_date(first.date),
+            notice["next"] = text(strings, "holiday.next_hours", holiday=first.name, date=long_date(first.date, strings),
                                   hours=ranges, zone=_zone_words(company))
         else:
-            notice["next"] = text(strings, "holiday.next_closed", holiday=first.name, date=long_date(first.date))
+            notice["next"] = text(strings, "holiday.next_closed", holiday=first.name, date=long_date(first.date, strings))
     return notice
 
 
@@ -104,8 +99,8 @@ def _answer(channel: dict, now: int) -> tuple[bool, int | None]:
 
 
 def reply_text(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
-               strings: Mapping[str, str] = STRINGS) -> str:
-    return reply_text_us(channel, to_us(now), visitor_zone, strings)
+               strings: Mapping[str, str] | None = None) -> str:
+    return reply_text_us(channel, to_us(now), visitor_zone, strings or english())
 
 
 def reply_text_us(channel: dict, now: int, visitor_zone: str | None, strings: Mapping[str, str]) -> str:
@@ -123,8 +118,8 @@ def reply_text_us(channel: dict, now: int, visitor_zone: str | None, strings: Ma
 
 
 def headline(channels: list[tuple[str, dict]], now: dt.datetime, visitor_zone: str | None = None,
-             strings: Mapping[str, str] = STRINGS) -> dict | None:
-    return headline_us(channels, to_us(now), visitor_zone, strings)
+             strings: Mapping[str, str] | None = None) -> dict | None:
+    return headline_us(channels, to_us(now), visitor_zone, strings or english())
 
 
 def headline_us(channels: list[tuple[str, dict]], now: int, visitor_zone: str | None,

@@ -21,9 +21,10 @@ from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
+from ..hours.structured_data import jsonld_script_text
 from ..hours.support import SupportConfig, load_support
+from ..i18n import browser_strings, messages
 from .themes import theme_dir
-from ..content.draft_strings import t as draft_t
 from ..content.variables import substitute, support_variables
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
@@ -120,7 +121,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.catalog = build_catalog(self.articles)
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
-        for src, text in _generated_pages(self.catalog, files, config.site_name).items():
+        for src, text in _generated_pages(self.catalog, files, self._messages(config), config.site_name).items():
             files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
         if self.config.navigation == "categories" and not config.nav:
             config.nav = navigation(self.catalog)
@@ -157,10 +158,18 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             file = files.get_file_from_path(src)
             return file.url if file else ""
 
+        text = self._messages(config)
         env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
-                                              config.site_url or None)
-        env.globals.setdefault("t", draft_t)
+                                              config.site_url or None, text)
+        env.globals["t"] = text.t
+        env.globals["helpgen_strings"] = jsonld_script_text(browser_strings(text))
         return env
+
+    @staticmethod
+    def _messages(config):
+        """The site's language is Material's `theme.language` (MkDocs' own themes say `locale`)."""
+        theme = config.theme
+        return messages(theme.get("language") or str(theme.get("locale") or "") or None)
 
     # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
     # search_index.json, sitemaps, …) must be in the staging folder before it is swapped in.
@@ -236,10 +245,10 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-def _generated_pages(catalog: Catalog, files: Files, site_name: str) -> dict[str, str]:
+def _generated_pages(catalog: Catalog, files: Files, text, site_name: str = "") -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page.
     A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
-    wanted = {HOME_SRC: site_name or "Help Center", CONTACT_SRC: "Contact us"}
+    wanted = {HOME_SRC: site_name or text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {src: f"---\ntitle: {json.dumps(title)}\n---\n" for src, title in wanted.items() if src not in existing}

@@ -3,7 +3,7 @@
 //          cases: [[scheduleIndex, ms, promiseIndex, channelIndex, visitorZone]...]}
 // Output: {probes: [offsetMs...], cases: [[isOpen, nextChange, nextOpening, nextClosing, replyBy,
 //          describeState, describeText]...], notices: [[holidayNotice, replyText, headline]...], ms: elapsed}
-// Input may also carry notices: [[scheduleIndex, ms, channelIndex, [channelIndex...], visitorZone]...]
+// Input may also carry strings (a language's browser texts) and notices: [[scheduleIndex, ms, channelIndex, [channelIndex...], visitorZone]...]
 "use strict";
 const path = require("path");
 // HELPGEN_HOURS_JS points at another copy, to check that the parity test catches a planted bug.
@@ -25,7 +25,8 @@ process.stdin.on("end", () => {
   });
   // Notices on a share of the cases: [holidayNotice, replyText, headline over [name, channel] pairs].
   const notices = (batch.notices || []).map(([s, t, c, group, visitor]) => [
-    hours.holidayNotice(batch.schedules[s], t, visitor), hours.replyText(batch.channels[c], t, visitor),
-    hours.headline(group.map((i) => ["Channel " + i, batch.channels[i]]), t, visitor)]);
+    hours.holidayNotice(batch.schedules[s], t, visitor, batch.strings),
+    hours.replyText(batch.channels[c], t, visitor, batch.strings),
+    hours.headline(group.map((i) => ["Channel " + i, batch.channels[i]]), t, visitor, batch.strings)]);
   process.stdout.write(JSON.stringify({probes, cases, notices, ms: Date.now() - started}));
 });

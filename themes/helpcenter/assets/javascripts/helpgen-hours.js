@@ -292,31 +292,21 @@
 
   // --- notices: today's holiday, the next one, reply times, the header's channel (see notices.py) ----
 
-  var STRINGS = {
-    "holiday.closed_today": "Closed today for {holiday}",
-    "holiday.closed_on": "Closed on {date} for {holiday}",
-    "holiday.open_until_today": "Open until {time} today for {holiday}",
-    "holiday.open_until": "Open until {time} for {holiday}",
-    "holiday.next_closed": "Next holiday: {holiday}, {date}: closed",
-    "holiday.next_hours": "Next holiday: {holiday}, {date}: open {hours} ({zone})",
-    "status.answered_live": "Answered live",
-    "status.reply_by": "Reply by {time}",
-    "status.headline_open": "{channel} \u00b7 open now",
-    "status.headline_reply": "{channel} \u00b7 reply by {time}",
-    "status.headline_opens": "{channel} \u00b7 opens {time}",
-    "status.headline_closed": "{channel} \u00b7 closed"
-  };
+  var WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  var MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-  /** `{name}` placeholders filled in one pass, like str.format in Python. */
+  /** `{name}` placeholders filled as helpgen/i18n fill() does; strings = the page's table
+   *  (HelpgenI18n.strings), with the holiday., status. and date. texts. */
   function text(strings, key, params) {
-    return (strings || STRINGS)[key].replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(params || {}, name) ? String(params[name]) : whole;
+    return strings[key].replace(/\{([a-z_][a-z0-9_]*)\}/g, function (whole, name) {
+      return String(params[name]);
     });
   }
 
-  function longDate(day) {
+  function longDate(day, strings) {
     var date = new Date(day * DAY);
-    return DAY_NAMES[weekday(day)] + " " + date.getUTCDate() + " " + MONTH_NAMES[date.getUTCMonth()];
+    return text(strings, "date.long", {weekday: strings["date." + WEEKDAY_KEYS[weekday(day)]],
+      day: String(date.getUTCDate()), month: strings["date." + MONTH_KEYS[date.getUTCMonth()]]});
   }
 
   function visitorOf(company, visitorZone) {
@@ -344,7 +334,7 @@
       } else if (today === visitorToday) {
         notice.today = text(strings, "holiday.closed_today", {holiday: holiday.name});
       } else {
-        notice.today = text(strings, "holiday.closed_on", {date: longDate(today), holiday: holiday.name});
+        notice.today = text(strings, "holiday.closed_on", {date: longDate(today, strings), holiday: holiday.name});
       }
     }
     var upcoming = Object.keys(hours.holidays || {}).filter(function (key) { return dayOfKey(key) > today; }).sort();
@@ -353,9 +343,9 @@
       if (first.hours.length) {
         var ranges = first.hours.map(function (r) { return hhmm(r[0]) + "\u2013" + hhmm(r[1]); }).join(", ");
         notice.next = text(strings, "holiday.next_hours",
-          {holiday: first.name, date: longDate(day), hours: ranges, zone: zoneWords(company)});
+          {holiday: first.name, date: longDate(day, strings), hours: ranges, zone: zoneWords(company)});
       } else {
-        notice.next = text(strings, "holiday.next_closed", {holiday: first.name, date: longDate(day)});
+        notice.next = text(strings, "holiday.next_closed", {holiday: first.name, date: longDate(day, strings)});
       }
     }
     return notice;

@@ -27,7 +27,7 @@
   }
 
   var payload = json("helpgen-hours-data");
-  var strings = json("helpgen-search-strings") || {};
+  var i18n = window.HelpgenI18n;
 
   function visitorZone() {
     try { return Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return null; }
@@ -50,25 +50,26 @@
       var shown = element("span", "hg-search-fallback__status hg-channel__status", status.text);
       shown.setAttribute("data-state", status.state);
       item.appendChild(shown);
-      var reply = hours.replyText(channel, now, zone, payload.strings);
+      var reply = hours.replyText(channel, now, zone, i18n.strings);
       if (reply) item.appendChild(element("span", "hg-search-fallback__response", reply));
     }
     return item;
   }
 
   function fallback(query) {
-    if (!payload || !payload.order || !payload.order.length) return null;
+    if (!payload || !payload.order || !payload.order.length || !i18n) return null;
     var now = Date.now(), zone = visitorZone();
     var box = element("li", "hg-search-fallback");
     box.setAttribute("data-hg-search-fallback", "");
     box.setAttribute("data-hg-query", query);
-    box.appendChild(element("p", "hg-search-fallback__title", (strings.none || "{query}").replace("{query}", query)));
+    box.appendChild(element("p", "hg-search-fallback__title", i18n.t("search.no_results", { query: query })));
     var list = element("ul", "hg-search-fallback__channels");
     payload.order.forEach(function (id) { list.appendChild(channelItem(id, now, zone)); });
     box.appendChild(list);
-    if (strings.contact_url) {
-      var more = element("a", "hg-search-fallback__more", strings.more);
-      more.href = strings.contact_url;
+    var contact = document.querySelector("[data-hg-headline]"); // the header's link to the contact page
+    if (contact) {
+      var more = element("a", "hg-search-fallback__more", i18n.t("search.all_options"));
+      more.href = contact.href;
       box.appendChild(more);
     }
     return box;
@@ -92,7 +93,7 @@
     function refresh() {
       if (latest && latest.total > latest.shown && latest.query === input.value &&
           meta.textContent.trim() === many.replace("#", latest.shown)) {
-        meta.textContent = many.replace("#", latest.shown + " of " + latest.total);
+        meta.textContent = many.replace("#", i18n.t("search.shown_of_total", { shown: latest.shown, total: latest.total }));
         return;
       }
       var shown = list.querySelector("[data-hg-search-fallback]");

@@ -11,7 +11,7 @@
   if (!source || !window.HelpgenHours) return;
   var data = JSON.parse(source.textContent);
   var hours = window.HelpgenHours;
-  var strings = data.strings; // the page language's texts; undefined = English built into helpgen-hours.js
+  var strings = window.HelpgenI18n ? window.HelpgenI18n.strings : {}; // the page language's texts
   var zone; // the visitor's, found at the first render: Intl's first use is slow enough to delay start-up
   var timer = null;
 
