@@ -41,9 +41,8 @@
         target.setAttribute("data-state", status.state);
       });
       var reply = hours.replyText(channel, now, zone, strings);
-      Array.prototype.forEach.call(node.querySelectorAll("[data-hg-reply]"), function (target) {
-        if (reply) target.textContent = reply; // else the promise from the build stays
-      });
+      // "" when the status already gives the reply time (email: "Write now — reply by …").
+      Array.prototype.forEach.call(node.querySelectorAll("[data-hg-reply]"), function (target) { show(target, reply); });
     });
   }
 
