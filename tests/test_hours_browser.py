@@ -78,6 +78,6 @@ def test_without_javascript_the_static_hours_table_remains(chromium, demo_url):
         page.goto(demo_url + "returns/how-do-i-return-an-item/")
         rows = page.eval_on_selector_all("[data-hg-contact] .hg-hours tr", "rows => rows.map(r => r.innerText)")
         assert rows[0].split() == ["Monday–Friday", "09:00–17:00"]
-        assert page.eval_on_selector_all("[data-hg-status]", "els => els.map(e => e.textContent)") == ["", "", ""]
+        assert page.eval_on_selector_all("[data-hg-contact] [data-hg-status]", "els => els.map(e => e.textContent)") == ["", "", ""]
     finally:
         context.close()
