@@ -155,3 +155,49 @@ def test_serve_rebuilds_when_support_yml_changes(project):
         support = project.root / "support.yml"
         support.write_text(support.read_text().replace("support@acme.example", "help@acme.example"))
         assert wait_for("help@acme.example")
+
+
+def test_serve_starts_with_a_broken_support_yml_shows_the_problems_and_turns_into_the_site_when_fixed(project, tmp_path):
+    support = project.root / "support.yml"
+    good = support.read_text()
+    support.write_text(good.replace("response: 1 business day", "reponse: 1 business day"))
+    log = tmp_path / "serve.log"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with open(log, "w") as err:
+        server = subprocess.Popen([sys.executable, "-m", "helpgen", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project.root, stdout=subprocess.DEVNULL, stderr=err)
+
+    def page(path: str = "orders/track/") -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as response:
+                    return response.read().decode()
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError("the preview never answered")
+
+    def wait_until(predicate) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        shown = page()
+        assert "The help center does not build" in shown
+        assert 'unknown key &quot;channels[email].reponse&quot;' in shown  # escaped, named by the channel id
+        assert "support.yml:" in shown and "Fix: did you mean &quot;response&quot;?" in shown
+        assert "livereload(" in shown  # the page reloads itself after the next build
+        assert "does not build" in page("contact/") and "does not build" in page("")
+        support.write_text(good)
+        assert wait_until(lambda: "data-hg-contact" in page())
+        assert wait_until(lambda: "Fixed — rebuilt" in log.read_text())
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "Error: " in log.read_text()
