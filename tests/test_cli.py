@@ -59,6 +59,19 @@ def test_new_writes_an_article_whose_front_matter_validates(tmp_path):
     assert again.exit_code == 1 and "already exists" in again.output
 
 
+def test_an_unfinished_new_article_fails_check_strict_until_it_is_written(tmp_path):
+    run("init", str(tmp_path / "p"))
+    assert run("check", "--strict", cwd=tmp_path / "p").exit_code == 0
+    run("new", "Can I pay later?", "--category", "payments", cwd=tmp_path / "p")
+    result = run("check", "--strict", cwd=tmp_path / "p")
+    assert result.exit_code == 1
+    assert "draft-empty-description" in result.output and "draft-placeholder" in result.output
+    path = tmp_path / "p/content/payments/can-i-pay-later.md"
+    path.write_text(path.read_text().replace("description: \n", "description: Yes, with Klarna.\n")
+                    .replace("Write the answer first, in one or two sentences. Then the details.", "Yes, with Klarna."))
+    assert run("check", "--strict", cwd=tmp_path / "p").exit_code == 0
+
+
 def test_new_review_date_is_a_year_later(tmp_path):
     path = new_article(tmp_path, "Leap day", "misc", "guide", today=dt.date(2028, 2, 29))
     front = yaml.safe_load(path.read_text().split("---")[1])
