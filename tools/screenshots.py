@@ -26,6 +26,7 @@ SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 PAGES = {
     "home": "",
     "article": "returns/how-do-i-return-an-item/",
+    "article-chinese": "shipping/guoji-yunshu/",
     "contact": "contact/",
     "no-results": "?q=xyzzy",
     "404": "no/such/page/",
