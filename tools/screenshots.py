@@ -16,11 +16,14 @@ import functools
 import http.server
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests.conftest import _QuietHandler as StaticHost  # noqa: E402 - serves 404.html as static hosts do
 CHROMIUM = "/usr/bin/chromium"
 SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 PAGES = {
@@ -31,24 +34,6 @@ PAGES = {
     "no-results": "?q=xyzzy",
     "404": "no/such/page/",
 }
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """A static host: a missing path gets 404.html, as GitHub Pages and Netlify serve it."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
 
 
 def build_demo(root: Path) -> Path:
@@ -73,7 +58,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or build_demo(Path(tmp))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         args.out.mkdir(parents=True, exist_ok=True)
