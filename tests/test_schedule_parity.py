@@ -160,7 +160,7 @@ def python_answers(schedules, channels, promises, case):
     def out(instant):
         return None if instant is None else ms(instant)
 
-    described = P.describe(channels[c], at, visitor)
+    described = P.describe(channels[c], at, visitor, STRINGS)
     return [S.is_open(schedule, at), out(S.next_change(schedule, at)), out(S.next_opening(schedule, at)),
             out(S.next_closing(schedule, at)), out(P.reply_by(promises[p], schedule, at)),
             described["state"], described["text"]]

@@ -10,6 +10,8 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
+from ..i18n import messages
+from ..i18n.messages import fill
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us)
@@ -135,15 +137,15 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 
 
-def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None) -> dict:
+def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None, strings: dict | None = None) -> dict:
     """{"state": "open"|"closed", "text": ...} for a channel_payload() dict, with times in the visitor's
     zone and the company's alongside when they read differently:
     "Open now · closes 17:00", "Closed · opens Monday 09:00", "Write now — reply by Tuesday 11:00",
     "Open now · closes 11:00 (17:00 Copenhagen time)". Same rules as describe() in helpgen-hours.js."""
-    return describe_us(channel, to_us(now), visitor_zone)
+    return describe_us(channel, to_us(now), visitor_zone, strings)
 
 
-def describe_us(channel: dict, now: int, visitor_zone: str | None) -> dict:
+def describe_us(channel: dict, now: int, visitor_zone: str | None, strings: dict | None = None) -> dict:
     availability = schedule_from_json(channel["availability"])
     company = availability.timezone
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
@@ -154,7 +156,7 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None) -> dict:
     change = next_change_us(availability, now)
     if not is_open_us(availability, now):
         holiday = holiday_on(availability, local_day(company, now))
-        closed = "Closed" if holiday is None else f"Closed for {holiday.name}"
+        closed = "Closed" if holiday is None else _closed_for(holiday.name, strings)
         return {"state": "closed", "text": closed if change is None else f"{closed} · opens {when(change)}"}
     if change is not None:
         return {"state": "open", "text": f"Open now · closes {when(change)}"}
@@ -197,6 +199,13 @@ def _echo_label(company: str, visitor: str, us: int, now: int) -> str:
     if abs(day - local_day(company, now)) < 7:
         return f"{DAY_NAMES[date.weekday()]} {time}"
     return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {time}"
+
+
+def _closed_for(holiday: str, strings: dict | None) -> str:
+    """"Closed for Christmas Eve" from the page language's table (`strings`: its browser texts)."""
+    if strings is None:
+        return messages("en").t("status.closed_holiday", holiday=holiday)
+    return fill(strings["status.closed_holiday"], {"holiday": holiday})
 
 
 def holiday_on(schedule: Schedule, day: int):

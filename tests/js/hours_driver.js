@@ -18,7 +18,7 @@ process.stdin.on("end", () => {
   const probes = batch.probes.map(([zone, ms]) => hours.offsetAt(zone, ms));
   const cases = batch.cases.map(([s, t, p, c, visitor]) => {
     const schedule = batch.schedules[s];
-    const described = hours.describe(batch.channels[c], t, visitor);
+    const described = hours.describe(batch.channels[c], t, visitor, batch.strings);
     return [hours.isOpen(schedule, t), hours.nextChange(schedule, t), hours.nextOpening(schedule, t),
       hours.nextClosing(schedule, t), hours.replyBy(batch.promises[p], schedule, t),
       described.state, described.text];

@@ -272,15 +272,16 @@
     return ["UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"].indexOf(city.toUpperCase()) >= 0 ? "UTC" : city + " time";
   }
 
-  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone. */
-  function describe(channel, now, visitorZone) {
+  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone; `strings`: the page
+   *  language's texts (HelpgenI18n.strings), for the holiday a closed status names. */
+  function describe(channel, now, visitorZone, strings) {
     var availability = channel.availability, company = availability.tz;
     var visitor = visitorZone && knownZone(visitorZone) ? visitorZone : company;
     function when(ms) { return whenText(company, visitor, ms, now); }
     var change = nextChange(availability, now);
     if (!isOpen(availability, now)) {
       var holiday = holidayOn(availability, localDay(company, now));
-      var closed = holiday === null ? "Closed" : "Closed for " + holiday.name;
+      var closed = holiday === null ? "Closed" : text(strings, "status.closed_holiday", {holiday: holiday.name});
       return {state: "closed", text: change === null ? closed : closed + " \u00b7 opens " + when(change)};
     }
     if (change !== null) return {state: "open", text: "Open now \u00b7 closes " + when(change)};

@@ -46,7 +46,7 @@
       item.appendChild(element("strong", "hg-search-fallback__link", link.name));
     }
     if (hours && channel) {
-      var status = hours.describe(channel, now, zone);
+      var status = hours.describe(channel, now, zone, i18n.strings);
       var shown = element("span", "hg-search-fallback__status hg-channel__status", status.text);
       shown.setAttribute("data-state", status.state);
       item.appendChild(shown);

@@ -34,7 +34,7 @@
     each("[data-hg-channel]", function (node) {
       var channel = data.channels[node.getAttribute("data-hg-channel")];
       if (!channel) return;
-      var status = hours.describe(channel, now, zone);
+      var status = hours.describe(channel, now, zone, strings);
       node.setAttribute("data-hg-state", status.state);
       Array.prototype.forEach.call(node.querySelectorAll("[data-hg-status]"), function (target) {
         target.textContent = status.text;
