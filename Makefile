@@ -30,6 +30,9 @@ chromium:
 
 # axe-core for the accessibility test, pinned by tests/package-lock.json; never downloads a browser.
 tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	touch $@
 
