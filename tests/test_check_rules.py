@@ -35,6 +35,8 @@ PLANTED = [
     ("orders/contact-facts.md", 22, "promise-response-mismatch"),
     ("orders/contact-facts.md", 24, "promise-response-hardcoded"),
     ("orders/track.md", 1, "duplicate-output-path"),
+    ("orders/unfinished-draft.md", 3, "draft-empty-description"),  # as `helpgen new` writes it
+    ("orders/unfinished-draft.md", 9, "draft-placeholder"),
     ("policies/undated-policy.md", 3, "policy-missing-updated"),
     ("returns/archive/index.md", 1, "unreachable-article"),
     ("returns/bad-front-matter.md", 3, "front-matter-invalid"),

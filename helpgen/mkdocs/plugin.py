@@ -55,6 +55,8 @@ class HelpgenConfig(Config):
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
+    generator = opt.Type(bool, default=True)
+    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 
 
 class _WarningCounter(logging.Handler):
@@ -138,6 +140,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
+        if not self.config.generator:
+            config.extra["generator"] = False  # Material's own switch for its footer line
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         self.warnings.count = 0
@@ -170,7 +174,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         _publish_at_urls(files, self.urls, self.article_by_src)
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
-        self.generated_titles = _generated_titles(self._messages(config))
+        self.generated_titles = _generated_titles(self._messages(config), config.site_name)
         for src, text in _generated_pages(self.catalog, files, self.generated_titles).items():
             files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
         if self.config.navigation == "categories" and not config.nav:
@@ -369,8 +373,9 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-def _generated_titles(text) -> dict[str, str]:
-    return {HOME_SRC: text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
+def _generated_titles(text, site_name: str = "") -> dict[str, str]:
+    """A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
+    return {HOME_SRC: site_name or text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
 
 
 def _generated_pages(catalog: Catalog, files: Files, titles: dict[str, str]) -> dict[str, str]:
