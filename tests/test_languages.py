@@ -163,9 +163,10 @@ def test_helpgen_writes_every_word_in_the_pages_language(site):
     danish = soup(site / "da/returns/return-an-item/index.html")
     assert danish.select_one(".hg-contact__title").get_text(strip=True) == "Brug for mere hjælp? Kontakt Acme Outfitters"
     assert danish.select_one(".hg-updated").get_text(" ", strip=True) == "Opdateret 1. oktober 2026"
-    email = danish.select_one('[data-hg-channel="email"]')
+    email = danish.select_one('[data-hg-contact] [data-hg-channel="email"]')
     assert email.select_one(".hg-channel__name").get_text() == "E-mail"
-    assert email.select_one(".hg-channel__response").get_text() == "Svar: 1 arbejdsdag"
+    assert email.select_one(".hg-channel__response").get_text() == "Svarer inden for 1 arbejdsdag"
+    assert danish.select_one(".hg-header-contact__label").get_text() == "Kontakt"
     assert "så svarer vi inden for 1 arbejdsdag" in danish.select_one("article").get_text()
     rows = [(r.th.get_text(), r.td.get_text()) for r in danish.select(".hg-hours tr")]
     assert rows == [("mandag–fredag", "09.00–17.00"), ("lørdag", "10.00–14.00"), ("søndag", "lukket")]

@@ -16,6 +16,8 @@ from typing import Any, Callable
 import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
+from ..content.articles import FRONT_MATTER_KEYS
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, front_matter_options
 from ..errors import HelpgenError, Location
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -80,6 +82,8 @@ class SiteSettings:
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: dict[str, dict] = field(default_factory=dict)
     embed_domains: tuple[str, ...] = ()
+    front_matter: FrontMatterOptions = DEFAULT_OPTIONS
+    site_url: str = ""
     languages: Any = None  # the plugin's `languages` option as written (None: one language)
     theme_language: str = "en"
 
@@ -91,14 +95,16 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     docs = data.get("docs_dir") or "docs"
     slugify, separator = _toc_settings(data.get("markdown_extensions"))
     extensions, configs = _markdown_extensions(data.get("markdown_extensions"))
-    helpgen_options = _plugin_options(data.get("plugins"), "helpgen")
-    embed = helpgen_options.get("embed_domains")
+    options = _plugin_options(data.get("plugins"), "helpgen")
+    embed = options.get("embed_domains")
+    front_matter = front_matter_options(options.get("extra_keys"), options.get("key_aliases"),
+                                        FRONT_MATTER_KEYS, str(config_file))
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     return SiteSettings(
         config_file=config_file,
         project_dir=project_dir,
         docs_dir=(project_dir / str(docs)).resolve(),
-        support_file=str(helpgen_options.get("support") or "support.yml"),
+        support_file=str(options.get("support") or "support.yml"),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         exclude_docs=str(data.get("exclude_docs") or ""),
         slugify=slugify,
@@ -106,7 +112,9 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         markdown_extensions=extensions,
         markdown_configs=configs,
         embed_domains=tuple(str(d) for d in embed) if isinstance(embed, list) else (),
-        languages=helpgen_options.get("languages"),
+        front_matter=front_matter,
+        site_url=str(data.get("site_url") or ""),
+        languages=options.get("languages"),
         theme_language=str(theme.get("language") or "en"),
     )
 

@@ -55,6 +55,15 @@ def availability_text(availability: str, weekly: tuple[tuple[TimeRange, ...], ..
     return text.t("availability.separator").join(open_rows) if open_rows else text.t("availability.none")
 
 
+def promise_text(promise, text: Messages | None = None) -> str:
+    """The promise as a visitor reads it without the live widget: "Answered live" for a line answered
+    as you call, "Replies within 1 business day" otherwise."""
+    text = _text(text)
+    if promise.kind == "immediate":
+        return text.t("status.answered_live")
+    return text.t("promise.replies_within", promise=promise.words(text))
+
+
 def format_date(day: dt.date, text: Messages | None = None) -> str:
     return _format_date(day, text)
 

@@ -9,11 +9,13 @@ import datetime as dt
 import re
 import zoneinfo
 from dataclasses import dataclass
+from typing import Mapping
 
+from ..i18n import Messages, browser_strings, format_pattern, messages
+from ..i18n.messages import fill
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us)
-from ..i18n import format_pattern, format_time, messages
 
 KINDS = ("immediate", "calendar", "business_hours", "business_days")
 _HINT = 'use e.g. "4 hours" or "1 business day"'
@@ -147,41 +149,58 @@ def channel_payload(availability: Schedule, response: Promise, business: Schedul
 
 
 # --- sentences -------------------------------------------------------------------------------------------
+#
+# Every word comes from the page language's table as the browser gets it (`strings`: browser_strings of
+# helpgen.i18n; a Messages is taken too; None is English): helpgen-hours.js writes the same texts.
 
-def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None, text=None) -> dict:
+
+def page_strings(strings: Mapping[str, str] | Messages | None) -> Mapping[str, str]:
+    if strings is None:
+        return browser_strings(messages(None))
+    return browser_strings(strings) if isinstance(strings, Messages) else strings
+
+
+def _t(strings: Mapping[str, str], key: str, **params: str) -> str:
+    return fill(strings[key], params)
+
+
+def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
+             strings: Mapping[str, str] | Messages | None = None) -> dict:
     """{"state": "open"|"closed", "text": ...} for a channel_payload() dict, with times in the visitor's
     zone and the company's alongside when they read differently:
     "Open now · closes 17:00", "Closed · opens Monday 09:00", "Write now — reply by Tuesday 11:00",
-    "Open now · closes 11:00 (17:00 Copenhagen time)". `text`: the language's helpgen.i18n Messages
-    (English without). Same rules and texts as describe() in helpgen-hours.js."""
-    return describe_us(channel, to_us(now), visitor_zone, text)
+    "Open now · closes 11:00 (17:00 Copenhagen time)", in the language of `strings`. Same rules and
+    texts as describe() in helpgen-hours.js."""
+    return describe_us(channel, to_us(now), visitor_zone, strings)
 
 
-def describe_us(channel: dict, now: int, visitor_zone: str | None, text=None) -> dict:
-    text = text or messages(None)
+def describe_us(channel: dict, now: int, visitor_zone: str | None,
+                strings: Mapping[str, str] | Messages | None = None) -> dict:
+    strings = page_strings(strings)
     availability = schedule_from_json(channel["availability"])
     company = availability.timezone
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
     def when(us: int) -> str:
-        here, there = _label(visitor, us, now, text), _label(company, us, now, text)
-        return here if here == there else text.t("status.both_times", here=here, there=there,
-                                                   zone=_zone_words(company, text))
+        return when_text(company, visitor, us, now, strings)
 
     change = next_change_us(availability, now)
     if not is_open_us(availability, now):
-        return {"state": "closed", "text": text.t("status.closed") if change is None
-                else text.t("status.closed_opens", when=when(change))}
+        holiday = holiday_on(availability, local_day(company, now))
+        closed = _t(strings, "status.closed") if holiday is None else \
+            _t(strings, "status.closed_holiday", holiday=holiday.name)
+        return {"state": "closed", "text": closed if change is None
+                else _t(strings, "status.closed_opens", closed=closed, when=when(change))}
     if change is not None:
-        return {"state": "open", "text": text.t("status.open_closes", when=when(change))}
+        return {"state": "open", "text": _t(strings, "status.open_closes", when=when(change))}
     # Reachable around the clock: what matters is when the answer comes.
     response = channel["response"]
     if response["kind"] == "immediate":
-        return {"state": "open", "text": text.t("status.open_always")}
+        return {"state": "open", "text": _t(strings, "status.open_always")}
     business = schedule_from_json(channel["business"]) if "business" in channel else availability
     answer = reply_by_us(response["kind"], response["amount"], business, now)
-    return {"state": "open", "text": text.t("status.write_now") if answer is None
-            else text.t("status.write_now_reply_by", when=when(answer))}
+    return {"state": "open", "text": _t(strings, "status.write_now") if answer is None
+            else _t(strings, "status.write_now_reply_by", when=when(answer))}
 
 
 def _known_zone(name: str) -> bool:
@@ -192,24 +211,63 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-def _label(zone: str, us: int, now: int, text) -> str:
-    """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later), in
-    the language of `text`. Rounded up to the minute: a promise shown early would be broken."""
+def when_text(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str] | None = None) -> str:
+    """An instant for the visitor: their own clock, relative to their own day ("tomorrow 04:00"), then
+    the company's clock when it reads differently, naming its day rather than "tomorrow", which a reader
+    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)"."""
+    strings = page_strings(strings)
+    here = _label(visitor, us, now, strings)
+    if visitor == company or offset_at(visitor, us) == offset_at(company, us):
+        return here
+    return _t(strings, "status.both_times", here=here, there=_echo_label(company, visitor, us, now, strings),
+              zone=_zone_words(company, strings))
+
+
+def _clock(minutes: int, strings: Mapping[str, str]) -> str:
+    return format_pattern(strings["format.clock"], strings, minutes=minutes)
+
+
+def _day_and_time(date: dt.date, time: str, strings: Mapping[str, str], week: bool) -> str:
+    """'Monday 09:00' within a week, 'Monday 5 January 09:00' further off (in the page's language)."""
+    if week:
+        return _t(strings, "status.on_day", day=format_pattern("EEEE", strings, day=date), time=time)
+    return _t(strings, "status.on_date", date=format_pattern(strings["format.weekday_date"], strings, day=date),
+              time=time)
+
+
+def _echo_label(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str]) -> str:
+    """The company's wall time of an instant; its day is named only when it is not the visitor's date."""
+    local = -(-(us + offset_at(company, us)) // MINUTE) * MINUTE
+    day, minutes = local // DAY, local % DAY // MINUTE
+    time = _clock(minutes, strings)
+    visitor_local = -(-(us + offset_at(visitor, us)) // MINUTE) * MINUTE
+    if day == visitor_local // DAY:
+        return time
+    return _day_and_time(day_to_date(day), time, strings, abs(day - local_day(company, now)) < 7)
+
+
+def holiday_on(schedule: Schedule, day: int):
+    """The holiday on a local date (days since 1970-01-01) of the schedule, or None."""
+    return schedule._by_date.get(day_to_date(day))
+
+
+def _label(zone: str, us: int, now: int, strings: Mapping[str, str]) -> str:
+    """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later).
+    Rounded up to the minute: a promise shown early would be broken."""
     local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
     day, minutes = local // DAY, local % DAY // MINUTE
-    time = format_time(minutes, text, clock=True)
+    time = _clock(minutes, strings)
     ahead = day - local_day(zone, now)
     if ahead <= 0:
         return time
     if ahead == 1:
-        return text.t("status.tomorrow", time=time)
-    date = day_to_date(day)
-    if ahead < 7:
-        return text.t("status.on_day", day=format_pattern("EEEE", text, day=date), time=time)
-    return text.t("status.on_date", date=format_pattern(text.t("format.weekday_date"), text, day=date), time=time)
+        return _t(strings, "status.tomorrow", time=time)
+    return _day_and_time(day_to_date(day), time, strings, ahead < 7)
 
 
-def _zone_words(zone: str, text) -> str:
+def _zone_words(zone: str, strings: Mapping[str, str] | Messages | None = None) -> str:
     """'Europe/Copenhagen' -> 'Copenhagen time'; 'America/New_York' -> 'New York time'; UTC -> 'UTC'."""
     city = zone.rsplit("/", 1)[-1].replace("_", " ")
-    return "UTC" if city.upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU") else text.t("status.zone_time", city=city)
+    if city.upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"):
+        return "UTC"
+    return _t(page_strings(strings), "status.zone_time", city=city)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any, Mapping
 
 from .messages import Messages, messages
 
@@ -16,12 +17,18 @@ TOKEN = re.compile(r"EEEE|MMMM|HH|H|mm|d|M|y")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def weekday_name(index: int, text: Messages | None = None) -> str:
+def weekday_name(index: int, text: Messages | Mapping[str, Any] | None = None) -> str:
     """Monday = 0, as Python's date.weekday()."""
-    return (text or messages(None)).t(f"weekday.{WEEKDAYS[index]}")
+    return _lookup(text or messages(None), f"weekday.{WEEKDAYS[index]}")
 
 
-def format_pattern(pattern: str, text: Messages, day: dt.date | None = None, minutes: int | None = None) -> str:
+def _lookup(text: Messages | Mapping[str, Any], key: str) -> str:
+    """A text from a language's Messages, or from its browser strings (the table as the page carries it)."""
+    return text.t(key) if isinstance(text, Messages) else text[key]
+
+
+def format_pattern(pattern: str, text: Messages | Mapping[str, Any], day: dt.date | None = None,
+                   minutes: int | None = None) -> str:
     def token(match: re.Match[str]) -> str:
         name = match.group(0)
         if name in ("HH", "H", "mm"):
@@ -35,7 +42,7 @@ def format_pattern(pattern: str, text: Messages, day: dt.date | None = None, min
         if name == "EEEE":
             return weekday_name(day.weekday(), text)
         if name == "MMMM":
-            return text.t(f"month.{day.month}")
+            return _lookup(text, f"month.{day.month}")
         return str({"d": day.day, "M": day.month, "y": day.year}[name])
 
     return TOKEN.sub(token, pattern)

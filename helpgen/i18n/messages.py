@@ -17,7 +17,7 @@ TABLES = Path(__file__).parent / "messages"
 DEFAULT_LANGUAGE = "en"
 SHIPPED_LANGUAGES = ("en", "da", "zh", "zh-TW")
 # Keys whose first part is one of these are baked into every page for the browser scripts.
-BROWSER_SECTIONS = ("search", "status", "weekday", "month", "format")
+BROWSER_SECTIONS = ("search", "status", "holiday", "date", "weekday", "month", "format")
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 # Traditional Chinese is written in Taiwan, Hong Kong and Macau; everything else "zh" is Simplified.
 _TRADITIONAL = {"tw", "hk", "mo", "hant"}

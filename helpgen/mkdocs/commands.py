@@ -31,6 +31,7 @@ class BuildResult:
     jobs: int = 1  # worker processes that built the pages
     phases: dict[str, float] = field(default_factory=dict)  # seconds per build phase
     reused: int = 0  # pages whose rendering came from the build cache
+    fixes: list = field(default_factory=list)  # what --fix changed (migrate.edits.Change)
 
 
 class _Collector(logging.Handler):
@@ -74,20 +75,27 @@ def _config_problem(config_file: Path, message: str) -> Problem:
 
 def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None,
                strict: bool = False, jobs: int | None = 1, progress: Progress | None = None,
+               *, drafts: bool = False, previous: str | None = None, fix: bool = False,
                cache_dir: Path | None = None) -> BuildResult:
     """Build the help center. Raises HelpgenError on any content or config problem.
 
-    jobs: worker processes for the pages (None or 0: one per core); cache_dir: keep this build's work
-    there and reuse the previous build's (build_cache.py). Either way the output is the same bytes."""
+    jobs: worker processes for the pages (None or 0: one per core); the output is the same bytes.
+    drafts: build `draft: true` articles too. previous: the last build's URL manifest (a file, an
+    http(s) URL or `git:REV`); a URL it has that this build lost without a redirect is an error.
+    cache_dir: keep this build's work there and reuse the previous build's (build_cache.py); the
+    output is the same bytes as without it."""
     config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
                               strict=strict or None)
+    plugin = config.plugins.get("helpgen")
+    if plugin is not None:
+        plugin.previous, plugin.fix, plugin.build_drafts = previous, fix, drafts
     target = Path(config.site_dir)
     started = time.monotonic()
     cache = None
     if cache_dir is not None:
         cache = PageCache(BuildStore(Path(cache_dir).absolute()))
-        if isinstance(config.plugins.get("helpgen"), HelpgenPlugin):
-            config.plugins["helpgen"].use_build_store(cache.store)
+        if isinstance(plugin, HelpgenPlugin):
+            plugin.use_build_store(cache.store)
     try:
         stats = pipeline.build(config, jobs=jobs, progress=progress, cache=cache)
     except mkdocs_errors.Abort as exc:
@@ -98,7 +106,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     finally:
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
-    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds, stats.pages - stats.rebuilt)
+    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds,
+                       reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [])
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False,

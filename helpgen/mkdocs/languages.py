@@ -16,6 +16,7 @@ switcher can point at the very same article in each other language.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -133,3 +134,24 @@ def language_of_path(languages: SiteLanguages, src: str) -> tuple[Language, str]
 
 def theme_dirs(config) -> list[str]:
     return [str(Path(d)) for d in config.theme.dirs]
+
+
+def site_urls(results: dict, languages: SiteLanguages) -> tuple[dict[str, str], list, dict[str, str]]:
+    """Every language's page URLs and redirects as the whole site sees them: content-folder paths (the
+    language's folder in front) -> site paths under the language's own prefix. Returns (urls, redirects,
+    generated titles, filled in by the caller)."""
+    urls: dict[str, str] = {}
+    redirects: list = []
+    for lang in languages:
+        result = results[lang.code]
+        urls.update({lang.src(src): _prefixed(lang, path) for src, path in result.urls.items()})
+        redirects += [replace(r, source=_prefixed(lang, r.source),
+                              target=r.target if r.external else _prefixed(lang, r.target),
+                              target_src=lang.src(r.target_src) if r.target_src else "")
+                      for r in result.redirects]
+    return urls, redirects, {}
+
+
+def _prefixed(lang: Language, path: str) -> str:
+    slash = "/" if path.startswith("/") else ""
+    return slash + lang.url_prefix + path.lstrip("/")

@@ -7,6 +7,7 @@ import html
 import json
 import logging
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,8 +19,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
 from ..security import HtmlPolicy, sanitize, script_json
-from ..content.articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
-from ..checks import CheckCache, ContentProject, check_content
+from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
+from ..content.options import FrontMatterOptions, front_matter_options
+from ..content.related import choose_related
+from ..migrate import moves
+from ..migrate.containers import admonitions, heading_markdown
+from ..migrate.redirects import output_file, write_redirects
+from ..checks import CheckCache, ContentProject, check_content, report
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
@@ -34,9 +40,10 @@ from ..checks import LanguagesResult, check_languages
 from ..checks.links import links_to_default
 from ..hours.present import format_date
 from .languages import (PageViews, language_of_path, material_language, other_navigations,
-                        serve_default_at_root, theme_dirs, title_other_navigations)
+                        serve_default_at_root, site_urls, theme_dirs, title_other_navigations)
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
+_H1 = re.compile(r"^#[ \t]", re.MULTILINE)
 
 
 class HelpgenConfig(Config):
@@ -54,6 +61,14 @@ class HelpgenConfig(Config):
     `content/<code>/…`; the default is served at the site root, the others under `/<code>/`."""
     embed_domains = opt.ListOfItems(opt.Type(str), default=[])
     """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
+    extra_keys = opt.ListOfItems(opt.Type(str), default=[])
+    """The team's own front matter keys: kept, passed to templates, never warned about."""
+    key_aliases = opt.DictOfItems(opt.Type(str), default={})
+    """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
+    drafts = opt.Type(bool, default=False)
+    """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
+    generator = opt.Type(bool, default=True)
+    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 
 
 class _WarningCounter(logging.Handler):
@@ -92,11 +107,20 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
         self.build_store = None  # a BuildStore: `helpgen build --cache-dir` (build_cache.py)
+        self.generated_titles: dict[str, str] = {}  # home and contact pages' titles, in the site's language
+        self.front_matter = FrontMatterOptions()
+        self.previous: str | None = None  # `build --previous`: the last build's URL manifest to compare with
+        self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
+        self.fixed: list = []  # the changes --fix made, for the command to print
+        self.build_drafts = False  # `build --drafts`, on top of the `drafts` option
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
         # build with UnrecordableState (tests/test_build_parallel.py catches it).
         self.search_documents: list[search.SearchDocument] = []
+        self.urls: dict[str, str] = {}
+        self.related: dict[str, tuple[str, ...]] = {}
+        self.redirects: list = []
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -133,7 +157,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
+        self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
+                                                 FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
         self.today = build_date(self.support.timezone)
+        if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
+            config.markdown_extensions.append("admonition")
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
@@ -156,9 +184,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             # each language) when `extra.alternate` is set; its <head> loop over a list of links needs
             # a list, so True shows the switcher and leaves the <head> to main.html's hreflang links.
             config.extra["alternate"] = True
+        if not self.config.generator:
+            config.extra["generator"] = False  # Material's own switch for its footer line
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         self.warnings.count = 0
+        self.fixed = []  # MkDocs reuses a plugin instance across builds of one config
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
 
@@ -173,9 +204,15 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         docs_dir = Path(config.docs_dir)
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        self.checked = _check_content(files, config, self.support, self.config.support, self.today,
-                                      self.languages, self.html_policy, self._cache(self.check_cache))
-        self.article_by_src, self.catalogs, self.nav_specs = {}, {}, {}
+        self.checked = _check_content(files, config, self.support, self.config.support, self.today, self.languages,
+                                      self.html_policy, self._cache(self.check_cache), self.front_matter,
+                                      self._drafts())
+        default = self.checked.results[self.languages.default.code]
+        if self.command != "serve" and not self.languages.multilingual and self._moves(default, config, files):
+            self.checked = _check_content(files, config, self.support, self.config.support, self.today,
+                                          self.languages, self.html_policy, None, self.front_matter, self._drafts())
+        self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
+        self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
         self.variables = {lang.code: support_variables(self.support, self.today, self.texts[lang.code],
                                                        lang.code if self.languages.multilingual else "")
@@ -184,11 +221,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             articles = self.checked.results[lang.code].articles
             self.article_by_src.update({lang.src(a.src): a for a in articles.articles})
             catalog = self.catalogs[lang.code] = build_catalog(articles)
-            for src, text in _generated_pages(catalog, files, lang, self.texts[lang.code]).items():
+            self.related.update({lang.src(src): tuple(lang.src(o) for o in others)
+                                 for src, others in choose_related(list(articles.pages)).items()})
+            titles = _generated_titles(self.texts[lang.code], config.site_name)
+            self.generated_titles.update({lang.src(src): title for src, title in titles.items()})
+            for src, text in _generated_pages(catalog, files, lang, titles).items():
                 files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
             if self.config.navigation == "categories" and not config.nav:
-                self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog, self.texts[lang.code])
+                labels = {"home": self.texts[lang.code].t("nav.home"), "contact": self.texts[lang.code].t("site.contact_us")}
+                self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog, labels)
                                              for title, src in item.items()]
+        _publish_at_urls(files, self.urls, self.article_by_src)
         if self.nav_specs:
             config.nav = self.nav_specs.pop(self.languages.default.code)
             # Articles are reached from their category page on purpose; don't list them as "not in nav".
@@ -201,6 +244,25 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_nav(self, nav, *, config, files):
         self.navs = {self.languages.default.code: nav, **other_navigations(files, config, self.nav_specs)}
         return nav
+
+    def _drafts(self) -> bool:
+        return self.config.drafts or self.build_drafts
+
+    def _moves(self, checked, config, files) -> bool:
+        """URLs the previous build had and this one lost (moves.py). True when --fix changed files."""
+        changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
+                                    Path(config.docs_dir), config.use_directory_urls, checked,
+                                    _display_root(config), self.fix)
+        self.fixed += changes
+        return bool(changes)
+
+    def _published_pages(self) -> dict[str, tuple[str, str]]:
+        """url -> (src, title) of every page this build published, for the URL manifest."""
+        titles = dict(self.generated_titles)
+        titles.update({lang.src(c.index_src): c.title for lang in self.languages
+                       for c in self.catalogs[lang.code].categories})
+        return {url: (src, self.article_by_src[src].title if src in self.article_by_src else titles.get(src, ""))
+                for src, url in self.urls.items()}
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
@@ -222,7 +284,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             markdown = links_to_default(markdown, rel, lambda r: bool(files.get_file_from_path(lang.src(r))),
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
-        return substitute(markdown, self.variables[lang.code], _display_path(config, page.file.src_uri), first_line)
+        markdown = substitute(markdown, self.variables[lang.code], _display_path(config, page.file.src_uri), first_line)
+        markdown = admonitions(markdown)
+        if article and article.title_html and not _H1.search(markdown):
+            page.meta["title"] = article.title  # plain text: <title>, sidebar, search
+            markdown = heading_markdown(article.title_html) + markdown
+        return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         # Articles are untrusted (they arrive by pull request): what Markdown made of one is cleaned
@@ -249,8 +316,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         for lang in self.languages:
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
-                config.site_url or None, self.texts[lang.code], src_of=lang.src, language=lang.code,
-                index_prefix=lang.url_prefix)
+                config.site_url or None, text=self.texts[lang.code], related=self.related, src_of=lang.src,
+                language=lang.code, index_prefix=lang.url_prefix)
         default = self.languages.default.code
         env.globals["helpgen"] = self.contexts[default]
         env.globals["t"] = self.texts[default].t
@@ -299,6 +366,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
+        write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
+                        config.theme.get("language") or "en")
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
@@ -316,8 +385,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   languages: SiteLanguages, html_policy: HtmlPolicy,
-                   cache: CheckCache | None = None) -> LanguagesResult:
+                   languages: SiteLanguages, html_policy: HtmlPolicy, cache: CheckCache | None,
+                   front_matter: FrontMatterOptions, drafts: bool) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -332,13 +401,34 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         markdown_extensions=tuple(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),
         html_policy=html_policy,
+        front_matter=front_matter,
+        include_drafts=drafts,
+        site_url=config.site_url or "",
     )
     result = check_languages(project, languages, today, cache)
-    for warning in result.warnings:
+    # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.
+    unpublished = {lang.src(src) for lang in languages for src in result.results[lang.code].unpublished}
+    for file in [f for f in files if f.src_uri in unpublished]:
+        files.remove(file)
+    repeated, single = report.grouped(result.warnings)
+    for members in repeated:
+        log.warning(f"{report.group_line(members)} ({report.group_places(members)}) [{members[0].rule}]")
+    for warning in single:
         log.warning(f"{warning} [{warning.rule}]")
     if result.errors:
         raise HelpgenError(result.errors)
     return result
+
+
+def _publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
+    """A `permalink:` moves the page's output; MkDocs derives url and paths from dest_uri, lazily."""
+    for file in files.documentation_pages():
+        article = articles.get(file.src_uri)
+        if article is None or article.more.permalink is None:
+            continue
+        file.dest_uri = output_file(urls[file.src_uri])
+        for derived in ("url", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
 
 
 def _mark_toc(toc) -> None:
@@ -380,9 +470,14 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-def _generated_pages(catalog: Catalog, files: Files, lang: Language, text) -> dict[str, str]:
+def _generated_titles(text, site_name: str = "") -> dict[str, str]:
+    """A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
+    return {HOME_SRC: site_name or text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
+
+
+def _generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict[str, str]) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = {HOME_SRC: text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
+    wanted = dict(titles)
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"

@@ -226,51 +226,215 @@
 
   // --- sentences -------------------------------------------------------------------------------------
 
-  // Every word comes from `text`, the page's language (helpgen-i18n.js: HelpgenI18n, or create(strings)).
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
 
-  /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
-  function label(zone, ms, now, text) {
-    var local = Math.ceil((ms + offsetAt(zone, ms)) / MINUTE) * MINUTE;
-    var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
-    var time = text.pattern(text.t("format.clock"), {minutes: minutes});
-    var ahead = day - localDay(zone, now);
-    if (ahead <= 0) return time;
-    if (ahead === 1) return text.t("status.tomorrow", {time: time});
+  // Every word comes from `strings`, the page language's texts (HelpgenI18n.strings; in Python the
+  // browser_strings of helpgen.i18n): the same table and the same patterns on both sides.
+
+  var PATTERN = /EEEE|MMMM|HH|H|mm|d|M|y/g;
+  var WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+  /** A date or time pattern of the table (format.*): y M MMMM d EEEE HH H mm, as helpgen/i18n/formats.py.
+   *  fields: {year, month (1-12), day, weekday (0 = Monday), minutes (after midnight)}. */
+  function pattern(strings, template, fields) {
+    return template.replace(PATTERN, function (token) {
+      switch (token) {
+        case "HH": return pad(Math.floor(fields.minutes / 60));
+        case "H": return String(Math.floor(fields.minutes / 60));
+        case "mm": return pad(fields.minutes % 60);
+        case "EEEE": return strings["weekday." + WEEKDAY_NAMES[fields.weekday]];
+        case "MMMM": return strings["month." + fields.month];
+        case "d": return String(fields.day);
+        case "M": return String(fields.month);
+        default: return String(fields.year);
+      }
+    });
+  }
+
+  function clock(minutes, strings) { return pattern(strings, strings["format.clock"], {minutes: minutes}); }
+
+  /** "Monday 09:00" within a week, "Monday 5 January 09:00" further off. */
+  function dayAndTime(day, time, strings, week) {
     var date = new Date(day * DAY);
     var fields = {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
       weekday: weekday(day)};
-    if (ahead < 7) return text.t("status.on_day", {day: text.pattern("EEEE", fields), time: time});
-    return text.t("status.on_date", {date: text.pattern(text.t("format.weekday_date"), fields), time: time});
+    if (week) return text(strings, "status.on_day", {day: pattern(strings, "EEEE", fields), time: time});
+    return text(strings, "status.on_date", {date: pattern(strings, strings["format.weekday_date"], fields), time: time});
   }
 
-  function zoneWords(zone, text) {
+  /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
+  function label(zone, ms, now, strings) {
+    var local = Math.ceil((ms + offsetAt(zone, ms)) / MINUTE) * MINUTE;
+    var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+    var time = clock(minutes, strings);
+    var ahead = day - localDay(zone, now);
+    if (ahead <= 0) return time;
+    if (ahead === 1) return text(strings, "status.tomorrow", {time: time});
+    return dayAndTime(day, time, strings, ahead < 7);
+  }
+
+  /** The visitor's clock relative to their own day, then the company's naming its day; see Python. */
+  function whenText(company, visitor, ms, now, strings) {
+    var here = label(visitor, ms, now, strings);
+    if (visitor === company || offsetAt(visitor, ms) === offsetAt(company, ms)) return here;
+    return text(strings, "status.both_times", {here: here, there: echoLabel(company, visitor, ms, now, strings),
+      zone: zoneWords(company, strings)});
+  }
+
+  function echoLabel(company, visitor, ms, now, strings) {
+    var local = Math.ceil((ms + offsetAt(company, ms)) / MINUTE) * MINUTE;
+    var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+    var time = clock(minutes, strings);
+    var visitorLocal = Math.ceil((ms + offsetAt(visitor, ms)) / MINUTE) * MINUTE;
+    if (day === Math.floor(visitorLocal / DAY)) return time;
+    return dayAndTime(day, time, strings, Math.abs(day - localDay(company, now)) < 7);
+  }
+
+  function holidayOn(schedule, day) {
+    var holiday = schedule.holidays && schedule.holidays[dateKey(day)];
+    return holiday || null;
+  }
+
+  function zoneWords(zone, strings) {
     var city = zone.split("/").pop().replace(/_/g, " ");
     return ["UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"].indexOf(city.toUpperCase()) >= 0 ? "UTC"
-      : text.t("status.zone_time", {city: city});
+      : text(strings, "status.zone_time", {city: city});
   }
 
-  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone and `text`'s language. */
-  function describe(channel, now, visitorZone, text) {
+  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone and the language of
+   *  `strings` (the page's texts, HelpgenI18n.strings). */
+  function describe(channel, now, visitorZone, strings) {
     var availability = channel.availability, company = availability.tz;
     var visitor = visitorZone && knownZone(visitorZone) ? visitorZone : company;
-    function when(ms) {
-      var here = label(visitor, ms, now, text), there = label(company, ms, now, text);
-      return here === there ? here : text.t("status.both_times", {here: here, there: there, zone: zoneWords(company, text)});
-    }
+    function when(ms) { return whenText(company, visitor, ms, now, strings); }
     var change = nextChange(availability, now);
     if (!isOpen(availability, now)) {
-      return {state: "closed", text: change === null ? text.t("status.closed")
-        : text.t("status.closed_opens", {when: when(change)})};
+      var holiday = holidayOn(availability, localDay(company, now));
+      var closed = holiday === null ? text(strings, "status.closed")
+        : text(strings, "status.closed_holiday", {holiday: holiday.name});
+      return {state: "closed", text: change === null ? closed
+        : text(strings, "status.closed_opens", {closed: closed, when: when(change)})};
     }
-    if (change !== null) return {state: "open", text: text.t("status.open_closes", {when: when(change)})};
+    if (change !== null) return {state: "open", text: text(strings, "status.open_closes", {when: when(change)})};
     var response = channel.response;
-    if (response.kind === "immediate") return {state: "open", text: text.t("status.open_always")};
+    if (response.kind === "immediate") return {state: "open", text: text(strings, "status.open_always")};
     var answer = replyBy(response, channel.business || availability, now);
-    return {state: "open", text: answer === null ? text.t("status.write_now")
-      : text.t("status.write_now_reply_by", {when: when(answer)})};
+    return {state: "open", text: answer === null ? text(strings, "status.write_now")
+      : text(strings, "status.write_now_reply_by", {when: whenText(company, visitor, answer, now, strings)})};
+  }
+
+  // --- notices: today's holiday, the next one, reply times, the header's channel (see notices.py) ----
+
+  var WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  var MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+  /** `{name}` placeholders filled as helpgen/i18n fill() does; strings = the page's table
+   *  (HelpgenI18n.strings), with the holiday., status. and date. texts. */
+  function text(strings, key, params) {
+    return strings[key].replace(/\{([a-z_][a-z0-9_]*)\}/g, function (whole, name) {
+      return String(params[name]);
+    });
+  }
+
+  function longDate(day, strings) {
+    var date = new Date(day * DAY);
+    return text(strings, "date.long", {weekday: strings["date." + WEEKDAY_KEYS[weekday(day)]],
+      day: String(date.getUTCDate()), month: strings["date." + MONTH_KEYS[date.getUTCMonth()]]});
+  }
+
+  function visitorOf(company, visitorZone) {
+    return visitorZone && knownZone(visitorZone) ? visitorZone : company;
+  }
+
+  function hhmm(minutes) { return pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60); }
+
+  function dayOfKey(key) { return Math.round(Date.parse(key + "T00:00:00Z") / DAY); }
+
+  /** {today, next} for the support hours: today's holiday in the company's calendar and the next one. */
+  function holidayNotice(hours, now, visitorZone, strings) {
+    var company = hours.tz, visitor = visitorOf(company, visitorZone);
+    var today = localDay(company, now), visitorToday = localDay(visitor, now);
+    var notice = {today: null, next: null};
+    var holiday = holidayOn(hours, today);
+    if (holiday !== null) {
+      var ends = dayIntervals(hours, today).map(function (x) { return x[1]; });
+      var last = ends.length ? Math.max.apply(null, ends) : null;
+      var closing = last !== null && last > now ? nextChange(hours, last - 1) : null;
+      if (closing !== null && closing > now) {
+        var sameDay = localDay(visitor, closing) === visitorToday;
+        notice.today = text(strings, sameDay ? "holiday.open_until_today" : "holiday.open_until",
+          {time: whenText(company, visitor, closing, now, strings), holiday: holiday.name});
+      } else if (today === visitorToday) {
+        notice.today = text(strings, "holiday.closed_today", {holiday: holiday.name});
+      } else {
+        notice.today = text(strings, "holiday.closed_on", {date: longDate(today, strings), holiday: holiday.name});
+      }
+    }
+    var upcoming = Object.keys(hours.holidays || {}).filter(function (key) { return dayOfKey(key) > today; }).sort();
+    if (upcoming.length) {
+      var first = hours.holidays[upcoming[0]], day = dayOfKey(upcoming[0]);
+      if (first.hours.length) {
+        var ranges = first.hours.map(function (r) { return hhmm(r[0]) + "\u2013" + hhmm(r[1]); }).join(", ");
+        notice.next = text(strings, "holiday.next_hours",
+          {holiday: first.name, date: longDate(day, strings), hours: ranges, zone: zoneWords(company, strings)});
+      } else {
+        notice.next = text(strings, "holiday.next_closed", {holiday: first.name, date: longDate(day, strings)});
+      }
+    }
+    return notice;
+  }
+
+  /** [open now, when a message sent now is answered]: a closed line takes it when it next opens. */
+  function answerOf(channel, now) {
+    var availability = channel.availability, response = channel.response;
+    var openNow = isOpen(availability, now);
+    var received = openNow ? now : nextChange(availability, now);
+    if (received === null) return [openNow, null];
+    return [openNow, replyBy(response, channel.business || availability, received)];
+  }
+
+  function replyText(channel, now, visitorZone, strings) {
+    if (channel.response.kind === "immediate") return text(strings, "status.answered_live");
+    if (fastAnswer(channel.availability) === true) return ""; // its status says "Write now — reply by …"
+    var company = channel.availability.tz;
+    var answer = answerOf(channel, now)[1];
+    if (answer === null) return "";
+    return text(strings, "status.reply_by", {time: whenText(company, visitorOf(company, visitorZone), answer, now, strings)});
+  }
+
+  /** The header's channel from [name, payload] pairs in support.yml's order; see headline() in Python. */
+  function headline(channels, now, visitorZone, strings) {
+    var best = null;
+    channels.forEach(function (pair, index) {
+      var channel = pair[1], found = answerOf(channel, now), openNow = found[0], answer = found[1];
+      var rank, time;
+      if (openNow && (channel.response.kind === "immediate" || channel.response.kind === "calendar")) {
+        rank = 0; time = answer !== null ? answer : now;
+      } else if (openNow) {
+        rank = 1; time = answer;
+      } else {
+        rank = 2; time = nextChange(channel.availability, now);
+      }
+      var key = [rank, time === null ? 1 : 0, time || 0, index];
+      if (best === null || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] ||
+          (key[1] === best[1] && (key[2] < best[2] || (key[2] === best[2] && key[3] < best[3])))))) best = key;
+    });
+    if (best === null) return null;
+    var name = channels[best[3]][0], chosen = channels[best[3]][1];
+    var company = chosen.availability.tz, visitor = visitorOf(company, visitorZone);
+    if (best[0] === 0) return {index: best[3], state: "open", text: text(strings, "status.headline_open", {channel: name})};
+    if (best[1] === 1) return {index: best[3], state: "closed", text: text(strings, "status.headline_closed", {channel: name})};
+    return {index: best[3], state: best[0] === 1 ? "open" : "closed",
+      text: text(strings, best[0] === 1 ? "status.headline_reply" : "status.headline_opens",
+        {channel: name, time: whenText(company, visitor, best[2], now, strings)})};
   }
 
   return {
+    holidayNotice: holidayNotice,
+    replyText: replyText,
+    headline: headline,
+    text: text,
+    zoneWords: zoneWords,
     isOpen: isOpen,
     nextChange: nextChange,
     nextOpening: nextOpening,
