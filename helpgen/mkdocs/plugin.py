@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import html
-import json
 import logging
-import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -14,29 +10,31 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
 from ..security import HtmlPolicy, sanitize, script_json
-from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
+from ..content.articles import FRONT_MATTER_KEYS, Article
 from ..content.options import FrontMatterOptions, front_matter_options
 from ..content.related import choose_related
 from ..migrate import moves
 from ..migrate.containers import admonitions, heading_markdown
-from ..migrate.redirects import output_file, write_redirects
-from ..checks import CheckCache, ContentProject, check_content, report
+from ..migrate.redirects import write_redirects
+from ..checks import CheckCache
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
-from ..errors import HelpgenError, Location, Problem
+from ..errors import Location
 from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
 from ..i18n.overrides import load_overrides
 from .themes import theme_dir
+from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
+                      mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
-from ..content.languages import Language, SiteLanguages, single_language, site_languages
-from ..checks import LanguagesResult, check_languages
+from ..content.languages import SiteLanguages, single_language, site_languages
+from ..checks import LanguagesResult
 from ..checks.links import links_to_default
 from ..hours.present import format_date
 from .languages import (PageViews, language_of_path, material_language, other_navigations,
@@ -202,14 +200,14 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         docs_dir = Path(config.docs_dir)
-        _refuse_links_outside(files, docs_dir, _display_root(config))
+        refuse_links_outside(files, docs_dir, display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        self.checked = _check_content(files, config, self.support, self.config.support, self.today, self.languages,
+        self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self._cache(self.check_cache), self.front_matter,
                                       self._drafts())
         default = self.checked.results[self.languages.default.code]
         if self.command != "serve" and not self.languages.multilingual and self._moves(default, config, files):
-            self.checked = _check_content(files, config, self.support, self.config.support, self.today,
+            self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, None, self.front_matter, self._drafts())
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
@@ -223,15 +221,15 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             catalog = self.catalogs[lang.code] = build_catalog(articles)
             self.related.update({lang.src(src): tuple(lang.src(o) for o in others)
                                  for src, others in choose_related(list(articles.pages)).items()})
-            titles = _generated_titles(self.texts[lang.code], config.site_name)
+            titles = generated_titles(self.texts[lang.code], config.site_name)
             self.generated_titles.update({lang.src(src): title for src, title in titles.items()})
-            for src, text in _generated_pages(catalog, files, lang, titles).items():
+            for src, text in generated_pages(catalog, files, lang, titles).items():
                 files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
             if self.config.navigation == "categories" and not config.nav:
                 labels = {"home": self.texts[lang.code].t("nav.home"), "contact": self.texts[lang.code].t("site.contact_us")}
                 self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog, labels)
                                              for title, src in item.items()]
-        _publish_at_urls(files, self.urls, self.article_by_src)
+        publish_at_urls(files, self.urls, self.article_by_src)
         if self.nav_specs:
             config.nav = self.nav_specs.pop(self.languages.default.code)
             # Articles are reached from their category page on purpose; don't list them as "not in nav".
@@ -252,7 +250,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         """URLs the previous build had and this one lost (moves.py). True when --fix changed files."""
         changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
                                     Path(config.docs_dir), config.use_directory_urls, checked,
-                                    _display_root(config), self.fix)
+                                    display_root(config), self.fix)
         self.fixed += changes
         return bool(changes)
 
@@ -284,7 +282,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             markdown = links_to_default(markdown, rel, lambda r: bool(files.get_file_from_path(lang.src(r))),
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
-        markdown = substitute(markdown, self.variables[lang.code], _display_path(config, page.file.src_uri), first_line)
+        markdown = substitute(markdown, self.variables[lang.code], display_path(config, page.file.src_uri), first_line)
         markdown = admonitions(markdown)
         if article and article.title_html and not _H1.search(markdown):
             page.meta["title"] = article.title  # plain text: <title>, sidebar, search
@@ -338,7 +336,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         site, give the page its language's site data, navigation and Material strings (languages.py)."""
         if page.content is not None and not hasattr(page.content, "__html__"):
             page.content = Markup(page.content)
-        _mark_toc(page.toc)
+        mark_toc(page.toc)
         if not self.languages.multilingual:
             return context
         lang, _ = language_of_path(self.languages, page.file.src_uri)
@@ -382,103 +380,3 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         if self.staging is not None:
             output.discard(self.staging)
             self.staging = None
-
-
-def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   languages: SiteLanguages, html_policy: HtmlPolicy, cache: CheckCache | None,
-                   front_matter: FrontMatterOptions, drafts: bool) -> LanguagesResult:
-    """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
-    toc = config.mdx_configs.get("toc", {})
-    project = ContentProject(
-        docs_dir=Path(config.docs_dir),
-        files=tuple(f.src_uri for f in files if f.inclusion.is_included()),
-        display_root=_display_root(config),
-        support=support,
-        support_path=Path(config.config_file_path or "mkdocs.yml").resolve().parent / support_option,
-        use_directory_urls=config.use_directory_urls,
-        slugify=toc.get("slugify") or ContentProject.slugify,
-        separator=toc.get("separator") or "-",
-        markdown_extensions=tuple(config.markdown_extensions),
-        markdown_configs=dict(config.mdx_configs),
-        html_policy=html_policy,
-        front_matter=front_matter,
-        include_drafts=drafts,
-        site_url=config.site_url or "",
-    )
-    result = check_languages(project, languages, today, cache)
-    # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.
-    unpublished = {lang.src(src) for lang in languages for src in result.results[lang.code].unpublished}
-    for file in [f for f in files if f.src_uri in unpublished]:
-        files.remove(file)
-    repeated, single = report.grouped(result.warnings)
-    for members in repeated:
-        log.warning(f"{report.group_line(members)} ({report.group_places(members)}) [{members[0].rule}]")
-    for warning in single:
-        log.warning(f"{warning} [{warning.rule}]")
-    if result.errors:
-        raise HelpgenError(result.errors)
-    return result
-
-
-def _publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
-    """A `permalink:` moves the page's output; MkDocs derives url and paths from dest_uri, lazily."""
-    for file in files.documentation_pages():
-        article = articles.get(file.src_uri)
-        if article is None or article.more.permalink is None:
-            continue
-        file.dest_uri = output_file(urls[file.src_uri])
-        for derived in ("url", "abs_dest_path"):
-            file.__dict__.pop(derived, None)
-
-
-def _mark_toc(toc) -> None:
-    """Heading titles in the table of contents are Markdown's escaped text of the heading: decoded and
-    escaped again, so they print once-escaped whatever an extension left in them."""
-    for item in toc or ():
-        if not hasattr(item.title, "__html__"):
-            item.title = escape(html.unescape(item.title))
-        _mark_toc(item.children)
-
-
-def _display_root(config) -> str:
-    return _display_root_of(config.config_file_path or os.path.abspath("."), config.docs_dir)
-
-
-@functools.lru_cache(maxsize=16)  # asked once per page: resolving paths took a fifth of on_page_markdown
-def _display_root_of(config_file_path: str, docs_dir: str) -> str:
-    project = Path(config_file_path).resolve().parent
-    docs = Path(docs_dir).resolve()
-    return docs.relative_to(project).as_posix() if docs.is_relative_to(project) else str(docs)
-
-
-def _display_path(config, src_uri: str) -> str:
-    root = _display_root(config)
-    return f"{root}/{src_uri}" if root else src_uri
-
-
-def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> None:
-    """MkDocs follows symlinks anywhere; a help center must not publish files from outside its folder."""
-    root = docs_dir.resolve()
-    problems = [
-        Problem(Location(f"{display_root}/{f.src_uri}"), "this file is a link to somewhere outside the content folder",
-                "copy the file into the content folder instead of linking to it")
-        for f in files
-        if f.abs_src_path and f.abs_src_path.startswith(str(docs_dir.absolute()))
-        and not Path(f.abs_src_path).resolve().is_relative_to(root)
-    ]
-    if problems:
-        raise HelpgenError(problems)
-
-
-def _generated_titles(text, site_name: str = "") -> dict[str, str]:
-    """A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
-    return {HOME_SRC: site_name or text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
-
-
-def _generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict[str, str]) -> dict[str, str]:
-    """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = dict(titles)
-    wanted.update({c.index_src: c.title for c in catalog.categories})
-    existing = {f.src_uri for f in files}
-    return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
-            for src, title in wanted.items() if lang.src(src) not in existing}

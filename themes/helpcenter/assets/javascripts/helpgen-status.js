@@ -80,7 +80,7 @@
     var same = visitor === data.timezone || hours.offsetAt(visitor, now) === hours.offsetAt(data.timezone, now);
     each("[data-hg-visitor-zone]", function (el) {
       var template = el.getAttribute(same ? "data-hg-template-same" : "data-hg-template");
-      if (template) show(el, template.replace("{zone}", hours.zoneWords(visitor)));
+      if (template) show(el, template.replace("{zone}", hours.zoneWords(visitor, strings)));
     });
   }
 

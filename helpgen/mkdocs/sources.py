@@ -1,0 +1,126 @@
+"""The build's view of the content folder: the checks that stop a build, where files are shown from,
+the pages helpgen writes itself, and pages moved by a `permalink:`. Used by plugin.py."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import json
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.structure.files import Files
+
+from ..checks import CheckCache, ContentProject, LanguagesResult, check_languages, report
+from ..content.articles import CONTACT_SRC, HOME_SRC, Article
+from ..content.catalog import Catalog
+from ..content.languages import Language, SiteLanguages
+from ..content.options import FrontMatterOptions
+from ..errors import HelpgenError, Location, Problem
+from ..hours.support import SupportConfig
+from ..migrate.redirects import output_file
+from ..security import HtmlPolicy
+
+log = logging.getLogger("mkdocs.plugins.helpgen")
+
+
+def check_site_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
+                   languages: SiteLanguages, html_policy: HtmlPolicy, cache: CheckCache | None,
+                   front_matter: FrontMatterOptions, drafts: bool) -> LanguagesResult:
+    """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
+    toc = config.mdx_configs.get("toc", {})
+    project = ContentProject(
+        docs_dir=Path(config.docs_dir),
+        files=tuple(f.src_uri for f in files if f.inclusion.is_included()),
+        display_root=display_root(config),
+        support=support,
+        support_path=Path(config.config_file_path or "mkdocs.yml").resolve().parent / support_option,
+        use_directory_urls=config.use_directory_urls,
+        slugify=toc.get("slugify") or ContentProject.slugify,
+        separator=toc.get("separator") or "-",
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs),
+        html_policy=html_policy,
+        front_matter=front_matter,
+        include_drafts=drafts,
+        site_url=config.site_url or "",
+    )
+    result = check_languages(project, languages, today, cache)
+    # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.
+    unpublished = {lang.src(src) for lang in languages for src in result.results[lang.code].unpublished}
+    for file in [f for f in files if f.src_uri in unpublished]:
+        files.remove(file)
+    repeated, single = report.grouped(result.warnings)
+    for members in repeated:
+        log.warning(f"{report.group_line(members)} ({report.group_places(members)}) [{members[0].rule}]")
+    for warning in single:
+        log.warning(f"{warning} [{warning.rule}]")
+    if result.errors:
+        raise HelpgenError(result.errors)
+    return result
+
+
+def publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
+    """A `permalink:` moves the page's output; MkDocs derives url and paths from dest_uri, lazily."""
+    for file in files.documentation_pages():
+        article = articles.get(file.src_uri)
+        if article is None or article.more.permalink is None:
+            continue
+        file.dest_uri = output_file(urls[file.src_uri])
+        for derived in ("url", "abs_dest_path"):
+            file.__dict__.pop(derived, None)
+
+
+def mark_toc(toc) -> None:
+    """Heading titles in the table of contents are Markdown's escaped text of the heading: decoded and
+    escaped again, so they print once-escaped whatever an extension left in them."""
+    for item in toc or ():
+        if not hasattr(item.title, "__html__"):
+            item.title = escape(html.unescape(item.title))
+        mark_toc(item.children)
+
+
+def display_root(config) -> str:
+    return display_root_of(config.config_file_path or os.path.abspath("."), config.docs_dir)
+
+
+@functools.lru_cache(maxsize=16)  # asked once per page: resolving paths took a fifth of on_page_markdown
+def display_root_of(config_file_path: str, docs_dir: str) -> str:
+    project = Path(config_file_path).resolve().parent
+    docs = Path(docs_dir).resolve()
+    return docs.relative_to(project).as_posix() if docs.is_relative_to(project) else str(docs)
+
+
+def display_path(config, src_uri: str) -> str:
+    root = display_root(config)
+    return f"{root}/{src_uri}" if root else src_uri
+
+
+def refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> None:
+    """MkDocs follows symlinks anywhere; a help center must not publish files from outside its folder."""
+    root = docs_dir.resolve()
+    problems = [
+        Problem(Location(f"{display_root}/{f.src_uri}"), "this file is a link to somewhere outside the content folder",
+                "copy the file into the content folder instead of linking to it")
+        for f in files
+        if f.abs_src_path and f.abs_src_path.startswith(str(docs_dir.absolute()))
+        and not Path(f.abs_src_path).resolve().is_relative_to(root)
+    ]
+    if problems:
+        raise HelpgenError(problems)
+
+
+def generated_titles(text, site_name: str = "") -> dict[str, str]:
+    """A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
+    return {HOME_SRC: site_name or text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
+
+
+def generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict[str, str]) -> dict[str, str]:
+    """Home, category and contact pages the writer did not write, so every category has a landing page."""
+    wanted = dict(titles)
+    wanted.update({c.index_src: c.title for c in catalog.categories})
+    existing = {f.src_uri for f in files}
+    return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+            for src, title in wanted.items() if lang.src(src) not in existing}
