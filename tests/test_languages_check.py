@@ -153,3 +153,15 @@ def test_init_languages_scaffolds_a_project_that_builds_in_every_language(tmp_pa
     assert danish.html["lang"] == "da" and danish.h1.get_text(strip=True) == "Hvordan returnerer jeg en vare?"
     bad = run("init", "other", "--languages", "en,en", cwd=tmp_path)
     assert bad.exit_code == 1 and "listed twice" in bad.output and not (tmp_path / "other").exists()
+
+
+def test_check_fix_leaves_a_link_to_a_page_not_translated_yet_alone(tmp_path):
+    """Read as one folder, `refund.md` from content/da/returns/ would be a broken link to "fix" into
+    ../../en/…; read per language it reaches the original, as the build does."""
+    from helpgen.migrate.fix import fix_project
+
+    project = multilingual(tmp_path / "help")
+    project.article("da/returns/return-an-item.md", "Hvordan returnerer jeg en vare?",
+                    "Se [refusion](refund.md) og [levering](../shipping/delivery.md).", updated="2026-11-20")
+    report = fix_project(project.root, write=False)
+    assert report.changes == [] and report.summary() == "Nothing to fix."

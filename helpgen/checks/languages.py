@@ -51,21 +51,26 @@ def language_project(project, lang: Language):
                    text=messages(lang.code))
 
 
+def language_projects(project, languages: SiteLanguages) -> list:
+    """Each language's folder as a project of its own, in the site's order. A translation's link may reach
+    the default language's page of the same path (not translated yet: the build links the original) or,
+    written as ../<code>/…, any language's page."""
+    if not languages.multilingual:
+        return [language_project(project, languages.default)]
+    default_pages = tuple(rel for rel in (languages.default.rel(src) for src in project.files)
+                          if rel and is_markdown(rel))
+    other_languages = tuple(f"../{src}" for src in project.files if languages.of_src(src))
+    return [replace(language_project(project, lang),
+                    fallback_pages=other_languages + (default_pages if not lang.default else ()))
+            for lang in languages]
+
+
 def check_languages(project, languages: SiteLanguages, today: dt.date, cache=None) -> LanguagesResult:
     from . import check_content  # the package's one-language runner
 
     findings: list[Problem] = []
     results = {}
-    # A translation's link may reach the default language's page of the same path (not translated yet:
-    # the build links the original) or, written as ../<code>/…, any language's page.
-    default_pages = tuple(rel for rel in (languages.default.rel(src) for src in project.files)
-                          if rel and is_markdown(rel)) if languages.multilingual else ()
-    other_languages = tuple(f"../{src}" for src in project.files if languages.of_src(src)) \
-        if languages.multilingual else ()
-    for lang in languages:
-        part = language_project(project, lang)
-        if languages.multilingual:
-            part = replace(part, fallback_pages=other_languages + (default_pages if not lang.default else ()))
+    for lang, part in zip(languages, language_projects(project, languages)):
         result = check_content(part, today, cache)
         results[lang.code] = result
         findings += result.findings

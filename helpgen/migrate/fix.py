@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..checks import load_project, check_content
+from ..checks.languages import language_projects
+from ..checks.project import project_languages
 from ..checks.project import is_markdown
 from ..checks.rules import RULE_BY_ID
 from ..checks.source import SourceFile, read_source
@@ -47,7 +49,21 @@ KIND_NAMES = {"link": ("link", "links"), "key": ("front matter key", "front matt
 
 def fix_project(project_dir: Path = Path("."), config_file: str = "mkdocs.yml", write: bool = True,
                 today: dt.date | None = None) -> FixReport:
+    """Every fix of the project; in a multi-language one, each language's folder on its own (as `helpgen
+    check` reads them: a link to a page not translated yet is not broken, it reaches the original)."""
     project, _, today = load_project(project_dir, config_file, today)
+    languages = project_languages(Path(project_dir) / config_file)
+    report = FixReport()
+    for part in language_projects(project, languages):
+        found = _fix_folder(part, today, write)
+        report.changes += found.changes
+        report.written += found.written
+        report.deleted += found.deleted
+        report.diff += found.diff
+    return report
+
+
+def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
     result = check_content(project, today)
     shown = (lambda src: f"{project.display_root}/{src}" if project.display_root else src)
     known = set(RULE_BY_ID)
