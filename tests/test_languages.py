@@ -34,7 +34,8 @@ def multilingual(root: Path) -> Project:
     p = Project(root)
     p.write("mkdocs.yml", MULTI_MKDOCS_YML)
     p.write("support.yml", SUPPORT_YML.replace("    name: Email\n", "    name: {en: Email, da: E-mail, zh-TW: 電子郵件}\n")
-            .replace("    name: Live chat\n", "    name: {en: Live chat, da: Chat, zh-TW: 線上客服}\n"))
+            .replace("    name: Live chat\n", "    name: {en: Live chat, da: Chat, zh-TW: 線上客服}\n")
+            .replace("name: Christmas Eve}", "name: {en: Christmas Eve, da: Juleaften, zh-TW: 平安夜}}"))
     p.article("en/returns/return-an-item.md", "How do I return an item?",
               "Send it back within 30 days.\n\n## Labels\n\nPrint the prepaid label.\n", type="faq",
               updated="2026-11-20")
@@ -180,6 +181,11 @@ def test_helpgen_writes_every_word_in_the_pages_language(site):
     assert strings["status.open_closes"] == "服務中 · {when}結束" and strings["weekday.monday"] == "週一"
     assert chinese.select_one("input.md-search__input")["placeholder"] == "搜尋"
     assert [a.get_text(strip=True) for a in danish.select(".md-nav--primary .md-nav__link")][0] == "Forside"
+    # The live notices quote the holiday in the page's language.
+    payload = json.loads(danish.find("script", id="helpgen-hours-data").string)
+    assert payload["hours"]["holidays"]["2026-12-24"]["name"] == "Juleaften"
+    assert {c["availability"]["holidays"]["2026-12-24"]["name"] for c in payload["channels"].values()
+            if c["availability"]["holidays"]} == {"Juleaften"}
 
 
 def test_an_outdated_translation_tells_its_reader_and_links_the_original(site):

@@ -42,9 +42,18 @@ def status_payload(support: SupportConfig) -> dict:
             "links": {c.id: {"name": c.name, "href": c.href, "label": c.label} for c in support.channels}}
 
 
-def status_script_text(support: SupportConfig) -> ScriptJSON:
-    """The payload as JSON that is safe inside <script type="application/json">."""
-    return script_json(status_payload(support))
+def status_script_text(support: SupportConfig, language: str = "") -> ScriptJSON:
+    """The payload as JSON that is safe inside <script type="application/json">; with `language`, the
+    holiday names the browser's notices quote are that language's (support.yml may give them per language)."""
+    payload = status_payload(support)
+    if language:
+        names = {h.date.isoformat(): text_in(h.name, language) for h in support.holidays}
+        schedules = [payload["hours"]] + [s for c in payload["channels"].values()
+                                          for s in (c["availability"], c.get("business")) if s]
+        for schedule in schedules:
+            for day, entry in schedule.get("holidays", {}).items():
+                entry["name"] = names.get(day, entry["name"])
+    return script_json(payload)
 
 
 @dataclass(frozen=True)
