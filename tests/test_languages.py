@@ -181,6 +181,8 @@ def test_helpgen_writes_every_word_in_the_pages_language(site):
     assert strings["status.open_closes"] == "服務中 · {when}結束" and strings["weekday.monday"] == "週一"
     assert chinese.select_one("input.md-search__input")["placeholder"] == "搜尋"
     assert [a.get_text(strip=True) for a in danish.select(".md-nav--primary .md-nav__link")][0] == "Forside"
+    jsonld = json.loads(danish.find("script", type="application/ld+json").string)
+    assert [p["name"] for p in jsonld["contactPoint"]][:2] == ["E-mail", "Chat"]
     # The live notices quote the holiday in the page's language.
     payload = json.loads(danish.find("script", id="helpgen-hours-data").string)
     assert payload["hours"]["holidays"]["2026-12-24"]["name"] == "Juleaften"

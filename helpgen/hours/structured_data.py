@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from .present import DAY_NAMES
 from .schedule import Schedule, TimeRange
 from .support import Channel, SupportConfig
+from .texts import text_in
 
 SCHEMA_DAYS = tuple(f"https://schema.org/{day}" for day in DAY_NAMES)
 
@@ -31,35 +32,39 @@ def _weekly(schedule: Schedule) -> list[dict]:
              "opens": _time(r.start), "closes": _time(r.end)} for r, days in by_range.items()]
 
 
-def _holidays(schedule: Schedule, today: dt.date) -> list[dict]:
+def _holidays(schedule: Schedule, today: dt.date, language: str = "") -> list[dict]:
     """Upcoming holidays as dated specifications; schema.org writes "closed all day" as 00:00-00:00."""
     specs = []
     for holiday in schedule.holidays:
         if holiday.date < today:
             continue
         day = holiday.date.isoformat()
-        base = {"@type": "OpeningHoursSpecification", "name": holiday.name, "validFrom": day, "validThrough": day}
+        base = {"@type": "OpeningHoursSpecification", "name": text_in(holiday.name, language), "validFrom": day, "validThrough": day}
         if not holiday.ranges:
             specs.append(base | {"opens": "00:00:00", "closes": "00:00:00"})
         specs += [base | {"opens": _time(r.start), "closes": _time(r.end)} for r in holiday.ranges]
     return specs
 
 
-def contact_point(channel: Channel, today: dt.date) -> dict:
-    point: dict = {"@type": "ContactPoint", "contactType": channel.name, "name": channel.name}
+def contact_point(channel: Channel, today: dt.date, language: str = "") -> dict:
+    name = text_in(channel.name, language)
+    point: dict = {"@type": "ContactPoint", "contactType": name, "name": name}
     if channel.kind == "email":
         point["email"] = channel.address
     elif channel.kind == "phone":
         point["telephone"] = channel.address
     if channel.url:
         point["url"] = channel.url
-    point["hoursAvailable"] = _weekly(channel.schedule) + _holidays(channel.schedule, today)
+    point["hoursAvailable"] = _weekly(channel.schedule) + _holidays(channel.schedule, today, language)
     return point
 
 
-def organization_jsonld(support: SupportConfig, today: dt.date, site_url: str | None = None) -> dict:
-    data = {"@context": "https://schema.org", "@type": "Organization", "name": support.organization,
-            "contactPoint": [contact_point(c, today) for c in support.channels]}
+def organization_jsonld(support: SupportConfig, today: dt.date, site_url: str | None = None,
+                        language: str = "") -> dict:
+    """schema.org Organization with its ContactPoints; `language`: the page's, for support.yml texts given
+    per language ("" = the default text)."""
+    data = {"@context": "https://schema.org", "@type": "Organization", "name": text_in(support.organization, language),
+            "contactPoint": [contact_point(c, today, language) for c in support.channels]}
     if site_url:
         data["url"] = site_url
     return data
