@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from helpgen.hours.structured_data import jsonld_script_text, organization_jsonld
+from helpgen.hours.structured_data import organization_jsonld
+from helpgen.security import script_json
 from helpgen.hours.support import load_support, parse_support
 
 from .conftest import REPO, SUPPORT_YML, soup
@@ -32,7 +33,7 @@ def test_overnight_range_keeps_closes_before_opens():
 
 
 def test_script_text_cannot_close_the_script_element():
-    text = jsonld_script_text({"name": "</script><script>alert(1)</script>\u2028"})
+    text = script_json({"name": "</script><script>alert(1)</script>\u2028"})
     assert "</script" not in text and "<" not in text
     assert json.loads(text)["name"] == "</script><script>alert(1)</script>\u2028"
 

@@ -73,9 +73,37 @@ RULES: tuple[Rule, ...] = (
     Rule("unreachable-article", WARNING, "structure",
          "A page that no category page or the home page lists, so visitors only find it by chance.",
          "Move it into a category folder, or give it articles (for an empty category's index.md)."),
+    Rule("related-unknown", ERROR, "structure",
+         "A `related:` entry that names no article (by slug or path).",
+         "Use the article's file name (slug) or its path from the content folder."),
     Rule("unknown-category", WARNING, "structure",
          "A `category:` that no folder has and no other article uses, close to an existing category.",
          "Use the suggested category id."),
+    Rule("draft", WARNING, "structure",
+         "An article with `draft: true`: `helpgen build` leaves it out unless --drafts.",
+         "Remove `draft: true` when it is ready to publish."),
+    # Redirects
+    Rule("redirect-missing-target", ERROR, "redirects",
+         "A redirect (`redirect:` stub or `redirect_from:`) to a page this site does not have.",
+         "Point it at an article's .md file or its URL."),
+    Rule("redirect-chain", ERROR, "redirects",
+         "A redirect to a URL that itself redirects: visitors and search engines take two hops.",
+         "Redirect straight to the final page."),
+    Rule("redirect-cycle", ERROR, "redirects",
+         "Redirects that lead back to where they started, so the page never loads.",
+         "Point one of them at the page itself."),
+    Rule("redirect-conflict", ERROR, "redirects",
+         "A redirect from a URL a page still has, or two redirects from one URL to different places.",
+         "Keep one: remove the redirect, or move the page."),
+    Rule("url-vanished", ERROR, "redirects",
+         "A URL the previous build published (`helpgen build --previous`) that is neither a page nor a "
+         "redirect any more: links and bookmarks to it break.",
+         "Add the suggested `redirect_from:` line to the article that replaced it (`--fix` adds it)."),
+    # Source left from another generator
+    Rule("template-tag", ERROR, "migration",
+         "A Liquid (`{% include %}`, `{{ site.… }}`) or Hugo (`{{< shortcode >}}`) tag, which helpgen does not "
+         "run and would show as raw text.",
+         "Write the text itself, or delete the tag."),
     # Safety
     Rule("raw-script", ERROR, "safety",
          "A raw `<script>` element in an article.",
@@ -86,6 +114,14 @@ RULES: tuple[Rule, ...] = (
     Rule("javascript-link", ERROR, "safety",
          "A link whose target runs code: `javascript:`, `vbscript:` or `data:text/html`.",
          "Link to a page instead."),
+    Rule("active-file", ERROR, "safety",
+         "An HTML file, or an SVG image with scripts, event handlers or links, in the content folder: "
+         "it would be published as it is and run on the help center's origin.",
+         "Write pages in Markdown; export SVG images without scripts (or as PNG).", silenceable=False),
+    Rule("removed-html", WARNING, "safety",
+         "HTML the build removes from an article because it is not on the allow-list (forms, frames from "
+         "sites not in `embed_domains`, `style`, `data:` images, …).",
+         "Write it in Markdown, or use what docs/security.md lists; embeds need `embed_domains`."),
     # Promise consistency: text that restates support.yml by hand
     Rule("promise-email-mismatch", ERROR, "promises",
          "An email address written in an article that differs from the support channel in support.yml.",
@@ -127,7 +163,8 @@ RULE_BY_ID = {rule.id: rule for rule in RULES}
 
 
 def finding(rule_id: str, location: Location, message: str, hint: str = "",
-            related: Location | None = None) -> Problem:
+            related: Location | None = None, group: str = "") -> Problem:
     """A Problem for a declared rule; the severity comes from the declaration, never from the caller."""
     rule = RULE_BY_ID[rule_id]
-    return Problem(location, message, hint or rule.fix, severity=rule.severity, rule=rule.id, related=related)
+    return Problem(location, message, hint or rule.fix, severity=rule.severity, rule=rule.id, related=related,
+                   group=group)

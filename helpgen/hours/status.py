@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
 from ..errors import HelpgenError, Location, did_you_mean
+from ..security.scriptjson import ScriptJSON, script_json
 from .promises import channel_payload, describe, reply_by
 from .schedule import Schedule, is_open, next_change, next_opening, schedule_to_json
 from .support import Channel, SupportConfig
@@ -39,10 +40,9 @@ def status_payload(support: SupportConfig) -> dict:
             "links": {c.id: {"name": c.name, "href": c.href, "label": c.label} for c in support.channels}}
 
 
-def status_script_text(support: SupportConfig) -> str:
+def status_script_text(support: SupportConfig) -> ScriptJSON:
     """The payload as JSON that is safe inside <script type="application/json">."""
-    text = json.dumps(status_payload(support), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(status_payload(support))
 
 
 @dataclass(frozen=True)

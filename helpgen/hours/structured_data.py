@@ -6,7 +6,6 @@ never disagree with the ones customers read.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from html.parser import HTMLParser
 
 from .present import DAY_NAMES
@@ -64,13 +63,6 @@ def organization_jsonld(support: SupportConfig, today: dt.date, site_url: str | 
     if site_url:
         data["url"] = site_url
     return data
-
-
-def jsonld_script_text(data: dict) -> str:
-    """JSON safe to place inside <script>: no "</script>", "<!--" or U+2028 can end or confuse it."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 class _TextOfHtml(HTMLParser):
