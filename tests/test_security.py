@@ -119,6 +119,7 @@ def test_hostile_front_matter_shows_as_text_where_it_was_written(hostile_site):
     assert f"Category {FIELD_PAYLOADS[0]}" in sidebar  # the category's index.md title, on every page
     contact = soup(site / "contact/index.html")  # the organization's name, in the page's lead
     assert f"How to reach {FIELD_PAYLOADS[0]}," in contact.select_one(".hg-lead").get_text()
+    assert f"Contact {FIELD_PAYLOADS[0]}" in page.select_one(".hg-contact__title").get_text()
 
 
 def test_a_payload_title_is_escaped_in_the_title_element_even_as_entities(hostile_site):

@@ -47,8 +47,6 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
-    generator = opt.Type(bool, default=True)
-    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
     embed_domains = opt.ListOfItems(opt.Type(str), default=[])
     """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
     extra_keys = opt.ListOfItems(opt.Type(str), default=[])
@@ -57,6 +55,8 @@ class HelpgenConfig(Config):
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
+    generator = opt.Type(bool, default=True)
+    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 
 
 class _WarningCounter(logging.Handler):
