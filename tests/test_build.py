@@ -23,6 +23,7 @@ def html_pages(site):
 
 def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values(demo_site):
     from helpgen.hours.present import promise_text
+    from helpgen.i18n import messages
 
     from .conftest import REPO
 
@@ -41,7 +42,7 @@ def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values
             item = block.select_one(f'[data-hg-channel="{channel.id}"]')
             assert item is not None, f"{page}: channel {channel.id} missing"
             assert item.select_one(".hg-channel__link")["href"] == channel.href
-            assert promise_text(channel.response) in item.get_text()
+            assert promise_text(channel.response, messages("en")) in item.get_text()
         rows = [(r.th.get_text(), r.td.get_text()) for r in block.select(".hg-hours tr")]
         assert rows == [("Monday–Friday", "09:00–17:00"), ("Saturday", "10:00–14:00"), ("Sunday", "closed")]
 

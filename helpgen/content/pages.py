@@ -200,7 +200,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         zone_name=_zone_words(support.timezone),
         channels=[ChannelView(c.id, c.name, c.kind, c.label, c.href,
                               availability_text(c.availability, c.schedule.weekly), str(c.response),
-                              promise_text(c.response))
+                              promise_text(c.response, text))
                   for c in support.channels],
         hours=weekly_rows(support.hours.weekly),
         holidays=[(h.name, format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],

@@ -43,10 +43,12 @@ def availability_text(availability: str, weekly: tuple[tuple[TimeRange, ...], ..
     return "; ".join(open_rows) if open_rows else "Currently unavailable"
 
 
-def promise_text(promise) -> str:
+def promise_text(promise, text) -> str:
     """The promise as a visitor reads it without the live widget: "Answered live" for a line answered
-    as you call, "Replies within 1 business day" otherwise."""
-    return "Answered live" if promise.kind == "immediate" else f"Replies within {promise}"
+    as you call, "Replies within 1 business day" otherwise. `text`: the page language's Messages."""
+    if promise.kind == "immediate":
+        return text.t("status.answered_live")
+    return text.t("contact.replies_within", promise=str(promise))
 
 
 def format_date(day: dt.date) -> str:
