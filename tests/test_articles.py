@@ -71,8 +71,8 @@ def test_unknown_key_is_a_warning_with_did_you_mean():
 
 @pytest.mark.parametrize("line, fragment", [
     ("updated: last week", 'updated: "last week" is not a date'),
-    ("tags: [returns, yes]", "tags[1]: yes was read as the boolean true"),
-    ("keywords: [send back, no]", "keywords[1]: no was read as the boolean false"),
+    ("tags: [returns, yes]", "tags[2]: yes was read as the boolean true"),
+    ("keywords: [send back, no]", "keywords[2]: no was read as the boolean false"),
     ("promoted: maybe", "promoted must be true or false"),
     ("title: 2026", "title: 2026 was read as a number"),
     ("category: Returns & Refunds", 'category: "Returns & Refunds" is not a category id'),

@@ -24,6 +24,7 @@ def html_pages(site):
 
 def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values(demo_site):
     from helpgen.hours.present import promise_text
+    from helpgen.i18n import messages
 
     from .conftest import REPO
 

@@ -210,6 +210,12 @@ def test_serve_starts_with_a_broken_support_yml_shows_the_problems_and_turns_int
         support.write_text(good)
         assert wait_until(lambda: "data-hg-contact" in page())
         assert wait_until(lambda: "Fixed — rebuilt" in log.read_text())
+        # A broken article, later in the session: the same page, at that file's line, then the site again.
+        article = project.article("orders/track.md", "How do I track my order?", type="memo")
+        assert wait_until(lambda: "orders/track.md:3:" in page())
+        assert 'type: &quot;memo&quot; is not a known type' in page()
+        article.write_text(article.read_text().replace("type: memo", "type: faq"))
+        assert wait_until(lambda: "data-hg-contact" in page())
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -223,7 +223,8 @@ def _read_words(node: Node | None, key: str, problems: list[Problem]) -> tuple[s
         return ()
     if isinstance(node.value, str):
         return (node.value,)
-    found = [expect_text(item, f"{key}[{i}]", problems) for i, item in iter_sequence(node, key, problems)]
+    found = [expect_text(item, f"{key}[{i + 1}]", problems)  # counted from 1, as a writer counts
+             for i, item in iter_sequence(node, key, problems)]
     return tuple(w for w in found if w)
 
 

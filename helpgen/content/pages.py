@@ -148,7 +148,7 @@ class SiteContext:
     def category_of(self, src: str) -> CategoryView | None:
         return self._category_by_src.get(src)
 
-    def faq_jsonld(self, src: str, html: str, url: str | None) -> str:
+    def faq_jsonld(self, src: str, html: str, url: str | None) -> ScriptJSON | str:
         """schema.org FAQPage for an FAQ article (safe inside <script>), "" for any other page."""
         found = self._articles.get(src)
         if not found or found[0].type != "faq" or not html:

@@ -14,8 +14,8 @@ from typing import Mapping
 from ..i18n import browser_strings, messages
 from ..i18n.messages import fill
 from .promises import _known_zone, _zone_words, holiday_on, reply_by_us, when_text
-from .schedule import (_day_intervals, _fast_answer, day_to_date, is_open_us, local_day, next_change_us, schedule_from_json,
-                       to_us)
+from .schedule import (_day_intervals, _fast_answer, day_to_date, is_open_us, local_day, next_change_us,
+                       schedule_from_json, to_us)
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -62,8 +62,9 @@ def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: 
     holiday = holiday_on(schedule, today)
     if holiday is not None:
         ends = [end for _, end in _day_intervals(schedule, today)]
+        # Short hours still to come today: the closing that ends them (a range may run straight on).
         closing = next_change_us(schedule, max(ends) - 1) if ends and max(ends) > now else None
-        if closing is not None and closing > now:
+        if closing is not None:
             # The clock text carries its own day when it is not the visitor's today.
             shown = when_text(company, visitor, closing, now, strings)
             same_day = local_day(visitor, closing) == visitor_today
@@ -82,7 +83,8 @@ def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: 
             notice["next"] = text(strings, "holiday.next_hours", holiday=first.name, date=long_date(first.date, strings),
                                   hours=ranges, zone=_zone_words(company, strings))
         else:
-            notice["next"] = text(strings, "holiday.next_closed", holiday=first.name, date=long_date(first.date, strings))
+            notice["next"] = text(strings, "holiday.next_closed", holiday=first.name,
+                                  date=long_date(first.date, strings))
     return notice
 
 
@@ -127,7 +129,7 @@ def headline_us(channels: list[tuple[str, dict]], now: int, visitor_zone: str | 
     """The channel the header names, from (name, payload) pairs in support.yml's order: of those open
     now, the one answering soonest; else one that takes a message now with the soonest answer; else the
     one opening soonest. {"index", "state", "text"}, or None without channels."""
-    best = None  # (rank, time, index)
+    best = None  # (rank, no time at all, time, index): the smallest wins
     for index, (_, channel) in enumerate(channels):
         availability = schedule_from_json(channel["availability"])
         open_now, answer = _answer(channel, now)

@@ -70,9 +70,13 @@ def python_statuses(at: dt.datetime, zone: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390x844", "1366x900"])
 def test_a_way_to_a_person_is_on_the_first_screen_of_every_page(chromium, site, viewport):
-    for path in EVERY_KIND_OF_PAGE:
-        context, page = open_page(chromium, site + path, MONDAY_MORNING, viewport=viewport)
-        try:
+    context = chromium.new_context(viewport=viewport, timezone_id="Europe/Copenhagen")
+    try:
+        for path in EVERY_KIND_OF_PAGE:
+            page = context.new_page()
+            page.clock.install(time=MONDAY_MORNING)
+            page.goto(site + path, wait_until="load")
+            page.wait_for_function("window.HelpgenStatus && window.HelpgenStatus.rendered", timeout=10_000)
             entry = page.locator(".md-header [data-hg-headline]")
             expect(entry).to_be_visible()  # in the header bar itself, no menu opened
             box = entry.bounding_box()
@@ -80,8 +84,9 @@ def test_a_way_to_a_person_is_on_the_first_screen_of_every_page(chromium, site, 
             assert box["height"] >= 40 and box["width"] >= 44, path  # a touch target
             assert entry.evaluate("a => a.href") == site + "contact/"
             assert entry.inner_text().split("\n") == ["Contact", "Phone · open now"], path
-        finally:
-            context.close()
+            page.close()
+    finally:
+        context.close()
 
 
 def test_the_header_names_the_channel_that_helps_soonest_at_that_moment(chromium, site):

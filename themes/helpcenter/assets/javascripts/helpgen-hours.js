@@ -360,7 +360,7 @@
       var ends = dayIntervals(hours, today).map(function (x) { return x[1]; });
       var last = ends.length ? Math.max.apply(null, ends) : null;
       var closing = last !== null && last > now ? nextChange(hours, last - 1) : null;
-      if (closing !== null && closing > now) {
+      if (closing !== null) {
         var sameDay = localDay(visitor, closing) === visitorToday;
         notice.today = text(strings, sameDay ? "holiday.open_until_today" : "holiday.open_until",
           {time: whenText(company, visitor, closing, now, strings), holiday: holiday.name});
