@@ -72,6 +72,7 @@ _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“(\[*_{])|(?<=[。！？；;])\s*")
 _NOT_AN_END = re.compile(r"(?:\b[ap]\.m\.|\bkl\.|\be\.g\.|\bi\.e\.|\bca\.|\bf\.eks\.|\bno\.|\bnr\.)$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_OPEN_SOURCE = re.compile(r"\bopen[ -]source")
 _LONG_NUMBER = re.compile(r"[0-9][0-9 \u00a0().-]{6,}[0-9]")
 
 # Hours need a clock time, a weekday or an always-phrase; most sentences with digits have none.
@@ -132,7 +133,9 @@ class Sentence:
     def __init__(self, text: str):
         self.text = text
         self.lower = text.lower()
-        self.words = frozenset(_WORD.findall(self.lower))
+        # "open source" is no opening: it must not count as the support word "open".
+        cue_text = _OPEN_SOURCE.sub("opensource", self.lower) if "open" in self.lower else self.lower
+        self.words = frozenset(_WORD.findall(cue_text))
 
     def talks_about_replies(self) -> bool:
         return _REPLY_CUE.found_in(self) and not _DATA_LIFECYCLE.found_in(self)
