@@ -46,10 +46,17 @@ def test_containers_render_as_admonitions_in_a_build(project):
     assert ":::" not in page.get_text()
 
 
-@pytest.mark.parametrize("tag", ["{% include note.html %}", "{{< youtube abc >}}", "{{% tip %}}", "{{ site.title }}"])
+@pytest.mark.parametrize("tag", ["{% include note.html %}", "{{< youtube abc >}}", "{{% tip %}}", "{{ site.title }}",
+                                 "<Tabs groupId='os'>"])
 def test_template_tags_stop_the_build_at_file_and_line(project, tag):
     project.article("orders/tagged.md", "Tagged", f"First line.\n\nThen {tag} here.\n")
     with pytest.raises(HelpgenError, match=r"content/orders/tagged.md:6:6: .* helpgen runs no templates"):
+        project.build()
+
+
+def test_an_mdx_import_is_reported(project):
+    project.article("orders/tagged.md", "Tagged", "import Tabs from '@theme/Tabs';\n\nText.\n")
+    with pytest.raises(HelpgenError, match=r"tagged.md:4:1: import Tabs from '@theme/Tabs'; is an MDX import"):
         project.build()
 
 
