@@ -20,10 +20,22 @@ _TAGS = re.compile(r"\{%-?\s*(\w+)[^%]*%\}|\{\{[<%]-?\s*/?\s*([\w./-]+)[^}]*[>%]
 _MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$|</?([A-Z][A-Za-z0-9]*)(?=[\s/>])[^>]*>")
 
 
+_HTML_ELEMENTS = frozenset("""
+    a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col
+    colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1
+    h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark menu meta
+    meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp script
+    section select small source span strong style sub summary sup svg table tbody td template textarea tfoot th
+    thead time title tr track u ul var video wbr math frame frameset applet marquee font center
+""".split())
+
+
 def template_tags(text: str) -> Iterator[tuple[int, str, str]]:
     """(column, the tag as written, its name) of every template tag on a line."""
     if "import" in text or "<" in text:
         for match in _MDX.finditer(text):
+            if match.group(1) and match.group(1).lower() in _HTML_ELEMENTS:
+                continue  # <SCRIPT>, <Div>: HTML in any case, for the safety rules and the sanitizer
             yield match.start() + 1, match.group(0).strip(), match.group(1) or "import"
     for match in _TAGS.finditer(text):
         name = match.group(1) or match.group(2) or match.group(3).split(".")[0].split("|")[0].strip()
