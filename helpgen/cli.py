@@ -50,26 +50,30 @@ def new(title: str, category: str, article_type: str, content_dir: Path) -> None
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir from the config, usually site/).")
 @JOBS_OPTION
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep this build's work here and reuse the previous build's (for CI caches).")
 @click.option("--drafts", is_flag=True, help="Build `draft: true` articles too.")
 @click.option("--previous", metavar="URL_OR_FILE",
               help="The last published build's .helpgen/urls.json (a file, an http(s) URL, or git:REV): a URL it "
                    "had that is now neither a page nor a redirect is an error.")
 @click.option("--fix", is_flag=True, help="Add the redirect_from lines that vanished URLs need, then build.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
-def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, drafts: bool, previous: str | None,
-          fix: bool, verbose: bool) -> None:
+def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, cache_dir: Path | None, drafts: bool,
+          previous: str | None, fix: bool, verbose: bool) -> None:
     """Build the static help center. Exits 1 on any content or config error."""
     from .mkdocs.commands import build_site, configure_logging
     from .progress import Progress
 
     configure_logging(verbose)
-    result = build_site(config_file, site_dir, strict, jobs, Progress(), drafts, previous, fix)
+    result = build_site(config_file, site_dir, strict, jobs, Progress(), drafts=drafts, previous=previous, fix=fix,
+                        cache_dir=cache_dir)
     for change in result.fixes:
         click.echo(f"Fixed {change}", err=True)
     if verbose:
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.phases.items())
         click.echo(f"Phases: {phases}; {result.jobs} worker(s)", err=True)
-    click.echo(f"Built {result.pages:,} pages into {result.site_dir} in {result.seconds:.1f} s", err=True)
+    reused = f" ({result.reused:,} from the cache)" if result.reused else ""
+    click.echo(f"Built {result.pages:,} pages{reused} into {result.site_dir} in {result.seconds:.1f} s", err=True)
 
 
 @main.command()

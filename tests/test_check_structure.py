@@ -22,7 +22,8 @@ def check_files(tmp_path: Path, files: dict[str, str | bytes], use_directory_url
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     project = ContentProject(content, tuple(list_sources(content)), support=load_support(SUPPORT),
-                             support_path=SUPPORT, use_directory_urls=use_directory_urls)
+                             support_path=SUPPORT, use_directory_urls=use_directory_urls,
+                             markdown_extensions=("attr_list",))
     return check_content(project, dt.date(2026, 11, 22)).findings
 
 
@@ -106,15 +107,17 @@ def test_an_empty_category_page_and_a_nested_index_are_unreachable(tmp_path):
 
 @pytest.mark.parametrize("html, rule", [
     ("<SCRIPT src=x.js></SCRIPT>", "raw-script"),
-    ("< script>alert(1)</script>", "raw-script"),
+    ("<svg/onload=alert(1)>", "inline-event-handler"),
+    ("<img src=x\nonerror=alert(1)>", "inline-event-handler"),
+    ("<!-- x --!><img src=x onerror=alert(1)> -->", "inline-event-handler"),
+    ('[a](https://e.x){: href="javascript:alert(1)" }', "javascript-link"),
     ('<a href="#" onClick="steal()">x</a>', "inline-event-handler"),
     ('[x](how.md){ onmouseover="steal()" }', "inline-event-handler"),
     ("[x](JavaScript:alert(1))", "javascript-link"),
     ('<a href="java&#x09;script:alert(1)">x</a>', "javascript-link"),
     ("<a href=' javascript:alert(1)'>x</a>", "javascript-link"),
-    ("[x]: vbscript:msgbox", "javascript-link"),
+    ("[x][v]\n\n[v]: vbscript:msgbox", "javascript-link"),
     ('<iframe src="data:text/html;base64,PHNjcmlwdD4="></iframe>', "javascript-link"),
-    ("<javascript:alert(1)>", "javascript-link"),
 ])
 def test_code_in_articles_is_an_error(tmp_path, html, rule):
     found = check_files(tmp_path, dict(BASE, **{"returns/x.md": faq("X", html)}))

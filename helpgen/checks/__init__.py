@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from markdown.extensions.toc import slugify as default_slugify
 
@@ -16,6 +17,8 @@ from ..hours.clock import build_date
 from ..content.articles import ArticleSet
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..content.catalog import Catalog, build_catalog
+from ..errors import HelpgenError, Location, Problem
+from ..security import HtmlPolicy
 from ..content.related import unknown_related
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
@@ -30,6 +33,7 @@ from .promises import PromiseChecker
 from .redirect_rules import check_permalinks, check_redirects, declared_redirects, page_urls, stub_redirects
 from ..migrate.redirects import Redirect
 from .rules import RULE_BY_ID, RULES, finding
+from .safety import Renderer, check_content_files, check_safety
 from .safety import check_safety
 from .template_rules import check_template_tags
 from .source import SourceFile, read_source
@@ -50,6 +54,10 @@ class ContentProject:
     use_directory_urls: bool = True
     slugify: Slugify = default_slugify
     separator: str = "-"
+    # How the site engine renders Markdown and cleans the HTML: the safety rule renders the same way.
+    markdown_extensions: tuple[Any, ...] = ()
+    markdown_configs: dict[str, dict] = field(default_factory=dict, hash=False)
+    html_policy: HtmlPolicy = HtmlPolicy()
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS  # mkdocs.yml's extra_keys and key_aliases
     include_drafts: bool = False  # `build --drafts`: draft articles are pages like any other
     site_url: str = ""
@@ -101,7 +109,9 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
 
     # The rules that read one file at a time (no other file changes what they find in it), kept on the
     # (possibly cached) source while the date and support.yml, which give the variables, are the same.
-    context = (today, support_fingerprint(project.support, project.support_path))
+    renderer = Renderer(project.markdown_extensions, project.markdown_configs, project.html_policy, variables)
+    context = (today, support_fingerprint(project.support, project.support_path),
+               repr((project.markdown_extensions, sorted(project.markdown_configs.items()), project.html_policy)))
     promises: PromiseChecker | None = None  # made at the first file checked: with a warm cache, none is
 
     def own_findings(source: SourceFile) -> list[Problem]:
@@ -114,7 +124,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             promises = promises or PromiseChecker(project.support, project.support_path)
             found += check_variables([source], set(variables))
             found += promises.check([source])
-        found += check_safety([source])
+        found += check_safety([source], renderer)
         found += check_template_tags([source])
         source.memo["own"] = (context, found)
         return found
@@ -143,6 +153,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
                      project.use_directory_urls)
     published = {k: v for k, v in sources.items() if k not in hidden}
     site = SiteIndex(published, set(project.files) - hidden, generated, project.use_directory_urls, anchors_of, urls)
+    findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
     findings += check_output_paths(sorted(set(pages) - hidden), sources, generated, project.use_directory_urls)
     findings += check_permalinks(urls, published)
@@ -215,6 +226,9 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         use_directory_urls=settings.use_directory_urls,
         slugify=settings.slugify,
         separator=settings.separator,
+        markdown_extensions=settings.markdown_extensions,
+        markdown_configs=settings.markdown_configs,
+        html_policy=HtmlPolicy(settings.embed_domains),
         front_matter=settings.front_matter,
         site_url=settings.site_url,
     )

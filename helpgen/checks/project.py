@@ -79,6 +79,9 @@ class SiteSettings:
     exclude_docs: str = ""
     slugify: Slugify = default_slugify
     separator: str = "-"
+    markdown_extensions: tuple[str, ...] = ()
+    markdown_configs: dict[str, dict] = field(default_factory=dict)
+    embed_domains: tuple[str, ...] = ()
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS
     site_url: str = ""
 
@@ -89,7 +92,9 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     project_dir = config_file.resolve().parent
     docs = data.get("docs_dir") or "docs"
     slugify, separator = _toc_settings(data.get("markdown_extensions"))
+    extensions, configs = _markdown_extensions(data.get("markdown_extensions"))
     options = _plugin_options(data.get("plugins"), "helpgen")
+    embed = options.get("embed_domains")
     front_matter = front_matter_options(options.get("extra_keys"), options.get("key_aliases"),
                                         FRONT_MATTER_KEYS, str(config_file))
     return SiteSettings(
@@ -101,6 +106,9 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         exclude_docs=str(data.get("exclude_docs") or ""),
         slugify=slugify,
         separator=separator,
+        markdown_extensions=extensions,
+        markdown_configs=configs,
+        embed_domains=tuple(str(d) for d in embed) if isinstance(embed, list) else (),
         front_matter=front_matter,
         site_url=str(data.get("site_url") or ""),
     )
@@ -138,19 +146,43 @@ def _plugin_options(plugins: Any, name: str) -> dict[str, Any]:
     return {}
 
 
+def _markdown_extensions(extensions: Any) -> tuple[tuple[str, ...], dict[str, dict]]:
+    """`markdown_extensions` as Python-Markdown takes them; `!!python/name:` values are imported, and an
+    option that cannot be is left out (the build reports it)."""
+    entries = extensions.items() if isinstance(extensions, dict) else \
+        ((next(iter(e.items())) if isinstance(e, dict) and e else (e, None)) for e in extensions or ())
+    names: list[str] = []
+    configs: dict[str, dict] = {}
+    for name, options in entries:
+        if not isinstance(name, str):
+            continue
+        names.append(name)
+        if isinstance(options, dict):
+            resolved = {key: _resolve(value) for key, value in options.items()}
+            configs[name] = {key: value for key, value in resolved.items() if value is not _UNRESOLVED}
+    return tuple(names), configs
+
+
+_UNRESOLVED = object()
+
+
+def _resolve(value: Any) -> Any:
+    if not isinstance(value, PythonTag):
+        return value
+    try:
+        module, _, attr = value.name.rpartition(".")
+        function = getattr(importlib.import_module(module), attr)
+        return function(**value.kwds) if value.kind.startswith("object/apply") else function
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return _UNRESOLVED
+
+
 def _toc_settings(extensions: Any) -> tuple[Slugify, str]:
     options = _plugin_options(extensions, "toc") or _plugin_options(extensions, "markdown.extensions.toc")
     separator = str(options.get("separator", "-"))
-    configured = options.get("slugify")
-    if isinstance(configured, PythonTag):
-        try:
-            module, _, attr = configured.name.rpartition(".")
-            function = getattr(importlib.import_module(module), attr)
-            if configured.kind.startswith("object/apply"):
-                function = function(**configured.kwds)  # e.g. pymdownx.slugs.slugify(case="lower")
-            return function, separator
-        except (ImportError, AttributeError, TypeError, ValueError):
-            pass  # the build will fail on it with MkDocs' own message; check with the default meanwhile
+    configured = _resolve(options.get("slugify"))
+    if callable(configured):
+        return configured, separator
     return default_slugify, separator
 
 

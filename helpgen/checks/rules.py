@@ -40,6 +40,12 @@ RULES: tuple[Rule, ...] = (
     Rule("policy-missing-updated", WARNING, "freshness",
          "A `type: policy` article without an `updated` date.",
          "Add `updated: YYYY-MM-DD` with the date the policy last changed."),
+    Rule("draft-empty-description", WARNING, "drafts",
+         "An article whose `description:` is there but empty, as `helpgen new` leaves it.",
+         "Write one sentence that answers the question."),
+    Rule("draft-placeholder", WARNING, "drafts",
+         "An article that still contains the placeholder text `helpgen new` writes.",
+         "Replace the placeholder with the answer."),
     Rule("unknown-variable", ERROR, "variables",
          "A `{{ support.… }}` variable that support.yml does not define.",
          "Use the suggested name, or put literal braces in `backticks`.", silenceable=False),
@@ -108,6 +114,14 @@ RULES: tuple[Rule, ...] = (
     Rule("javascript-link", ERROR, "safety",
          "A link whose target runs code: `javascript:`, `vbscript:` or `data:text/html`.",
          "Link to a page instead."),
+    Rule("active-file", ERROR, "safety",
+         "An HTML file, or an SVG image with scripts, event handlers or links, in the content folder: "
+         "it would be published as it is and run on the help center's origin.",
+         "Write pages in Markdown; export SVG images without scripts (or as PNG).", silenceable=False),
+    Rule("removed-html", WARNING, "safety",
+         "HTML the build removes from an article because it is not on the allow-list (forms, frames from "
+         "sites not in `embed_domains`, `style`, `data:` images, …).",
+         "Write it in Markdown, or use what docs/security.md lists; embeds need `embed_domains`."),
     # Promise consistency: text that restates support.yml by hand
     Rule("promise-email-mismatch", ERROR, "promises",
          "An email address written in an article that differs from the support channel in support.yml.",

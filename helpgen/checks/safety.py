@@ -1,68 +1,213 @@
-"""Code in articles: raw <script>, inline event handlers and javascript: links.
+"""What the build's sanitizer will remove from an article, reported at the line that wrote it.
 
-Markdown passes raw HTML through untouched and MkDocs does not sanitise it, so anything a writer (or
-a pasted snippet) puts in an article runs on every visitor's browser, on the same origin as search.
-Articles are text; behaviour belongs in the reviewed theme.
+The build cleans every article's rendered HTML (helpgen/security/); matching patterns in Markdown could
+never say exactly what that cleaning removes (a tag split over two lines, `<!-- --!>`, an attribute list,
+an entity-encoded scheme). So the check renders the article with the project's Markdown extensions, asks
+the very same sanitizer what it removes, and finds each removed thing back in the source to name its
+line and column. Check and build agree by construction; tests/test_security.py holds them to it.
 """
 from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Iterator
 
-from ..errors import Problem
-from .links import link_targets
+import markdown
+
+from ..content.variables import substitute
+from ..errors import HelpgenError, Location, Problem
+from ..security import HtmlPolicy, Removal, removals
+from ..security.sanitize import code_scheme
 from .rules import finding
 from .source import SourceFile
 
-_SCRIPT = re.compile(r"<\s*script\b", re.IGNORECASE)
-_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9:-]*(?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
-_ATTR_LIST = re.compile(r"\{:?\s[^{}]*\}|\{:?[.#][^{}]*\}")
-_HANDLER = re.compile(r"(?<![\w-])(on[a-z]+)\s*=", re.IGNORECASE)
-_URL_ATTR = re.compile(r"(?<![\w-])(?:href|src|action|formaction|xlink:href|data|poster|background)\s*=\s*"
-                       r"(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
-_DANGEROUS = ("javascript:", "vbscript:", "data:text/html")
+# Markdown that can produce anything the sanitizer removes: a tag, an entity, an attribute list (a `{`
+# that does not start a `{{ variable }}`) or a scheme. Anything else renders to plain, safe HTML.
+_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\s\"'()<>\[\]{}=]+")
+MKDOCS_DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")  # MkDocs always adds these
 
 
-def code_scheme(url: str) -> str | None:
-    """The scheme when a browser would execute the URL, else None. Browsers drop whitespace and control
-    characters inside the scheme and decode entities, so `java&#x09;script:` and ` JavaScript:` count too."""
-    plain = "".join(ch for ch in html.unescape(url) if ch > " " and ch != "\x7f").lower()
-    return next((scheme for scheme in _DANGEROUS if plain.startswith(scheme)), None)
+@dataclass
+class Renderer:
+    """Python-Markdown set up as the site engine sets it up, made once per check."""
+
+    extensions: tuple[Any, ...] = ()
+    configs: dict[str, dict] = field(default_factory=dict)
+    policy: HtmlPolicy = HtmlPolicy()
+    variables: dict[str, str] = field(default_factory=dict)
+    _md: markdown.Markdown | None = field(default=None, repr=False)
+
+    def render(self, text: str) -> str:
+        if self._md is None:
+            names = list(dict.fromkeys([*MKDOCS_DEFAULT_EXTENSIONS, *self.extensions]))
+            try:
+                self._md = markdown.Markdown(extensions=names, extension_configs=self.configs)
+            except Exception:  # an extension that is missing or misconfigured: the build reports it
+                self._md = markdown.Markdown(extensions=list(MKDOCS_DEFAULT_EXTENSIONS))
+        self._md.reset()
+        return self._md.convert(text)
 
 
-def check_safety(sources: list[SourceFile]) -> Iterator[Problem]:
+def check_safety(sources: list[SourceFile], renderer: Renderer) -> Iterator[Problem]:
     for source in sources:
-        for number, text in source.prose_lines():
-            yield from _check_line(source, number, text)
+        body = "\n".join(source.lines[source.body_line - 1:])
+        if not _MAY_NEED_CLEANING.search(body):
+            continue
+        try:
+            body = substitute(body, renderer.variables, source.file, source.body_line)
+        except HelpgenError:
+            pass  # unknown variables are reported by their own rule; check the text as written
+        found = removals(renderer.render(body), renderer.policy)
+        if found:
+            yield from _report(source, found)
 
 
-def _may_run_code(text: str) -> bool:
-    """Cheap test first: code needs a tag, an attribute list, or a scheme ending in "script:"/"data:"."""
-    lower = text.lower()
-    return "<" in text or "{" in text or "script" in lower or "data:" in lower or "&#" in text
+def _report(source: SourceFile, found: list[Removal]) -> Iterator[Problem]:
+    locate = _Locator(source)
+    for removal in found:
+        reason = removal.runs_code
+        if removal.kind == "element":
+            at = locate.element(removal.tag)
+            if reason == "script":
+                yield finding("raw-script", at, "raw <script> in an article: the build removes it",
+                              "remove it: articles are text; scripts belong in the theme, where they are reviewed")
+            else:
+                yield finding("removed-html", at, f"<{removal.tag}> is not allowed in articles: the build "
+                              "removes it" + ("" if removal.tag in _NO_TEXT else " (its text stays)"),
+                              _element_hint(removal.tag))
+        elif reason == "handler":
+            yield finding("inline-event-handler", locate.attribute(removal.name),
+                          f"inline event handler {removal.name}= runs code in visitors' browsers: "
+                          "the build removes it", "remove the attribute")
+        elif reason == "url":
+            yield finding("javascript-link", locate.url(removal.value),
+                          f'a "{code_scheme(removal.value)}:" link runs code when clicked: the build removes '
+                          "the link's target", "link to a page instead")
+        elif removal.kind == "url":
+            yield finding("removed-html", locate.url(removal.value),
+                          f"{removal.name}= on <{removal.tag}> uses a kind of URL articles may not: "
+                          "the build removes it", "use an http(s), mailto: or tel: URL, or a file in the "
+                          "content folder")
+        else:
+            yield finding("removed-html", locate.attribute(removal.name),
+                          f"{removal.name}= on <{removal.tag}> is not allowed in articles: the build removes it",
+                          "remove the attribute (docs/security.md lists what articles may use)")
 
 
-def _check_line(source: SourceFile, number: int, text: str) -> Iterator[Problem]:
-    if not _may_run_code(text):
-        return
-    for match in _SCRIPT.finditer(text):
-        yield finding("raw-script", source.at(number, match.start() + 1), "raw <script> in an article",
-                      "remove it: articles are text; scripts belong in the theme, where they are reviewed")
-    for container in (*_TAG.finditer(text), *_ATTR_LIST.finditer(text)):
-        for handler in _HANDLER.finditer(container.group(0)):
-            yield finding("inline-event-handler", source.at(number, container.start() + handler.start(1) + 1),
-                          f"inline event handler {handler.group(1)}= runs code in visitors' browsers",
-                          "remove the attribute")
-    urls = [(col, target) for col, target in link_targets(text)]
-    for tag in _TAG.finditer(text):
-        for attr in _URL_ATTR.finditer(tag.group(0)):
-            value = attr.group(1).strip("\"'")
-            urls.append((tag.start() + attr.start(1) + 1, value))
-    urls += [(m.start(1) + 1, m.group(1)) for m in _AUTOLINK.finditer(text)]
-    for col, url in urls:
-        scheme = code_scheme(url)
-        if scheme:
-            yield finding("javascript-link", source.at(number, col), f'a "{scheme}" link runs code when clicked',
-                          "link to a page instead")
+_NO_TEXT = {"iframe", "object", "embed"}  # what these hold is fallback for old browsers, not text
+
+
+def _element_hint(tag: str) -> str:
+    if tag in ("iframe", "object", "embed"):
+        return ("to embed a video, list its https site in the helpgen plugin's `embed_domains` in mkdocs.yml "
+                "and use <iframe> (docs/security.md)")
+    return "remove it, or write it in Markdown (docs/security.md lists the HTML articles may use)"
+
+
+class _Locator:
+    """Finds a removed thing back in the article: the next occurrence after the previous one of the same
+    thing, in prose first (code is shown as text, never removed), then in any line (what looked like
+    code to helpgen's masking but not to Markdown, e.g. a fence inside an HTML block), else line one."""
+
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        every = list(enumerate(source.lines[source.body_line - 1:], source.body_line))
+        self.passes = (list(source.prose_lines()), every)
+        self.after: dict[str, tuple[int, int]] = {}
+
+    def _find(self, key: str, match) -> Location:
+        last_line, last_col = self.after.get(key, (0, -1))
+        for lines in self.passes:
+            for number, text in lines:
+                if number < last_line:
+                    continue
+                col = match(text, last_col + 1 if number == last_line else 0)
+                if col is not None:
+                    self.after[key] = (number, col)
+                    return self.source.at(number, col + 1)
+        if key in self.after:  # more removals than written occurrences (a tag Markdown repeated)
+            number, col = self.after[key]
+            return self.source.at(number, col + 1)
+        return self.source.at(self.source.body_line, 1)
+
+    def _regex(self, key: str, pattern: str) -> Location:
+        compiled = re.compile(pattern, re.IGNORECASE)
+
+        def match(text: str, start: int) -> int | None:
+            found = compiled.search(text, start)
+            return found.start() if found else None
+        return self._find(key, match)
+
+    def element(self, tag: str) -> Location:
+        return self._regex(f"<{tag}", rf"<\s*{re.escape(tag)}(?![\w:-])")
+
+    def attribute(self, name: str) -> Location:
+        return self._regex(f"@{name}", rf"(?<![\w-]){re.escape(name)}(?=\s*=|[\s/>]|$)")
+
+    def url(self, value: str) -> Location:
+        wanted = _plain(value)
+
+        def match(text: str, start: int) -> int | None:
+            for token in _TOKEN.finditer(text, start):
+                plain = _plain(token.group(0))
+                if len(plain) > 3 and (wanted.startswith(plain) or plain.startswith(wanted)):
+                    return token.start()
+            return None
+        return self._find(f"url:{wanted}", match)
+
+
+def _plain(url: str) -> str:
+    """A URL as browsers read its scheme: entities decoded, whitespace and control characters gone."""
+    return "".join(ch for ch in html.unescape(url) if ch > " " and ch != "\x7f").lower()
+
+
+# Files the site would serve as pages of its own origin, where a script runs with the help center's rights.
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht", ".mht", ".mhtml", ".xml", ".xsl", ".xslt")
+_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener",
+                        "animate", "set", "animatemotion", "animatetransform"}
+
+
+def check_content_files(docs_dir, files: list[str], display_root: str) -> Iterator[Problem]:
+    """HTML pages are refused (a page is written in Markdown and cleaned); SVG images are kept only when
+    an XML parser finds no script, no event handler, no foreign content and no link out of the image."""
+    for src in files:
+        lower = src.lower()
+        if not lower.endswith((*ACTIVE_SUFFIXES, ".svg", ".svgz")):
+            continue
+        where = Location(f"{display_root}/{src}" if display_root else src, 1)
+        if lower.endswith(ACTIVE_SUFFIXES):
+            yield finding("active-file", where, "an HTML file in the content folder would be published as it is, "
+                          "scripts included", "write the page in Markdown (.md); helpgen cleans what that renders")
+            continue
+        reason = _svg_problem(docs_dir / src) if lower.endswith(".svg") else "a compressed SVG cannot be checked"
+        if reason:
+            yield finding("active-file", where, f"this SVG image could run code when opened: {reason}",
+                          "export it again without scripts or links (e.g. `svgo`, or as PNG)")
+
+
+def _svg_problem(path) -> str:
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror})"
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        return "it declares a DOCTYPE or entities"  # entity expansion is also how XML bombs work
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        return f"it is not well-formed XML ({exc})"
+    for element in root.iter():
+        name = str(element.tag).rsplit("}", 1)[-1].lower()
+        if name in _SVG_ACTIVE_ELEMENTS:
+            return f"it contains a <{name}> element"
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"<{name}> has an {local}= event handler"
+            if local == "href" and not value.strip().startswith("#"):
+                return f"<{name}> links to {value.strip()[:60]!r}"
+    return ""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
-from ..errors import HelpgenError, Location, Problem
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, parse_yaml
 from .fields import MoreFields, read_more_fields
 from .options import DEFAULT_OPTIONS, FrontMatterOptions
@@ -190,8 +190,11 @@ def _title_from_folder(src: str) -> str:
 def _read_choice(reader: Reader, key: str, choices: tuple[str, ...], problems: list[Problem]) -> str | None:
     value = reader.text(key)
     if value is not None and value not in choices:
-        problems.append(Problem(reader.get(key).loc, f'{key}: "{value}" is not one of {", ".join(choices)}',
-                                f"use one of: {', '.join(choices)}"))
+        # The message says what is wrong; the fix names the choices, once, with the nearest first.
+        hint = did_you_mean(value, choices)
+        hint = f"{hint} (the choices are {', '.join(choices)})" if hint.startswith("did") else \
+            f"use one of: {', '.join(choices)}"
+        problems.append(Problem(reader.get(key).loc, f'{key}: "{value}" is not a known {key}', hint))
         return None
     return value
 

@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
 from ..errors import HelpgenError, Location, did_you_mean
+from ..security.scriptjson import ScriptJSON, script_json
 from .promises import channel_payload, describe, reply_by
-from .schedule import Schedule, is_open, next_change, next_opening
+from .schedule import Schedule, is_open, next_change, next_opening, schedule_to_json
 from .support import Channel, SupportConfig
 
 
@@ -28,16 +29,20 @@ def received_at(channel: Channel, sent_at: dt.datetime) -> dt.datetime | None:
 
 
 def status_payload(support: SupportConfig) -> dict:
-    """What a page carries for the widget: each channel's availability, promise and business hours."""
+    """What a page carries for the widget: each channel's availability, promise and business hours;
+    the support hours with their holidays (for the holiday notices); the channels in support.yml's
+    order with what a link to each needs (the header's channel, the no-results panel)."""
     return {"timezone": support.timezone,
             "channels": {c.id: channel_payload(c.schedule, c.response, business_schedule(c, support))
-                         for c in support.channels}}
+                         for c in support.channels},
+            "hours": schedule_to_json(support.hours),
+            "order": [c.id for c in support.channels],
+            "links": {c.id: {"name": c.name, "href": c.href, "label": c.label} for c in support.channels}}
 
 
-def status_script_text(support: SupportConfig) -> str:
+def status_script_text(support: SupportConfig) -> ScriptJSON:
     """The payload as JSON that is safe inside <script type="application/json">."""
-    text = json.dumps(status_payload(support), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(status_payload(support))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 import logging
 import os
@@ -13,9 +14,11 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
+from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import CONTACT_SRC, FRONT_MATTER_KEYS, HOME_SRC, Article, ArticleSet
 from ..content.options import FrontMatterOptions, front_matter_options
 from ..content.related import choose_related
@@ -28,6 +31,7 @@ from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
 from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
+from ..i18n import browser_strings, messages
 from .themes import theme_dir
 from ..content.variables import substitute, support_variables
 
@@ -43,12 +47,16 @@ class HelpgenConfig(Config):
     center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
     safe_output = opt.Type(bool, default=True)
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
+    embed_domains = opt.ListOfItems(opt.Type(str), default=[])
+    """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
     extra_keys = opt.ListOfItems(opt.Type(str), default=[])
     """The team's own front matter keys: kept, passed to templates, never warned about."""
     key_aliases = opt.DictOfItems(opt.Type(str), default={})
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
+    generator = opt.Type(bool, default=True)
+    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 
 
 class _WarningCounter(logging.Handler):
@@ -76,6 +84,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.warnings = _WarningCounter()
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
+        self.build_store = None  # a BuildStore: `helpgen build --cache-dir` (build_cache.py)
+        self.generated_titles: dict[str, str] = {}  # home and contact pages' titles, in the site's language
         self.front_matter = FrontMatterOptions()
         self.previous: str | None = None  # `build --previous`: the last build's URL manifest to compare with
         self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
@@ -98,13 +108,26 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.check_cache, self.search_cache = CheckCache(), search.TermsCache()
 
     def _cache(self, cache):
-        """Caches serve only the preview: a one-off build does each file's work once anyway."""
-        return cache if self.command == "serve" else None
+        """Caches serve the preview, and builds that keep them on disk for the next build; a one-off
+        build does each file's work once anyway."""
+        return cache if self.command == "serve" or self.build_store is not None else None
+
+    def use_build_store(self, store) -> None:
+        """Take the check cache from the previous build's folder; save it after this one. (Search terms
+        need no store of their own: they come with each page's effects from the page cache.)"""
+        self.build_store = store
+        self.check_cache = store.load("checks")
+        if not isinstance(self.check_cache, CheckCache):
+            self.check_cache = CheckCache()
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
         server.watch(str(Path(config.config_file_path or ".").resolve().parent / self.config.support))
         return server
+
+    @property
+    def html_policy(self) -> HtmlPolicy:
+        return HtmlPolicy(tuple(self.config.embed_domains))
 
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
@@ -117,6 +140,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
+        if not self.config.generator:
+            config.extra["generator"] = False  # Material's own switch for its footer line
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         self.warnings.count = 0
@@ -135,13 +160,13 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         docs_dir = Path(config.docs_dir)
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        checked = _check_content(files, config, self.support, self.config.support, self.today,
+        checked = _check_content(files, config, self.support, self.config.support, self.today, self.html_policy,
                                  self._cache(self.check_cache), self.front_matter, self._drafts())
         if self.command != "serve":
             moved = self._moves(checked, config, files)
             if moved:
-                checked = _check_content(files, config, self.support, self.config.support, self.today, None,
-                                         self.front_matter, self._drafts())
+                checked = _check_content(files, config, self.support, self.config.support, self.today,
+                                         self.html_policy, None, self.front_matter, self._drafts())
         self.articles, self.urls, self.redirects = checked.articles, checked.urls, list(checked.redirects)
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
@@ -149,7 +174,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         _publish_at_urls(files, self.urls, self.article_by_src)
         self.search_documents = []
         self.variables = support_variables(self.support, self.today)
-        for src, text in _generated_pages(self.catalog, files).items():
+        self.generated_titles = _generated_titles(self._messages(config), config.site_name)
+        for src, text in _generated_pages(self.catalog, files, self.generated_titles).items():
             files.append(File.generated(config, src, content=text, inclusion=InclusionLevel.INCLUDED))
         if self.config.navigation == "categories" and not config.nav:
             config.nav = navigation(self.catalog)
@@ -170,7 +196,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def _published_pages(self) -> dict[str, tuple[str, str]]:
         """url -> (src, title) of every page this build published, for the URL manifest."""
-        titles = dict(_GENERATED_TITLES)
+        titles = dict(self.generated_titles)
         titles.update({c.index_src: c.title for c in self.catalog.categories})
         return {url: (src, self.article_by_src[src].title if src in self.article_by_src else titles.get(src, ""))
                 for src, url in self.urls.items()}
@@ -196,22 +222,45 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
+        # Articles are untrusted (they arrive by pull request): what Markdown made of one is cleaned
+        # before anything reads it, search included. `helpgen check` reports what this removes.
+        html = sanitize(html, self.html_policy)
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
-            self.search_documents.append(search.document_from_html(
-                page.url, article.title, html, article.description, article.tags, article.keywords))
+            self.search_documents.append(search.with_terms(search.document_from_html(
+                page.url, article.title, html, article.description, article.tags, article.keywords)))
             # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         return html
 
+    @event_priority(-100)  # after every plugin: the content is final, only now is it marked as markup
+    def on_page_context(self, context, *, page, config, nav):
+        # Templates autoescape (see on_env); the page's HTML was sanitized in on_page_content.
+        if page.content is not None and not hasattr(page.content, "__html__"):
+            page.content = Markup(page.content)
+        _mark_toc(page.toc)
+        return context
+
     def on_env(self, env, *, config, files):
+        # One escaping story: every value printed by a template, Material's included (page titles, nav
+        # titles, meta descriptions from front matter), is escaped unless it is markup helpgen made.
+        env.autoescape = True
         def url_for(src: str) -> str:
             file = files.get_file_from_path(src)
             return file.url if file else ""
 
+        text = self._messages(config)
         env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
-                                              config.site_url or None, self.related)
+                                              config.site_url or None, text=text, related=self.related)
+        env.globals["t"] = text.t
+        env.globals["helpgen_strings"] = script_json(browser_strings(text))
         return env
+
+    @staticmethod
+    def _messages(config):
+        """The site's language is Material's `theme.language` (MkDocs' own themes say `locale`)."""
+        theme = config.theme
+        return messages(theme.get("language") or str(theme.get("locale") or "") or None)
 
     # Last of all plugins: whatever order mkdocs.yml lists them in, every plugin's output (Material's
     # search_index.json, sitemaps, …) must be in the staging folder before it is swapped in.
@@ -219,6 +268,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         search.write_site_index(self.search_documents, Path(config.site_dir), self._cache(self.search_cache))
+        if self.build_store is not None:
+            self.build_store.save("checks", self.check_cache)
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
                         config.theme.get("language") or "en")
         if self.staging is None:
@@ -238,7 +289,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   cache: CheckCache | None, front_matter: FrontMatterOptions, drafts: bool) -> ArticleSet:
+                   html_policy: HtmlPolicy, cache: CheckCache | None, front_matter: FrontMatterOptions,
+                   drafts: bool) -> ArticleSet:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -250,6 +302,9 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         use_directory_urls=config.use_directory_urls,
         slugify=toc.get("slugify") or ContentProject.slugify,
         separator=toc.get("separator") or "-",
+        markdown_extensions=tuple(config.markdown_extensions),
+        markdown_configs=dict(config.mdx_configs),
+        html_policy=html_policy,
         front_matter=front_matter,
         include_drafts=drafts,
         site_url=config.site_url or "",
@@ -277,6 +332,15 @@ def _publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Art
         file.dest_uri = output_file(urls[file.src_uri])
         for derived in ("url", "abs_dest_path"):
             file.__dict__.pop(derived, None)
+
+
+def _mark_toc(toc) -> None:
+    """Heading titles in the table of contents are Markdown's escaped text of the heading: decoded and
+    escaped again, so they print once-escaped whatever an extension left in them."""
+    for item in toc or ():
+        if not hasattr(item.title, "__html__"):
+            item.title = escape(html.unescape(item.title))
+        _mark_toc(item.children)
 
 
 def _display_root(config) -> str:
@@ -309,12 +373,14 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         raise HelpgenError(problems)
 
 
-_GENERATED_TITLES = {HOME_SRC: "Help Center", CONTACT_SRC: "Contact us"}
+def _generated_titles(text, site_name: str = "") -> dict[str, str]:
+    """A generated home page is titled with the site's name, which the breadcrumbs and titles use too."""
+    return {HOME_SRC: site_name or text.t("site.help_center"), CONTACT_SRC: text.t("site.contact_us")}
 
 
-def _generated_pages(catalog: Catalog, files: Files) -> dict[str, str]:
+def _generated_pages(catalog: Catalog, files: Files, titles: dict[str, str]) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = dict(_GENERATED_TITLES)
+    wanted = dict(titles)
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {src: f"---\ntitle: {json.dumps(title)}\n---\n" for src, title in wanted.items() if src not in existing}

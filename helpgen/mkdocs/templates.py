@@ -42,6 +42,8 @@ def prepare_environment(env: jinja2.Environment) -> None:
     # Templates do not change during a build (each build makes a new environment): don't stat every
     # template file again at each of the ~40 includes of every page.
     env.auto_reload = False
+    # Compiled code depends on autoescaping; the plugin's on_env turns it on, so compile with it from the start.
+    env.autoescape = True
 
 
 def reuse_navigation(env: jinja2.Environment, nav) -> None:
