@@ -158,3 +158,14 @@ def test_previous_from_git_revision(project):
     from helpgen.mkdocs.commands import build_site
     with pytest.raises(HelpgenError, match="orders/cancelling.md:1: /orders/cancel/"):
         build_site(project.config, project.root / "site", previous="git:HEAD")
+
+
+def test_a_redirect_page_speaks_the_sites_language(project):
+    project.write("mkdocs.yml", project.config.read_text().replace("  name: material\n",
+                                                                   "  name: material\n  language: da\n"))
+    project.article("orders/track.md", "Hvor er min ordre?", redirect_from="[/old/]")
+    project.build()
+    page = soup(project.root / "site/old/index.html")
+    assert page.html["lang"] == "da"
+    assert page.title.get_text() == "Siden er flyttet"
+    assert page.p.get_text().startswith("Siden er flyttet til:")

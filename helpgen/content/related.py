@@ -20,7 +20,6 @@ from .articles import Article
 MAX_RELATED = 5
 COMMON_TERM = 100  # a term or tag in more articles than this is not a reason to relate two of them
 TAG_WEIGHT = 1000  # one shared tag outweighs any number of shared title/description terms
-TEXTS = {"heading": "Related articles"}  # routed through the translation tables once they exist
 
 
 def resolve_related(written: str, from_src: str, by_src: dict[str, Article], by_slug: dict[str, list[str]]) -> str | None:
