@@ -190,6 +190,17 @@ class ChannelFinder:
         return sorted(found, key=lambda item: item[0])
 
 
+    def reachable_by(self, sentence: str) -> bool:
+        """Whether the sentence names one of our channels as a way to reach us: "our chat", "email support",
+        "call us", not the plural of an everyday thing ("the emails we share every day")."""
+        lower = sentence.lower()
+        return any(not _GENERIC_PLURAL.fullmatch(match.group(0))
+                   for pattern, _ in self.patterns for match in pattern.finditer(lower))
+
+
+_GENERIC_PLURAL = re.compile(r"e-?mails|mails|chats|calls|phones|telephones|telefoner|opkald")
+
+
 def nearest_channel(mentions: list[tuple[int, Channel]], position: int) -> Channel | None:
     """The channel named closest before `position`, else the first one named after it."""
     before = [channel for at, channel in mentions if at <= position]
