@@ -146,6 +146,22 @@ def test_a_rename_git_has_staged_is_caught_without_a_manifest(project):
         project.build()
 
 
+def test_a_rename_in_the_last_commit_is_caught_and_a_redirect_settles_it(project):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(git + ["init", "-q"], cwd=project.root, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=project.root, check=True)
+    subprocess.run(git + ["commit", "-qm", "start"], cwd=project.root, check=True)
+    subprocess.run(git + ["mv", "content/orders/cancel.md", "content/orders/cancelling.md"], cwd=project.root,
+                   check=True)
+    subprocess.run(git + ["commit", "-qm", "rename"], cwd=project.root, check=True)
+    with pytest.raises(HelpgenError, match="cancelling.md:1: /orders/cancel/ "):
+        project.build()
+    project.article("orders/cancelling.md", "Can I cancel my order?", redirect_from="[/orders/cancel/]")
+    project.build()
+
+
 def test_previous_from_git_revision(project):
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
