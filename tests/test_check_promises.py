@@ -191,6 +191,8 @@ FALSE_ALARMS = [
     "Dine gemte chats og svar slettes senest inden for 30 dage.",
     "聊天记录和回复会在30天内删除。",
     "我们的合作伙伴提供全天候服务。",
+    "We review user-reported app issues daily, and update our open source list of app trackers.",
+    "The links in websites and emails that we share and click on every day often carry tracking parameters.",
 ]
 
 

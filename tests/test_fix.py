@@ -57,6 +57,7 @@ def test_every_rewrite_kind_is_reported_with_file_line_before_and_after(before, 
         "content/company/index.md:1:  → new category page titled \"About Our Company\"",
         "content/search/search-tips.md:3:  → redirect_from: [/search/old-tips/]",
         "content/search/old-tips.md:1: redirect stub to search/search-tips.md → deleted",
+        'content/faq/reset-password.md:1:  → title: "How do I reset my password?"',  # from its # heading
     } <= changes
 
 
@@ -83,7 +84,7 @@ def test_diff_shows_the_changes_and_writes_nothing(before):
     assert result.exit_code == 1  # something to change: CI can insist on a fixed tree
     assert "-![The panel](../img/Settings_Panel.png)" in result.stdout
     assert "+![The panel](img/Settings_Panel.png)" in result.stdout
-    assert "14 changes in 8 files" in result.stderr
+    assert "16 changes in 9 files" in result.stderr
     assert tree_bytes(before) == snapshot
 
 
@@ -91,6 +92,6 @@ def test_cli_fix_prints_each_change_and_then_checks(before):
     result = CliRunner().invoke(main, ["check", "--fix", "-f", str(before / "mkdocs.yml")])
     assert result.exit_code == 0, result.output
     assert "content/faq/links.md:5: panel.md → ../settings/panel.md" in result.stderr
-    assert result.stderr.strip().endswith("(2 categories, 2 files created or deleted, 3 front matter keys, 6 links, "
+    assert result.stderr.strip().endswith("(2 categories, 2 files created or deleted, 4 front matter keys, 7 links, "
                                           "1 redirect).")
     assert "No problems found." in result.stdout

@@ -132,13 +132,18 @@ def test_build_fix_adds_the_redirect_from_line_and_builds(project, tmp_path):
     assert again.exit_code == 0 and "Fixed" not in again.output  # idempotent
 
 
-def test_a_rename_git_has_staged_is_caught_without_a_manifest(project):
+def committed(project) -> list[str]:
+    """Make the project a Git repository with everything committed; the git command to go on with."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run(git + ["init", "-q"], cwd=project.root, check=True)
-    subprocess.run(git + ["add", "-A"], cwd=project.root, check=True)
-    subprocess.run(git + ["commit", "-qm", "start"], cwd=project.root, check=True)
+    for step in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "start"]):
+        subprocess.run(git + step, cwd=project.root, check=True)
+    return git
+
+
+def test_a_rename_git_has_staged_is_caught_without_a_manifest(project):
+    git = committed(project)
     subprocess.run(git + ["mv", "content/orders/cancel.md", "content/orders/cancel-an-order.md"], cwd=project.root,
                    check=True)
     with pytest.raises(HelpgenError, match=r"/orders/cancel/ \(was orders/cancel.md\).*orders/cancel-an-order.md|"
@@ -146,15 +151,32 @@ def test_a_rename_git_has_staged_is_caught_without_a_manifest(project):
         project.build()
 
 
+def test_a_rename_in_the_last_commit_is_caught_and_a_redirect_settles_it(project):
+    git = committed(project)
+    subprocess.run(git + ["mv", "content/orders/cancel.md", "content/orders/cancelling.md"], cwd=project.root,
+                   check=True)
+    subprocess.run(git + ["commit", "-qm", "rename"], cwd=project.root, check=True)
+    with pytest.raises(HelpgenError, match="cancelling.md:1: /orders/cancel/ "):
+        project.build()
+    project.article("orders/cancelling.md", "Can I cancel my order?", redirect_from="[/orders/cancel/]")
+    project.build()
+
+
 def test_previous_from_git_revision(project):
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run(git + ["init", "-q"], cwd=project.root, check=True)
-    subprocess.run(git + ["add", "-A"], cwd=project.root, check=True)
-    subprocess.run(git + ["commit", "-qm", "start"], cwd=project.root, check=True)
+    committed(project)
     (project.content / "orders/cancel.md").unlink()
     project.article("orders/cancelling.md", "Can I cancel my order?")
     from helpgen.mkdocs.commands import build_site
     with pytest.raises(HelpgenError, match="orders/cancelling.md:1: /orders/cancel/"):
         build_site(project.config, project.root / "site", previous="git:HEAD")
+
+
+def test_a_redirect_page_speaks_the_sites_language(project):
+    project.write("mkdocs.yml", project.config.read_text().replace("  name: material\n",
+                                                                   "  name: material\n  language: da\n"))
+    project.article("orders/track.md", "Hvor er min ordre?", redirect_from="[/old/]")
+    project.build()
+    page = soup(project.root / "site/old/index.html")
+    assert page.html["lang"] == "da"
+    assert page.title.get_text() == "Siden er flyttet"
+    assert page.p.get_text().startswith("Siden er flyttet til:")

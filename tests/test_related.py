@@ -65,3 +65,13 @@ def test_an_unknown_related_entry_stops_the_build(project):
     project.article("orders/cancel.md", "Can I cancel my order?", related="[trak]")
     with pytest.raises(HelpgenError, match=r'cancel.md:3:1: related: "trak" is no article.*did you mean "track"'):
         project.build()
+
+
+def test_the_related_heading_comes_from_the_translation_tables(project):
+    project.write("mkdocs.yml", project.config.read_text().replace("  name: material\n",
+                                                                   "  name: material\n  language: da\n"))
+    project.article("returns/refund.md", "Hvornår får jeg pengene?", tags="[retur]")
+    project.article("returns/return.md", "Hvordan returnerer jeg en vare?", tags="[retur]")
+    project.build()
+    aside = soup(project.root / "site/returns/return/index.html").find("aside", class_="hg-related")
+    assert aside.find("h2").get_text() == "Relaterede artikler"

@@ -50,7 +50,7 @@ def test_did_you_mean_only_when_the_guess_is_close():
     assert hints['unknown key "id"'] == "declare it in extra_keys, or remove it"  # not "did you mean hide"
     assert hints['unknown key "tittle"'] == 'did you mean "title"?'
     assert hints['unknown key "themes"'] == "declare it in extra_keys, or remove it"
-    assert "rename it to short_title" in hints['unknown key "nav_title"']
+    assert "write it as short_title" in hints['unknown key "nav_title"']
 
 
 def test_an_alias_to_no_helpgen_key_is_a_config_error(project):

@@ -1,6 +1,8 @@
 """What writers bring from other generators: Markdown in titles, `:::` containers, template tags."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from helpgen.content.titles import inline_title
@@ -12,7 +14,7 @@ from .conftest import soup
 
 
 def test_markdown_in_a_title_is_rendered_in_the_heading_and_plain_everywhere_else(project):
-    project.article("orders/export.md", "About the **export profiles**", "How exports work.")
+    project.article("orders/export.md", "About the **export profiles**", "How exports work.", type="faq")
     project.build()
     page = soup(project.root / "site/orders/export/index.html")
     h1 = page.select("article h1")
@@ -22,6 +24,9 @@ def test_markdown_in_a_title_is_rendered_in_the_heading_and_plain_everywhere_els
     assert "About the export profiles" in listing and "**" not in listing
     results = open_site_index(project.root / "site").search("export profiles", 5)
     assert [r.title for r in results] == ["About the export profiles"]
+    faq = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")
+           if '"FAQPage"' in (s.string or "")]
+    assert faq[0]["mainEntity"][0]["name"] == "About the export profiles"
 
 
 def test_html_in_a_title_is_escaped_not_rendered():
@@ -46,10 +51,17 @@ def test_containers_render_as_admonitions_in_a_build(project):
     assert ":::" not in page.get_text()
 
 
-@pytest.mark.parametrize("tag", ["{% include note.html %}", "{{< youtube abc >}}", "{{% tip %}}", "{{ site.title }}"])
+@pytest.mark.parametrize("tag", ["{% include note.html %}", "{{< youtube abc >}}", "{{% tip %}}", "{{ site.title }}",
+                                 "<Tabs groupId='os'>"])
 def test_template_tags_stop_the_build_at_file_and_line(project, tag):
     project.article("orders/tagged.md", "Tagged", f"First line.\n\nThen {tag} here.\n")
     with pytest.raises(HelpgenError, match=r"content/orders/tagged.md:6:6: .* helpgen runs no templates"):
+        project.build()
+
+
+def test_an_mdx_import_is_reported(project):
+    project.article("orders/tagged.md", "Tagged", "import Tabs from '@theme/Tabs';\n\nText.\n")
+    with pytest.raises(HelpgenError, match=r"tagged.md:4:1: import Tabs from '@theme/Tabs'; is an MDX import"):
         project.build()
 
 

@@ -74,6 +74,7 @@ _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“(\[*_{])|(?<=[。！？；;])\s*")
 _NOT_AN_END = re.compile(r"(?:\b[ap]\.m\.|\bkl\.|\be\.g\.|\bi\.e\.|\bca\.|\bf\.eks\.|\bno\.|\bnr\.)$", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_OPEN_SOURCE = re.compile(r"\bopen[ -]source")
 _LONG_NUMBER = re.compile(r"[0-9][0-9 \u00a0().-]{6,}[0-9]")
 
 # Hours need a clock time, a weekday or an always-phrase; most sentences with digits have none.
@@ -136,7 +137,9 @@ class Sentence:
     def __init__(self, text: str):
         self.text = text
         self.lower = text.lower()
-        self.words = frozenset(_WORD.findall(self.lower))
+        # "open source" is no opening: it must not count as the support word "open".
+        cue_text = _OPEN_SOURCE.sub("opensource", self.lower) if "open" in self.lower else self.lower
+        self.words = frozenset(_WORD.findall(cue_text))
 
     def talks_about_replies(self) -> bool:
         return _REPLY_CUE.found_in(self) and not _DATA_LIFECYCLE.found_in(self)
@@ -189,6 +192,17 @@ class ChannelFinder:
         found = [(match.start(), channel) for pattern, channel in self.patterns
                  if (match := pattern.search(lower))]
         return sorted(found, key=lambda item: item[0])
+
+
+    def reachable_by(self, sentence: str) -> bool:
+        """Whether the sentence names one of our channels as a way to reach us: "our chat", "email support",
+        "call us", not the plural of an everyday thing ("the emails we share every day")."""
+        lower = sentence.lower()
+        return any(not _GENERIC_PLURAL.fullmatch(match.group(0))
+                   for pattern, _ in self.patterns for match in pattern.finditer(lower))
+
+
+_GENERIC_PLURAL = re.compile(r"e-?mails|mails|chats|calls|phones|telephones|telefoner|opkald")
 
 
 def nearest_channel(mentions: list[tuple[int, Channel]], position: int) -> Channel | None:

@@ -64,7 +64,8 @@ class PromiseChecker:
         replies = find_reply_times(plain) if words.talks_about_replies() else []
         for reply in replies:
             yield from self._reply(reply, plain, named(), at)
-        if words.may_state_hours() and words.talks_about_hours(lambda: bool(named())):
+        if words.may_state_hours() and words.talks_about_hours(lambda: bool(named()) and
+                                                               self.channels.reachable_by(sentence)):
             # "2个工作日内" or "inden for 2 hverdage" is a duration, whatever the sentence says: not open days.
             masked = _blank(plain, [(r.start, r.end) for r in replies or find_reply_times(plain)])
             closed = words.says_closed()

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, parse_yaml
-from .fields import MoreFields, read_more_fields
+from .fields import MoreFields, read_bool, read_more_fields
 from .options import DEFAULT_OPTIONS, FrontMatterOptions
 from .keys import apply_aliases, unknown_key_problems
 from .titles import inline_title
@@ -175,7 +175,7 @@ def parse_article(text: str, src: str, file: str | None = None,
     keywords = _read_words(reader.get("keywords"), "keywords", problems)
     updated = expect_date(reader.get("updated"), "updated", problems)
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
-    promoted = _read_bool(reader.get("promoted"), "promoted", problems)
+    promoted = read_bool(reader.get("promoted"), "promoted", problems)
     order = _read_int(reader.get("order"), "order", problems)
     if any(p.severity == "error" for p in problems) or title is None:
         return None, problems
@@ -227,15 +227,6 @@ def _read_words(node: Node | None, key: str, problems: list[Problem]) -> tuple[s
              for i, item in iter_sequence(node, key, problems)]
     return tuple(w for w in found if w)
 
-
-
-def _read_bool(node: Node | None, key: str, problems: list[Problem]) -> bool:
-    if node is None or node.value is None:
-        return False
-    if isinstance(node.value, bool):
-        return node.value
-    problems.append(Problem(node.loc, f"{key} must be true or false", f"write `{key}: true`"))
-    return False
 
 
 def _read_int(node: Node | None, key: str, problems: list[Problem]) -> int | None:

@@ -77,11 +77,13 @@ def _article_order(article: Article) -> tuple:
     return (not article.promoted, article.title.casefold(), article.src)
 
 
-def _section_of(article: Article, intros: dict[str, Article]) -> tuple[str, str, Article | None] | None:
+def _section_of(article: Article, intros: dict) -> tuple[str, str, Article | None] | None:
     """(id, title, the section's index.md) of an article's section, or None."""
     parts = PurePosixPath(article.src).parts
     if article.more.section:
-        return section_id(article.more.section), article.more.section, None
+        # A folder's index.md titled like the section opens it (Jekyll sites keep sub-category pages so).
+        intro = intros.get(("title", article.more.section.casefold()))
+        return section_id(article.more.section), article.more.section, intro
     if len(parts) > 2 and parts[0].lower() == article.category:
         folder = "/".join(parts[:2])
         intro = intros.get(folder.lower())
@@ -89,7 +91,7 @@ def _section_of(article: Article, intros: dict[str, Article]) -> tuple[str, str,
     return None
 
 
-def _sections(articles: list[Article], intros: dict[str, Article]) -> tuple[tuple[Section, ...], tuple[Article, ...]]:
+def _sections(articles: list[Article], intros: dict) -> tuple[tuple[Section, ...], tuple[Article, ...]]:
     grouped: dict[str, list[Article]] = {}
     named: dict[str, tuple[str, Article | None]] = {}
     unsectioned = []
@@ -112,8 +114,12 @@ def build_catalog(article_set: ArticleSet) -> Catalog:
     by_category: dict[str, list[Article]] = {}
     for article in article_set.pages:
         by_category.setdefault(article.category, []).append(article)
-    intros = {PurePosixPath(a.src).parent.as_posix().lower(): a
-              for a in article_set.articles if a.is_index and not a.is_home}
+    intros: dict = {PurePosixPath(a.src).parent.as_posix().lower(): a
+                    for a in article_set.articles if a.is_index and not a.is_home}
+    for article in sorted(article_set.articles, key=lambda a: a.src):
+        folder = PurePosixPath(article.src).parent.as_posix().lower()
+        if article.is_index and not article.is_home and folder not in by_category:  # not a category's own page
+            intros.setdefault(("title", article.title.casefold()), article)
     categories = []
     for category_id, articles in by_category.items():
         intro = intros.get(category_id)

@@ -71,7 +71,7 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
         redirect_from=tuple(dict.fromkeys(redirects)),
         redirect=redirect.strip(),
         related=_words_or_commas(reader.get("related"), "related", problems),
-        draft=_flag(reader.get("draft"), "draft", problems),
+        draft=read_bool(reader.get("draft"), "draft", problems),
         translation_of=reader.text("translation_of") or "",
     )
 
@@ -109,7 +109,8 @@ def _words_or_commas(node: Node | None, key: str, problems: list[Problem]) -> tu
     return tuple(dict.fromkeys(words))
 
 
-def _flag(node: Node | None, key: str, problems: list[Problem]) -> bool:
+def read_bool(node: Node | None, key: str, problems: list[Problem]) -> bool:
+    """true or false; anything else is an error at its line (absent: false)."""
     if node is None or node.value is None:
         return False
     if isinstance(node.value, bool):

@@ -35,8 +35,8 @@ def unknown_key_problems(node: Node, known: dict[str, str], options: FrontMatter
     found = []
     stub = "redirect" in node.value or "redirect_to" in node.value
     for key, value in node.value.items():
-        if key in known or key in options.extra_keys or (stub and key == "layout"):
-            continue  # `layout: redirect` is how Jekyll marks a stub: nothing to say about it
+        if key in known or key in options.extra_keys or stub:
+            continue  # a redirect stub is no page: `layout: redirect`, `sitemap: false` and the like mean nothing
         found.append(Problem(key_location(value), f'unknown key "{key}"', unknown_key_hint(key, known),
                              severity="warning", rule="unknown-key", group=f'unknown key "{key}"'))
     return found
@@ -47,7 +47,8 @@ def unknown_key_hint(key: str, known: dict[str, str]) -> str:
         return "Jekyll's page layout: helpgen picks each page's template itself; remove it"
     if key in FOREIGN_KEYS:
         target, meaning = FOREIGN_KEYS[key]
-        return (f"{key} is {meaning}: rename it to {target.split('.')[0]} (`helpgen check --fix` does), "
+        shown = "search: {exclude: true}" if target == "search.exclude" else target
+        return (f"{key} is {meaning}: write it as {shown} (`helpgen check --fix` does), "
                 f"or declare `key_aliases: {{{key}: {target}}}` in mkdocs.yml")
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=CLOSE_ENOUGH)
     if close:

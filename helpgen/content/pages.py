@@ -12,7 +12,6 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
-from .related import TEXTS as RELATED_TEXTS
 from ..hours.status import status_script_text
 from ..hours.structured_data import faq_page_jsonld, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, promise_text, weekly_rows
@@ -127,7 +126,6 @@ class SiteContext:
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
     _related: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    texts: dict[str, str] = field(default_factory=lambda: dict(RELATED_TEXTS))
 
     def related(self, src: str) -> list[ArticleLink]:
         """The article's related articles, as links (related.py chose them)."""

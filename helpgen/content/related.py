@@ -20,7 +20,6 @@ from .articles import Article
 MAX_RELATED = 5
 COMMON_TERM = 100  # a term or tag in more articles than this is not a reason to relate two of them
 TAG_WEIGHT = 1000  # one shared tag outweighs any number of shared title/description terms
-TEXTS = {"heading": "Related articles"}  # routed through the translation tables once they exist
 
 
 def resolve_related(written: str, from_src: str, by_src: dict[str, Article], by_slug: dict[str, list[str]]) -> str | None:
@@ -52,7 +51,9 @@ def choose_related(articles: list[Article], limit: int = MAX_RELATED) -> dict[st
         for term in words[article.src]:
             by_term[term].append(article.src)
     title_key = {a.src: a.title.casefold() for a in articles}
-    category = {a.src: a.category for a in articles}
+    members: dict[str, set[str]] = defaultdict(set)
+    for article in articles:
+        members[article.category].add(article.src)
     multilingual = len(set(language.values())) > 1
     chosen: dict[str, tuple[str, ...]] = {}
     for article in articles:
@@ -72,8 +73,8 @@ def choose_related(articles: list[Article], limit: int = MAX_RELATED) -> dict[st
         score.pop(article.src, None)
         if multilingual:
             score = Counter({src: v for src, v in score.items() if language[src] == language[article.src]})
-        same = {src: v for src, v in score.items() if category[src] == article.category}
-        best = _best(same, title_key, limit)
+        same = score.keys() & members[article.category]  # a set intersection, in C
+        best = _best({src: score[src] for src in same}, title_key, limit)
         if len(best) < limit:
             best += _best({src: v for src, v in score.items() if src not in same}, title_key, limit - len(best))
         chosen[article.src] = best

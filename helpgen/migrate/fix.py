@@ -18,10 +18,12 @@ from ..checks.project import project_languages
 from ..checks.project import is_markdown
 from ..checks.rules import RULE_BY_ID
 from ..checks.source import SourceFile, read_source
-from .edits import Change, add_redirect_from
-from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories
-from .link_fix import SiteMap, link_fixes
-from .redirects import resolve_target
+from ..checks.paths import page_url
+from .edits import Change, add_redirect_from, key_index
+from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories, title_edit
+from .link_fix import SiteMap, html_link_fixes, link_fixes
+from ..content.fields import site_path
+from .redirects import article_url, resolve_target
 
 
 @dataclass
@@ -74,28 +76,64 @@ def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
             sources[src] = source
     files = {f for f in project.files if not is_markdown(f)}
     stubs = _stub_targets(sources, result.urls, files)
-    site = SiteMap(set(result.urls) | {s for s in sources if s not in stubs}, result.urls, files,
-                   {src: target for src, target in stubs.items() if target})
-    titles = {PurePosixPath(src).parent.as_posix(): s.article.title for src, s in sources.items()
-              if s.article and s.article.is_index and len(PurePosixPath(src).parts) == 2}
+    landings = _landing_pages(sources)
+    urls = dict(result.urls)
+    for src, source in sources.items():  # pages with other errors have no parsed permalink: read the line
+        written = _raw_permalink(source)
+        if written is not None and src not in stubs:
+            urls[src] = written
+    for old, new in landings.items():
+        urls.pop(old, None)
+        urls[new] = page_url(new, project.use_directory_urls)
+    # Every top-level folder with articles gets a category page once the categories are fixed.
+    for folder in sorted({PurePosixPath(s).parts[0] for s in sources if len(PurePosixPath(s).parts) > 1}):
+        if f"{folder}/" not in urls.values():
+            urls.setdefault(f"{folder}/index.md", page_url(f"{folder}/index.md", project.use_directory_urls))
+    site = SiteMap(set(urls) | {s for s in sources if s not in stubs and s not in landings}, urls, files,
+                   {**{src: target for src, target in stubs.items() if target}, **landings})
+    titles = {PurePosixPath(landings.get(src, src)).parent.as_posix(): _raw_title(s) for src, s in sources.items()
+              if PurePosixPath(landings.get(src, src)).name == "index.md" and len(PurePosixPath(src).parts) == 2
+              and _raw_title(s)}
     titles.update({c.id: c.title for c in result.catalog.categories if c.id not in titles})
-    categories = plan_categories(list(sources.values()), titles, {PurePosixPath(s).parent.as_posix() for s in sources
-                                                                   if PurePosixPath(s).name == "index.md"})
+    with_index = {PurePosixPath(landings.get(s, s)).parent.as_posix() for s in sources
+                  if PurePosixPath(landings.get(s, s)).name == "index.md"}
+    categories = plan_categories(list(sources.values()), titles, with_index)
+    # A new category folder whose URL a page already claims by permalink gets that page as its index.md.
+    claimed = {_raw_permalink(source): src for src, source in sources.items()
+               if src not in landings and src not in stubs and PurePosixPath(src).name != "index.md"}
+    for created in list(categories.create):
+        owner = claimed.get(page_url(created, project.use_directory_urls))
+        if owner:
+            del categories.create[created]
+            landings[owner] = created
+            urls.pop(owner, None)
+            urls[created] = page_url(created, project.use_directory_urls)
+            site.redirects[owner] = created
+            site.pages.discard(owner)
+            site.__post_init__()
     report = FixReport()
     new_text: dict[str, list[str]] = {}
     for src, source in sources.items():
         if src in stubs:
             continue
         lines = _fixed_lines(source, site, project.front_matter, categories, report)
-        if lines != source.lines:
+        if src in landings:
+            at = key_index(lines, "permalink")
+            report.changes.append(Change(source.file, at + 1, lines[at].strip(), f"moved to {shown(landings[src])}",
+                                         "file"))
+            del lines[at]
+            new_text[landings[src]] = lines
+            report.deleted.append(shown(src))
+        elif lines != source.lines:
             new_text[src] = lines
     for src, title in sorted(categories.create.items()):
-        if src not in sources:
+        if src not in sources and src not in new_text:
             new_text[src] = category_index_text(title).split("\n")
             report.changes.append(Change(shown(src), 1, "", f"new category page titled \"{title}\"", "file"))
     for stub, target in sorted(stubs.items()):
         if not target:
             continue  # an external URL or a file: the stub keeps working as it is
+        target = landings.get(target, target)
         lines = new_text.get(target) or list(sources[target].lines)
         edit = add_redirect_from(lines, result_url(sources[stub], project.use_directory_urls))
         if edit is not None:
@@ -105,22 +143,50 @@ def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
         report.deleted.append(shown(stub))
     report.diff = _diff(sources, new_text, report.deleted, shown)
     report.written = [shown(src) for src in sorted(new_text)]
+    report.changes.sort(key=lambda c: (c.file, c.line))
     if write:
         for src, lines in new_text.items():
             path = project.docs_dir / src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("\n".join(lines), encoding="utf-8")
-        for stub, target in stubs.items():
-            if target:
-                (project.docs_dir / stub).unlink()
+        for gone in [*(stub for stub, target in stubs.items() if target), *landings]:
+            (project.docs_dir / gone).unlink()
     return report
 
 
 def result_url(stub: SourceFile, use_directory_urls: bool) -> str:
-    from ..checks.paths import page_url
-    from .redirects import article_url
-
     return article_url(stub.article, page_url(stub.src, use_directory_urls))
+
+
+def _raw_title(source: SourceFile) -> str:
+    """A landing page's title, as parsed or (when its front matter has another error) as its line says."""
+    if source.article is not None:
+        return source.article.title
+    at = key_index(source.lines[:source.body_line - 1], "title")
+    return source.lines[at].partition(":")[2].split(" #")[0].strip().strip("'\"") if at >= 0 else ""
+
+
+def _raw_permalink(source: SourceFile) -> str | None:
+    """The permalink as its line says it: a page with another error (a category name) has one too."""
+    at = key_index(source.lines[:source.body_line - 1], "permalink")
+    written = source.lines[at].partition(":")[2].split(" #")[0].strip().strip("'\"") if at >= 0 else ""
+    return site_path(written) if written else None
+
+
+def _landing_pages(sources: dict[str, SourceFile]) -> dict[str, str]:
+    """A page whose permalink is a folder's own URL (Jekyll's `permalink: /returns/index.html`) is that
+    folder's landing page: old src -> the folder's index.md, when the folder has articles and no index.md."""
+    folders = {PurePosixPath(src).parent.as_posix() for src in sources}
+    found: dict[str, str] = {}
+    for src, source in sources.items():
+        written = _raw_permalink(source)
+        if not written or not written.endswith("/") or PurePosixPath(src).name == "index.md":
+            continue
+        folder = written.rstrip("/")
+        target = f"{folder}/index.md"
+        if folder in folders and target not in sources and target not in found.values():
+            found[src] = target
+    return found
 
 
 def _stub_targets(sources: dict[str, SourceFile], urls: dict[str, str], files: set[str]) -> dict[str, str]:
@@ -130,7 +196,9 @@ def _stub_targets(sources: dict[str, SourceFile], urls: dict[str, str], files: s
         if source.article is not None and source.article.is_redirect:
             resolved = resolve_target(source.article.more.redirect, src, urls, files)
             target = resolved[1] if resolved else ""
-            found[src] = target if target in sources and not sources[target].article.is_redirect else ""
+            # A target whose front matter has errors (a category name --fix is about to correct) is still a page.
+            ok = target in sources and not (sources[target].article and sources[target].article.is_redirect)
+            found[src] = target if ok else ""
     return found
 
 
@@ -138,7 +206,7 @@ def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: Categor
                  report: FixReport) -> list[str]:
     lines = list(source.lines)
     by_line: dict[int, list] = {}
-    for fix in link_fixes(source, site):
+    for fix in link_fixes(source, site) + html_link_fixes(source, site):
         by_line.setdefault(fix.line, []).append(fix)
     for number, fixes in sorted(by_line.items()):
         text = lines[number - 1]
@@ -149,19 +217,23 @@ def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: Categor
             text = text[:start] + fix.replacement + text[start + len(fix.written):]
             report.changes.append(Change(source.file, number, fix.written, fix.replacement, "link"))
         lines[number - 1] = text
+    titled = title_edit(source) if source.article is None else None
     for edit in sorted(key_edits(source, options, categories), key=lambda e: -e.line):
         lines[edit.line - 1:edit.line] = edit.after
         report.changes.append(Change(source.file, edit.line, edit.before, " / ".join(edit.after), edit.kind))
-    report.changes.sort(key=lambda c: (c.file, c.line))
+    if titled:
+        at, inserted = titled
+        lines[at:at] = inserted
+        report.changes.append(Change(source.file, at + 1, "", next(l for l in inserted if l != "---"), "key"))
     return lines
 
 
 def _diff(sources: dict[str, SourceFile], new_text: dict[str, list[str]], deleted: list[str], shown) -> str:
-    out = []
+    out: list[str] = []
     for src, lines in sorted(new_text.items()):
         before = sources[src].lines if src in sources else []
         out += difflib.unified_diff(before, lines, f"a/{shown(src)}" if src in sources else "/dev/null",
                                     f"b/{shown(src)}", lineterm="")
     for file in deleted:
-        out.append(f"--- a/{file}\n+++ /dev/null\n(deleted: its redirect is now a redirect_from entry)")
+        out.append(f"--- a/{file}\n+++ /dev/null\n(deleted: a redirect_from entry, or moved to its folder's index.md)")
     return "\n".join(out) + ("\n" if out else "")

@@ -4,13 +4,14 @@ stubs turned into `redirect_from:` entries on the page they point at.
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..checks.source import SourceFile
 from ..content.options import FOREIGN_KEYS, FrontMatterOptions
-from .edits import key_index
+from .edits import front_matter_end, key_index
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -73,8 +74,8 @@ def _scalar(text: str) -> str:
 
 def plan_categories(sources: list[SourceFile], titles: dict[str, str], folders_with_index: set[str]) -> CategoryPlan:
     """Map each display name written as `category:` to the category whose title it is; a name no category
-    has gets one: its articles' shared top-level folder when it has no index.md yet, else a new folder
-    named after it. `titles`: category id -> title, of the categories that exist."""
+    has gets one: its articles' shared top-level folder (given an index.md titled with the name when it has
+    none), else a new folder named after it. `titles`: category id -> title, of the categories that exist."""
     plan = CategoryPlan()
     by_title = {title.casefold(): cid for cid, title in sorted(titles.items())}
     homes: dict[str, set[str]] = {}
@@ -89,8 +90,9 @@ def plan_categories(sources: list[SourceFile], titles: dict[str, str], folders_w
             parts = PurePosixPath(source.src).parts
             homes.setdefault(written, set()).add(parts[0].lower() if len(parts) > 1 else "")
     for name, folders in sorted(homes.items()):
+        # All its articles in one folder: that folder is the category (its own index.md, if any, titles it).
         folder = next(iter(folders)) if len(folders) == 1 else ""
-        cid = folder if folder and folder not in folders_with_index else _slug(name)
+        cid = folder or _slug(name)
         plan.ids[name] = cid
         if cid not in folders_with_index:
             plan.create[f"{cid}/index.md"] = name
@@ -105,3 +107,19 @@ def _slug(name: str) -> str:
 def category_index_text(title: str) -> str:
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"---\ntitle: {quoted}\n---\n"
+
+
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$")
+
+
+def title_edit(source: SourceFile) -> tuple[int, list[str]] | None:
+    """A page without a title whose text starts its own `# Heading` (Docusaurus, MkDocs, VuePress take the
+    title from it): (index to insert at, lines to insert) that give it that title."""
+    end = front_matter_end(source.lines)
+    if end > 0 and key_index(source.lines, "title") >= 0:
+        return None
+    heading = next((m.group(1) for _, text in sorted(source.prose_lines()) if (m := _H1.match(text))), None)
+    if not heading:
+        return None
+    title = "title: " + json.dumps(heading.strip(), ensure_ascii=False)
+    return (1, [title]) if end > 0 else (0, ["---", title, "---"])

@@ -3,7 +3,8 @@ it and the `redirect_from:` line to add (`--fix` adds it).
 
 The previous build's URLs come from its manifest (`site/.helpgen/urls.json`, written by every build), as
 a file, an http(s) URL of the published site's copy, or `git:REV` (worked out from the content folder at
-that revision). Without one, renames Git already knows (`git mv`, staged) are checked the same way.
+that revision). Without one, the renames Git shows (staged, and made by the last commit) are checked
+the same way.
 """
 from __future__ import annotations
 
@@ -78,27 +79,36 @@ def _from_git(rev: str, project_dir: Path, docs_dir: Path, use_directory_urls: b
     return pages
 
 
-def staged_renames(project_dir: Path, docs_dir: Path) -> dict[str, str]:
-    """old src -> new src for renames Git has staged under the content folder; {} outside Git."""
+def git_renames(project_dir: Path, docs_dir: Path) -> dict[str, str]:
+    """old src -> new src for the renames Git shows under the content folder: staged (`git mv`) and made by
+    the last commit (what a CI build of a push sees); {} outside Git."""
     try:
         top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=project_dir, capture_output=True,
                                   check=True).stdout.decode().strip())
-        status = subprocess.run(["git", "status", "--porcelain=v1", "-z", "--", str(docs_dir)], cwd=top,
-                                capture_output=True, check=True).stdout.decode("utf-8", "replace")
         prefix = docs_dir.resolve().relative_to(top.resolve()).as_posix().rstrip("/") + "/"
+        staged = _run(top, "diff", "--cached", "-M", "--name-status", "-z", "--", str(docs_dir))
+        parent = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD^"], cwd=top, capture_output=True)
+        committed = _run(top, "diff", "-M", "--name-status", "-z", "HEAD^", "HEAD", "--", str(docs_dir)) \
+            if parent.returncode == 0 else ""
     except (OSError, subprocess.CalledProcessError, ValueError):
         return {}
-    renames, fields = {}, status.split("\0")
-    index = 0
-    while index < len(fields):
-        entry = fields[index]
-        if entry[:1] == "R" and index + 1 < len(fields):
-            new, old = entry[3:], fields[index + 1]
-            if new.startswith(prefix) and old.startswith(prefix):
-                renames[old.removeprefix(prefix)] = new.removeprefix(prefix)
-            index += 1
-        index += 1
-    return renames
+    renames: dict[str, str] = {}
+    for listing in (committed, staged):  # staged last: a file renamed twice ends where it is now
+        fields = listing.split("\0")
+        index = 0
+        while index + 2 < len(fields):
+            status, old, new = fields[index], fields[index + 1], fields[index + 2]
+            if status.startswith("R"):
+                if old.startswith(prefix) and new.startswith(prefix):
+                    renames[old.removeprefix(prefix)] = new.removeprefix(prefix)
+                index += 3
+            else:
+                index += 2
+    return {old: renames.get(new, new) for old, new in renames.items() if old != new}
+
+
+def _run(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True).stdout.decode("utf-8", "replace")
 
 
 def vanished(previous: dict[str, dict], urls: dict[str, str], redirects: list[Redirect],
@@ -176,7 +186,7 @@ def fix_vanished(moves: list[Vanished], docs_dir: Path, display_root: str = "") 
 
 def check_moves(previous_spec: str | None, project_dir: Path, docs_dir: Path, use_directory_urls: bool,
                 checked, display_root: str, fix: bool) -> list:
-    """Compare with the previous build (or Git's staged renames). Raises the url-vanished errors; with
+    """Compare with the previous build (or the renames Git shows). Raises the url-vanished errors; with
     fix, adds the redirect_from lines instead and returns the changes (raising only for URLs with no
     likely replacement)."""
     from ..checks.paths import page_url
@@ -185,7 +195,7 @@ def check_moves(previous_spec: str | None, project_dir: Path, docs_dir: Path, us
     if previous_spec:
         previous = load_previous(previous_spec, project_dir, docs_dir, use_directory_urls)
     else:
-        renames = staged_renames(project_dir, docs_dir)
+        renames = git_renames(project_dir, docs_dir)
         previous = {page_url(old, use_directory_urls): {"src": old, "title": ""} for old in renames}
     if not previous:
         return []

@@ -17,9 +17,8 @@ from jinja2 import Environment
 from ..content.articles import Article
 from ..content.fields import site_path
 from ..errors import Location
+from ..i18n.messages import messages
 
-# Words shown on a redirect page. Kept here, in one place, until the translation tables take them.
-TEXTS = {"moved_title": "This page has moved", "moved_to": "This page has moved to"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,9 @@ def html_page(source: str, target: str, site_url: str = "", lang: str = "en") ->
     without it, and a visible link works without either. Values reach HTML only through autoescaping."""
     href = target if urlsplit(target).scheme else relative_url(source, target)
     canonical = target if urlsplit(target).scheme else (site_url.rstrip("/") + "/" + target if site_url else href)
-    return _PAGE.render(href=href, canonical=canonical, target_json=_script_json(href), lang=lang, texts=TEXTS)
+    text = messages(lang)
+    return _PAGE.render(href=href, canonical=canonical, target_json=_script_json(href), lang=lang,
+                        title=text.t("redirect.title"), moved_to=text.t("redirect.moved_to"))
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -89,14 +90,14 @@ _PAGE = _ENV.from_string("""<!doctype html>
 <html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
-<title>{{ texts.moved_title }}</title>
+<title>{{ title }}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{ canonical }}">
 <meta http-equiv="refresh" content="0; url={{ href }}">
 <script>var t={{ target_json | safe }};if(location.hash&&t.indexOf("#")<0){t+=location.hash}location.replace(t)</script>
 </head>
 <body>
-<p>{{ texts.moved_to }} <a href="{{ href }}">{{ href }}</a>.</p>
+<p>{{ moved_to }} <a href="{{ href }}">{{ href }}</a></p>
 </body>
 </html>
 """)
