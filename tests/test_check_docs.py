@@ -36,8 +36,12 @@ def test_each_rule_says_what_why_how_to_fix_and_how_to_silence(rule):
 def test_the_project_template_ships_a_workflow_and_a_pre_commit_hook():
     template = REPO / "helpgen" / "project_template"
     workflow = yaml.safe_load((template / ".github/workflows/helpgen.yml").read_text(encoding="utf-8"))
-    steps = [step.get("run", "") for step in workflow["jobs"]["check-and-build"]["steps"]]
-    assert "helpgen check --format github" in steps and "helpgen build" in steps
+    steps = workflow["jobs"]["check-and-build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert "helpgen check --format github" in runs and "helpgen build --cache-dir .cache/helpgen" in runs
+    [cache] = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert cache["with"]["path"] == ".cache/helpgen"  # the folder the build step keeps its work in
+    assert runs.index("helpgen build --cache-dir .cache/helpgen") > steps.index(cache)
     hooks = yaml.safe_load((template / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [hook] = hooks["repos"][0]["hooks"]
     assert hook["entry"] == "helpgen check" and hook["pass_filenames"] is False
