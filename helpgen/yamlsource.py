@@ -47,12 +47,29 @@ class Node:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# An alias (`*name`) repeats its anchor's whole value: nine aliases of nine aliases of … ("billion
+# laughs") are a few lines that expand to a billion values. libyaml composes aliases as shared nodes,
+# so composing is cheap; converting counts every value it makes and stops at this many.
+MAX_VALUES = 100_000
+
+
+class _Budget:
+    def __init__(self, file: str) -> None:
+        self.left, self.file = MAX_VALUES, file
+
+    def spend(self, loc: Location) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise HelpgenError.at(loc, f"this YAML expands to more than {MAX_VALUES:,} values through aliases (*name)",
+                                  "write the values out instead of repeating anchors (&name) inside each other")
+
+
 def parse_yaml(text: str, file: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document. `first_line` is the file line the text starts at (front matter)."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        return None if root is None else _convert(loader, root, file, first_line)
+        return None if root is None else _convert(loader, root, file, first_line, budget=_Budget(file))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
@@ -76,8 +93,9 @@ def _yaml_hint(problem: str) -> str:
 
 
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: int,
-             key_loc: Location | None = None) -> Node:
+             key_loc: Location | None = None, *, budget: _Budget) -> Node:
     loc = Location(file, node.start_mark.line + first_line, node.start_mark.column + 1)
+    budget.spend(loc)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves `<<` merge keys
         result: dict[str, Node] = {}
@@ -92,10 +110,11 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: in
                 raise HelpgenError.at(
                     key_loc, f'duplicate key "{key}" (first at line {first.line})', "remove one of them"
                 )
-            result[key] = _convert(loader, value_node, file, first_line, key_loc)
+            result[key] = _convert(loader, value_node, file, first_line, key_loc, budget=budget)
         return Node(result, loc, key_loc=key_loc)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(loader, item, file, first_line) for item in node.value], loc, key_loc=key_loc)
+        return Node([_convert(loader, item, file, first_line, budget=budget) for item in node.value], loc,
+                    key_loc=key_loc)
     value = loader.construct_object(node, deep=True)
     return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpgen.checks.limits import Limits
 from helpgen.checks import RULES, ContentProject, check_content, check_project
 from helpgen.checks.project import list_sources
 from helpgen.hours.support import load_support
@@ -37,6 +38,7 @@ PLANTED = [
     ("orders/track.md", 1, "duplicate-output-path"),
     ("policies/undated-policy.md", 3, "policy-missing-updated"),
     ("returns/archive/index.md", 1, "unreachable-article"),
+    ("orders/many-parts.md", 5, "article-too-large"),
     ("returns/bad-front-matter.md", 3, "front-matter-invalid"),
     ("returns/bad-front-matter.md", 4, "front-matter-unknown-key"),
     ("returns/front-matter-variable.md", 3, "variable-in-front-matter"),
@@ -196,7 +198,8 @@ def test_check_content_takes_a_project_from_any_site_engine(tmp_path):
     root = planted_project(tmp_path)
     project = ContentProject(docs_dir=root / "content", files=tuple(list_sources(root / "content")),
                              display_root="content", support=load_support(root / "support.yml"),
-                             support_path=root / "support.yml")
+                             support_path=root / "support.yml", markdown_extensions=("toc", "attr_list"),
+                             limits=Limits(max_headings=5))  # as the fixture's mkdocs.yml says
     result = check_content(project, TODAY)
     assert located(result.findings, "content/") == sorted(PLANTED)
     assert {a.src for a in result.articles.articles} >= {"returns/links.md", "orders/contact-facts.md"}

@@ -23,6 +23,7 @@ from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
 from .frontmatter_rules import check_front_matter
+from .limits import Limits, too_large, too_many_headings
 from .links import SiteIndex, check_links
 from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
 from .project import Slugify, is_markdown, list_sources, read_site_settings
@@ -51,6 +52,7 @@ class ContentProject:
     markdown_extensions: tuple[Any, ...] = ()
     markdown_configs: dict[str, dict] = field(default_factory=dict, hash=False)
     html_policy: HtmlPolicy = HtmlPolicy()
+    limits: Limits = Limits()
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     pages = [src for src in project.files if is_markdown(src)]
     for src in sorted(pages):
         file = f"{project.display_root}/{src}" if project.display_root else src
+        oversized = too_large(project.docs_dir, src, file, project.limits)
+        if oversized:
+            findings.append(oversized)
+            continue
         if cache is None:
             source, problems = read_source(project.docs_dir, src, file, known_rules)
         else:
@@ -85,6 +91,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
         if source is not None:
             sources[src] = source
             findings += source.directive_problems
+            findings += filter(None, [too_many_headings(source, project.limits)])
     if cache is not None:
         cache.forget_others(project.docs_dir, set(pages))
     readable = list(sources.values())
@@ -183,6 +190,7 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
         markdown_extensions=settings.markdown_extensions,
         markdown_configs=settings.markdown_configs,
         html_policy=HtmlPolicy(settings.embed_domains),
+        limits=settings.limits,
     )
     return findings + list(check_content(project, today).findings)
 

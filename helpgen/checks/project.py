@@ -17,6 +17,7 @@ import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
 from ..errors import HelpgenError, Location
+from .limits import Limits
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 Slugify = Callable[[str, str], str]
@@ -80,6 +81,7 @@ class SiteSettings:
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: dict[str, dict] = field(default_factory=dict)
     embed_domains: tuple[str, ...] = ()
+    limits: Limits = Limits()
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -103,6 +105,8 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         markdown_extensions=extensions,
         markdown_configs=configs,
         embed_domains=tuple(str(d) for d in embed) if isinstance(embed, list) else (),
+        limits=Limits(**{name: value for name in ("max_article_kb", "max_headings")
+                         if isinstance(value := helpgen_options.get(name), int) and value > 0}),
     )
 
 

@@ -20,6 +20,7 @@ from .. import output, search
 from ..security import HtmlPolicy, sanitize
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 from ..checks import CheckCache, ContentProject, check_content
+from ..checks.limits import Limits
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location, Problem
@@ -41,6 +42,10 @@ class HelpgenConfig(Config):
     """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
     embed_domains = opt.ListOfItems(opt.Type(str), default=[])
     """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
+    max_article_kb = opt.Type(int, default=Limits.max_article_kb)
+    """Articles larger than this are refused (a 50 MB article would take a minute and a gigabyte)."""
+    max_headings = opt.Type(int, default=Limits.max_headings)
+    """Articles with more headings than this are refused."""
 
 
 class _WarningCounter(logging.Handler):
@@ -119,7 +124,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         _refuse_links_outside(files, docs_dir, _display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.articles = _check_content(files, config, self.support, self.config.support, self.today,
-                                       self.html_policy, self._cache(self.check_cache))
+                                       self.html_policy, Limits(self.config.max_article_kb, self.config.max_headings),
+                                       self._cache(self.check_cache))
         self.article_by_src = self.articles.by_src()
         self.catalog = build_catalog(self.articles)
         self.search_documents = []
@@ -202,7 +208,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
 
 def _check_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   html_policy: HtmlPolicy, cache: CheckCache | None = None) -> ArticleSet:
+                   html_policy: HtmlPolicy, limits: Limits, cache: CheckCache | None = None) -> ArticleSet:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -217,6 +223,7 @@ def _check_content(files: Files, config, support: SupportConfig, support_option:
         markdown_extensions=tuple(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),
         html_policy=html_policy,
+        limits=limits,
     )
     result = check_content(project, today, cache)
     for warning in result.warnings:
