@@ -156,3 +156,20 @@ def test_computed_anchors_match_a_real_build(tmp_path):
                  if not h["id"].startswith("hg-")}
         assert built <= computed, src
     assert {"_1", "_2", "_3"} <= computed  # the Chinese page
+
+
+def test_a_fixed_offset_zone_warns_and_fails_strict_check_and_strict_build(project, monkeypatch):
+    from helpgen.cli import main as cli
+
+    support = project.root / "support.yml"
+    support.write_text(support.read_text().replace("timezone: Europe/Copenhagen", "timezone: Etc/GMT+2"))
+    monkeypatch.chdir(project.root)
+    relaxed = CliRunner().invoke(cli, ["check"])
+    assert relaxed.exit_code == 0 and "support.yml" in relaxed.output and "fixed-offset-zone" in relaxed.output
+    assert "2 hours behind UTC" in relaxed.output
+    assert CliRunner().invoke(cli, ["check", "--strict"]).exit_code == 1
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    (project.root / "site").rename(project.root / "site-before")
+    strict = CliRunner().invoke(cli, ["build", "--strict"])  # the warning itself is logged (stderr)
+    assert strict.exit_code == 1 and "1 warnings in strict mode" in strict.output and "Traceback" not in strict.output
+    assert not (project.root / "site").exists()  # a failed strict build publishes nothing

@@ -170,6 +170,7 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
     findings: list[Problem] = []
     try:
         support = load_support(support_path, support_name)
+        findings += [finding(p.rule, p.location, p.message, p.hint) for p in support.warnings]
     except HelpgenError as exc:
         findings += [finding("support-invalid", p.location, p.message, p.hint) for p in exc.problems]
     if today is None:

@@ -53,6 +53,10 @@ RULES: tuple[Rule, ...] = (
     Rule("support-invalid", ERROR, "variables",
          "support.yml has an error, so variables and promises cannot be checked.",
          "Fix support.yml at the reported line.", silenceable=False),
+    Rule("fixed-offset-zone", WARNING, "variables",
+         "A support.yml `timezone` that is a fixed offset or legacy abbreviation (EST, Etc/GMT+2): it never "
+         "changes for summer time, and Etc/ names invert the sign.",
+         "Write the city zone customers live in, e.g. America/New_York.", silenceable=False),
     # Links and structure
     Rule("broken-link", ERROR, "links",
          "A relative link to a page or file that does not exist.",

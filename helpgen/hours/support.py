@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from .promises import Promise, parse_promise
 from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
+from .zones import check_zone
 from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -92,6 +92,7 @@ class SupportConfig:
     channels: tuple[Channel, ...]
     path: str = "support.yml"
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+    warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
 
     @property
     def holidays(self) -> tuple[Holiday, ...]:
@@ -133,19 +134,14 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise HelpgenError(errors)
-    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations)
+    warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
+    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, warnings)
 
 
 def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
     node = top.require("timezone")
     name = top.text("timezone") if node else None
-    if name is None:
-        return None
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        problems.append(Problem(node.loc, f'timezone: "{name}" is not an IANA time zone',
-                                did_you_mean(name, zoneinfo.available_timezones())))
+    if name is None or not check_zone(name, node.loc, problems):
         return None
     return name
 

@@ -102,6 +102,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
+        for warning in self.support.warnings:  # strict builds fail on these, as `helpgen check --strict` does
+            log.warning(f"{warning} [{warning.rule}]")
         self.today = build_date(self.support.timezone)
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
