@@ -102,8 +102,6 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
-        for warning in self.support.warnings:  # strict builds fail on these, as `helpgen check --strict` does
-            log.warning(f"{warning} [{warning.rule}]")
         self.today = build_date(self.support.timezone)
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
@@ -112,6 +110,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self._stage_output(config, project)
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
+        for warning in self.support.warnings:  # strict builds fail on these, as `helpgen check --strict` does
+            log.warning(f"{warning} [{warning.rule}]")
         return config
 
     def _stage_output(self, config, project: Path) -> None:
