@@ -7,6 +7,7 @@ reported at its line, so we compose the node graph ourselves and resolve scalars
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -115,8 +116,22 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: in
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(loader, item, file, first_line, budget=budget) for item in node.value], loc,
                     key_loc=key_loc)
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError:  # looks like a date or number but is none (2026-02-30): text; validators say why
+        value = node.value
     return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc)
+
+
+_KEY_WORD = re.compile(r"[\w.-]{1,40}")
+
+
+def shown_key(key: str) -> str:
+    """A key as messages quote it: its leading word. Keys are short words; a long or odd one is usually a
+    line of something else (a password file given as support.yml), which a message must not repeat."""
+    word = _KEY_WORD.match(key)
+    shown = word.group(0) if word else ""
+    return shown if shown == key else f"{shown}…"
 
 
 def key_location(node: Node) -> Location:
@@ -143,7 +158,7 @@ class Reader:
         self.items = node.value
         for key, value in self.items.items():
             if key not in known:
-                problems.append(Problem(key_location(value), f'unknown key "{self._name(key)}"',
+                problems.append(Problem(key_location(value), f'unknown key "{self._name(shown_key(key))}"',
                                         did_you_mean(key, known), severity=unknown_severity,
                                         rule="unknown-key"))
 
@@ -232,7 +247,10 @@ def expect_date(node: Node | None, name: str, problems: list[Problem]) -> dt.dat
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                problems.append(Problem(node.loc, f'{name}: {value.strip()} is not a day of the calendar',
+                                        "check the month and day, e.g. 2026-02-28"))
+                return None
     problems.append(Problem(node.loc, f'{name}: "{node.raw}" is not a date', "write YYYY-MM-DD, e.g. 2026-11-01"))
     return None
 

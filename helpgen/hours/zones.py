@@ -31,10 +31,10 @@ _ETC_OFFSET = re.compile(r"^(?:Etc/)?GMT([+-])(\d{1,2})$")
 MAX_NAME = 64  # the longest IANA name is 32 characters; a longer one is not a zone, whatever the OS says
 
 
-def check_zone(name: str, loc: Location, problems: list[Problem]) -> bool:
+def check_zone(name: str, loc: Location, problems: list[Problem], key: str = "timezone: ") -> bool:
     """Report problems with a zone name; False when it cannot be used at all (an error was added)."""
     def refuse(message: str, hint: str) -> bool:
-        problems.append(Problem(loc, f'timezone: "{name[:MAX_NAME]}" {message}', hint))
+        problems.append(Problem(loc, f'{key}"{name[:MAX_NAME]}" {message}', hint))
         return False
 
     lowered = name.lower()
@@ -47,20 +47,22 @@ def check_zone(name: str, loc: Location, problems: list[Problem]) -> bool:
         return refuse("is the build machine's own setting, not a zone visitors' browsers know",
                       f'write the zone by name, e.g. "{host}"' if host else "write the zone by name, e.g. Europe/Copenhagen")
     if len(name) > MAX_NAME or name.startswith(("/", ".")) or ".." in name or not _loads(name):
-        return refuse("is not an IANA time zone", did_you_mean(name, zoneinfo.available_timezones()))
+        close = did_you_mean(name, zoneinfo.available_timezones())
+        return refuse("is not an IANA time zone", close if close.startswith("did you mean") else
+                      "write an Area/City name such as Europe/Copenhagen or America/New_York")
     if name in _UTC_NAMES:
         return True
     offset = _ETC_OFFSET.match(name)
     if offset:
         hours = int(offset.group(2)) * (-1 if offset.group(1) == "+" else 1)
         sign = "+" if hours >= 0 else "\u2212"
-        problems.append(Problem(loc, f'timezone: "{name}" is a fixed offset, UTC{sign}{abs(hours)} (Etc/ names '
+        problems.append(Problem(loc, f'{key}"{name}" is a fixed offset, UTC{sign}{abs(hours)} (Etc/ names '
                                 f"invert the sign: {name} is {abs(hours)} hours {'ahead of' if hours > 0 else 'behind'} "
                                 "UTC), that never changes for summer time",
                                 f"write the city zone customers live in, e.g. {_city_zones(hours)}",
                                 severity="warning", rule="fixed-offset-zone"))
     elif name in LEGACY_ZONES:
-        problems.append(Problem(loc, f'timezone: "{name}" is a legacy abbreviation (a fixed offset or old US/EU rules), '
+        problems.append(Problem(loc, f'{key}"{name}" is a legacy abbreviation (a fixed offset or old US/EU rules), '
                                 "not a place's zone", f"write {LEGACY_ZONES[name]}: it follows that place's "
                                 "summer time", severity="warning", rule="fixed-offset-zone"))
     return True

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
+from jinja2 import TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -183,6 +184,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             file = files.get_file_from_path(src)
             return file.url if file else ""
 
+        _refuse_missing_templates(env, files, _display_root(config))
         env.globals["helpgen"] = site_context(self.support, self.catalog, self.today, url_for,
                                               config.site_url or None)
         return env
@@ -270,6 +272,25 @@ def _refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> No
         if f.abs_src_path and f.abs_src_path.startswith(str(docs_dir.absolute()))
         and not Path(f.abs_src_path).resolve().is_relative_to(root)
     ]
+    if problems:
+        raise HelpgenError(problems)
+
+
+def _refuse_missing_templates(env, files: Files, display_root: str) -> None:
+    """A `template:` the theme does not have would stop the build with Jinja's traceback, mid-write."""
+    problems = []
+    for file in files.documentation_pages():
+        name = (file.page.meta.get("template") if file.page else None) or None
+        if name is None:
+            continue
+        try:
+            env.get_template(str(name))
+        except (TemplateNotFound, TypeError):
+            lines = (file.content_string or "").split("\n") if file.abs_src_path or file.generated_by else []
+            line = next((n for n, text in enumerate(lines, 1) if text.startswith("template:")), 1)
+            problems.append(Problem(Location(f"{display_root}/{file.src_uri}" if display_root else file.src_uri, line),
+                                    f'template: the theme has no template "{name}"',
+                                    "remove the key to use the normal page, or add the file to the theme's custom_dir"))
     if problems:
         raise HelpgenError(problems)
 
