@@ -4,7 +4,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,7 +81,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     target = Path(config.site_dir)
     started = time.monotonic()
     try:
-        stats = pipeline.build(config, jobs=jobs, progress=progress)
+        with _terminate_as_interrupt():
+            stats = pipeline.build(config, jobs=jobs, progress=progress)
     except mkdocs_errors.Abort as exc:
         raise HelpgenError.at(Location(config_file.name), str(exc).strip(),
                               "fix the warnings above, or build without --strict") from None
@@ -88,6 +92,22 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
     return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds)
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """`kill` (SIGTERM: CI cancelling a job, a process manager) stops a build as Ctrl+C does, so the build
+    gets to remove its staging folder instead of leaving megabytes behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False,
