@@ -25,6 +25,7 @@ class Node:
     raw: str = ""  # the scalar as written, for messages
     quoted: bool = False
     key_loc: Location | None = None  # where its key stands, for "missing" and "unknown key" messages
+    comment: str = ""  # a plain scalar's same-line comment: `title: Update #2` reads "Update", comment "2"
 
     @property
     def is_mapping(self) -> bool:
@@ -55,8 +56,9 @@ MAX_VALUES = 100_000
 
 
 class _Budget:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.left, self.file = MAX_VALUES, file
+        self.lines = text.split("\n")
 
     def spend(self, loc: Location) -> None:
         self.left -= 1
@@ -70,7 +72,7 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> Node | None:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        return None if root is None else _convert(loader, root, file, first_line, budget=_Budget(file))
+        return None if root is None else _convert(loader, root, file, first_line, budget=_Budget(file, text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
@@ -120,7 +122,15 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: in
         value = loader.construct_object(node, deep=True)
     except ValueError:  # looks like a date or number but is none (2026-02-30): text; validators say why
         value = node.value
-    return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc)
+    comment = ""
+    if not node.style and node.end_mark.line < len(budget.lines):  # plain: libyaml says "", PyYAML None
+        after = budget.lines[node.end_mark.line][node.end_mark.column:]
+        # `Update #2`: one space, then "#" right against the next word, reads as part of the text. A comment
+        # meant as one is set apart (`always   # or business-hours`, `Europe/Copenhagen # IANA name`).
+        if re.match(r" #[^\s#]", after):
+            comment = after[2:].rstrip()
+    return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc,
+                comment=comment)
 
 
 _KEY_WORD = re.compile(r"[\w.-]{1,40}")
@@ -190,6 +200,11 @@ def expect_text(node: Node, name: str, problems: list[Problem]) -> str | None:
     """A string, or a problem that explains which YAML 1.1 rule turned the writer's text into something else."""
     value = node.value
     if isinstance(value, str):
+        if node.comment:
+            full = f"{node.raw} #{node.comment}"
+            problems.append(Problem(node.loc, f'{name}: YAML reads only "{node.raw}" here: " #" starts a comment',
+                                    f'if "#{node.comment[:40]}" belongs to the text, put it in quotes: "{full[:80]}"',
+                                    severity="warning", rule="text-cut-by-comment"))
         return value
     trap = yaml_trap(node)
     if trap:

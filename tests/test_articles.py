@@ -103,3 +103,23 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     (tmp_path / "bad.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
     with pytest.raises(HelpgenError, match="content/bad.md: not UTF-8 text"):
         read_articles(tmp_path, ["bad.md"], "content")
+
+
+def test_an_unquoted_hash_that_cuts_a_title_is_a_warning_with_the_quoted_fix():
+    article, problems = parse_article("---\ntitle: Update #2\ntags: [a, b]  # a real comment\n---\nText.\n",
+                                      "a/update.md", "content/a/update.md")
+    assert article.title == "Update"
+    [warning] = problems
+    assert (warning.severity, warning.rule, warning.location.line, warning.location.col) == \
+        ("warning", "text-cut-by-comment", 2, 8)
+    assert 'title: YAML reads only "Update"' in warning.message and '"Update #2"' in warning.hint
+    quoted, none = parse_article('---\ntitle: "Update #2"\n---\nText.\n', "a/update.md", "content/a/update.md")
+    assert quoted.title == "Update #2" and none == []
+    csharp, none = parse_article("---\ntitle: Learn C# fast\n---\nText.\n", "a/c.md", "content/a/c.md")
+    assert csharp.title == "Learn C# fast" and none == []
+
+
+def test_a_comment_set_apart_is_a_comment():
+    article, problems = parse_article("---\ntitle: Returns # the usual title\ntype: faq   #or policy\n---\nText.\n",
+                                      "a/r.md", "content/a/r.md")
+    assert article.title == "Returns" and problems == []

@@ -31,6 +31,10 @@ RULES: tuple[Rule, ...] = (
     Rule("front-matter-unknown-key", WARNING, "front matter",
          "A front matter key helpgen does not know (usually a typo).",
          "Rename it to the suggested key, or remove it."),
+    Rule("text-cut-by-comment", WARNING, "front matter",
+         "An unquoted value with \" #\" in it (`title: Update #2`): YAML ends the text there and reads the "
+         "rest as a comment, so the page says \"Update\".",
+         "Put the value in quotes: `title: \"Update #2\"`."),
     Rule("unreadable-file", ERROR, "front matter",
          "A Markdown file that is not UTF-8 text, or a link to a file outside the content folder.",
          "Save the file as UTF-8; copy linked files into the content folder.", silenceable=False),
