@@ -113,3 +113,15 @@ def _status(port: int, path: str) -> int:
         return connection.getresponse().status
     finally:
         connection.close()
+
+
+def test_check_and_build_agree_on_a_file_that_links_outside(project, tmp_path, monkeypatch):
+    outside = tmp_path / "secret.png"
+    outside.write_bytes(b"\x89PNG")
+    (project.content / "orders" / "logo.png").symlink_to(outside)
+    monkeypatch.chdir(project.root)
+    check = CliRunner().invoke(main, ["check"])
+    build = CliRunner().invoke(main, ["build"])
+    assert check.exit_code == 1 and build.exit_code == 1
+    assert "content/orders/logo.png" in check.output and "links outside the content folder" in check.output
+    assert "content/orders/logo.png" in build.output and "outside the content folder" in build.output

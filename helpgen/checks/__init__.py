@@ -25,7 +25,7 @@ from .cache import CheckCache, support_fingerprint
 from .frontmatter_rules import check_front_matter
 from .limits import Limits, too_large, too_many_headings
 from .links import SiteIndex, check_links
-from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
+from .paths import check_linked_files, check_output_paths, check_reachability, check_slugs, generated_pages
 from .project import Slugify, is_markdown, list_sources, read_site_settings
 from .promises import PromiseChecker
 from .rules import RULE_BY_ID, RULES, finding
@@ -136,8 +136,10 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             kept = source.memo["anchors"] = (key, page_anchors(source, project.slugify, project.separator, variables))
         return kept[1]
 
-    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of)
+    attr_list = {"attr_list", "markdown.extensions.attr_list"} & {str(e) for e in project.markdown_extensions}
+    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of, bool(attr_list))
     findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
+    findings += check_linked_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
     findings += check_output_paths(pages, sources, generated, project.use_directory_urls)
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
