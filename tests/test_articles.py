@@ -69,19 +69,21 @@ def test_unknown_key_is_a_warning_with_did_you_mean():
         ("warning", 'returns/how.md:3:1: unknown key "descripton" — did you mean "description"?')]
 
 
-@pytest.mark.parametrize("line, fragment", [
-    ("updated: last week", 'updated: "last week" is not a date'),
-    ("tags: [returns, yes]", "tags[1]: yes was read as the boolean true"),
-    ("keywords: [send back, no]", "keywords[1]: no was read as the boolean false"),
-    ("promoted: maybe", "promoted must be true or false"),
-    ("title: 2026", "title: 2026 was read as a number"),
-    ("category: Returns & Refunds", 'category: "Returns & Refunds" is not a category id'),
+@pytest.mark.parametrize("line, fragment, where", [
+    ("updated: last week", 'updated: "last week" is not a date', "3:10"),
+    ("tags: [returns, yes]", "tags[1]: yes was read as the boolean true", "3:17"),
+    ("keywords: [send back, no]", "keywords[1]: no was read as the boolean false", "3:23"),
+    ("promoted: maybe", "promoted must be true or false", "3:11"),
+    ("title: 2026", "title: 2026 was read as a number", "2:8"),
+    ("category: Returns & Refunds", 'category: "Returns & Refunds" is not a category id', "3:11"),
+    ("updated: 2026-02-30", "updated: 2026-02-30 is not a day of the calendar", "3:10"),
 ])
-def test_wrong_types_are_errors_with_file_and_line(line, fragment):
+def test_wrong_types_are_errors_with_file_and_line(line, fragment, where):
+    """The line and column are the value's own (the column of its first character)."""
     text = "---\ntitle: T\n" + line + "\n---\n" if not line.startswith("title") else "---\n" + line + "\n---\n"
     _, problems = parse(text)
     errors = [str(p) for p in problems if p.severity == "error"]
-    assert errors and fragment in errors[0] and errors[0].startswith("returns/how.md:")
+    assert len(errors) == 1 and errors[0].startswith(f"returns/how.md:{where}: {fragment}")
 
 
 def test_category_index_needs_no_title():

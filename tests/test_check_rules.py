@@ -94,10 +94,17 @@ def test_findings_carry_the_declared_severity_a_column_and_a_hint(tmp_path, monk
     root = planted_project(tmp_path)
     monkeypatch.chdir(root)
     declared = {rule.id: rule.severity for rule in RULES}
+    # Whole-file findings sit at line 1 with no column; every other finding points at a column in its line.
+    whole_file = {"duplicate-slug", "unreachable-article", "unreadable-file", "duplicate-output-path", "active-file",
+                  "article-too-large"}
     for problem in check(root):
         assert problem.severity == declared[problem.rule]
         assert problem.hint, problem
         assert problem.message, problem
+        assert problem.location.line >= 1, problem
+        if problem.rule not in whole_file:
+            lines = Path(problem.location.file).read_text(encoding="utf-8", errors="replace").split("\n")
+            assert 1 <= problem.location.col <= len(lines[problem.location.line - 1]) + 1, problem
 
 
 def test_columns_point_at_the_offending_text(tmp_path, monkeypatch):

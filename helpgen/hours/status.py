@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
-from ..errors import HelpgenError, Location, Problem
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..security.scriptjson import ScriptJSON, script_json
 from .promises import channel_payload, describe, reply_by
 from .schedule import Schedule, is_open, next_change, next_opening
@@ -65,8 +65,10 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
         channels = tuple(c for c in channels if c.id == channel_id)
         if not channels:
             known = ", ".join(c.id for c in support.channels)
-            raise HelpgenError.at(Location("--channel"), f'no channel "{channel_id}" in {support.path}',
-                                  f"use one of: {known}")
+            close = did_you_mean(channel_id, [c.id for c in support.channels])
+            raise HelpgenError.at(Location("--channel"), f'no channel "{channel_id[:80]}" in {support.path}',
+                                  f"{close} (channels: {known})" if close.startswith("did you mean")
+                                  else f"use one of: {known}")
     statuses = []
     for channel in channels:
         payload = channel_payload(channel.schedule, channel.response, business_schedule(channel, support))
