@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup site serve test chromium bench clean
+.PHONY: setup site serve test chromium axe bench clean
 
 # Re-install only when the package's requirements change.
 $(VENV)/.installed: pyproject.toml
@@ -28,7 +28,17 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test: setup chromium
+# axe-core for the accessibility test, pinned by tests/package-lock.json; never downloads a browser.
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	touch $@
+
+axe: tests/node_modules/.installed
+
+test: setup chromium axe
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 
 bench: setup

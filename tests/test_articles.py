@@ -59,7 +59,7 @@ def test_bom_and_crlf_are_tolerated_and_lines_still_count_right():
     article, problems = parse("\ufeff---\r\ntitle: T\r\ntype: faq\r\n---\r\nBody\r\n")
     assert problems == [] and article.title == "T" and article.body == "Body\n" and article.body_line == 5
     _, problems = parse("\ufeff---\r\ntitle: T\r\ntype: question\r\n---\r\n")
-    assert messages(problems)[0].startswith('returns/how.md:3:7: type: "question" is not one of faq, policy, guide')
+    assert messages(problems)[0].startswith('returns/how.md:3:7: type: "question" is not a known type — use one of: faq, policy, guide')
 
 
 def test_unknown_key_is_a_warning_with_did_you_mean():

@@ -22,12 +22,18 @@ def html_pages(site):
 
 
 def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values(demo_site):
+    from helpgen.hours.present import promise_text
+
     from .conftest import REPO
 
     support = load_support(REPO / "support.yml")
     pages = html_pages(demo_site)
     assert len(pages) >= 30
-    for page in pages:
+    # The contact page is the channels itself; the 404 page has its own card: each channel shows once.
+    once = {demo_site / "contact/index.html", demo_site / "404.html"}
+    for page in once:
+        assert soup(page).select_one("[data-hg-contact]") is None
+    for page in (p for p in pages if p not in once):
         block = soup(page).select_one("[data-hg-contact]")
         assert block is not None, f"{page} has no contact block"
         assert support.organization in block.get_text()
@@ -35,7 +41,7 @@ def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values
             item = block.select_one(f'[data-hg-channel="{channel.id}"]')
             assert item is not None, f"{page}: channel {channel.id} missing"
             assert item.select_one(".hg-channel__link")["href"] == channel.href
-            assert str(channel.response) in item.get_text()
+            assert promise_text(channel.response) in item.get_text()
         rows = [(r.th.get_text(), r.td.get_text()) for r in block.select(".hg-hours tr")]
         assert rows == [("Monday–Friday", "09:00–17:00"), ("Saturday", "10:00–14:00"), ("Sunday", "closed")]
 
@@ -45,7 +51,7 @@ def test_article_pages_show_type_updated_date_and_their_category(demo_site):
     assert page.select_one(".hg-badge").get_text() == "FAQ"
     assert page.select_one(".hg-updated time").get_text() == "14 October 2026"
     crumbs = [a.get_text() for a in page.select(".hg-breadcrumb a")]
-    assert crumbs == ["Help Center", "Returns"]
+    assert crumbs == ["Acme Outfitters Help Center", "Returns"]  # the site's own name
     policy = soup(demo_site / "policies/returns-and-refunds-policy/index.html")
     assert policy.select_one(".hg-badge").get_text() == "Policy"
 
@@ -60,7 +66,9 @@ def test_variables_are_substituted_in_article_text(demo_site):
 
 def test_home_page_has_search_box_categories_with_counts_and_promoted_articles(demo_site):
     home = soup(demo_site / "index.html")
-    assert home.select_one("label.hg-search-box[for=__search]") is not None
+    form = home.select_one("form.hg-search-box[role=search]")
+    assert form is not None and form.select_one("input[type=search][name=q]") is not None
+    assert home.select_one("title").get_text() == "Acme Outfitters Help Center"  # not the name twice
     cards = {c["data-hg-category"]: c.select_one(".hg-category-card__count").get_text()
              for c in home.select("[data-hg-category]")}
     assert list(cards)[:3] == ["orders", "shipping", "returns"]  # ordered by `order:` in each index.md
@@ -230,3 +238,59 @@ def test_plugin_order_does_not_matter_for_the_published_site(project):
     site = project.build().site_dir
     assert (site / "search/search_index.json").is_file()
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_brand_colour_logo_and_favicon_come_from_mkdocs_yml_and_the_made_with_line_can_go(project):
+    project.write("mkdocs.yml", """\
+site_name: Acme Help
+docs_dir: content
+theme:
+  name: material
+  palette: {primary: teal, accent: amber}
+  logo: assets/acme-logo.svg
+  favicon: assets/acme-favicon.png
+plugins:
+  - search
+  - helpgen:
+      generator: false
+""")
+    project.write("content/assets/acme-logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
+    project.write("content/assets/acme-favicon.png", "png")
+    site = project.build().site_dir
+    for path in ("index.html", "orders/track/index.html", "contact/index.html", "404.html"):
+        page = soup(site / path)
+        assert page.body["data-md-color-primary"] == "teal", path  # helpgen's parts use Material's colour variables
+        assert page.select_one(".md-header__button.md-logo img")["src"].endswith("assets/acme-logo.svg"), path
+        assert page.select_one("link[rel=icon]")["href"].endswith("assets/acme-favicon.png"), path
+        assert "Made with" not in page.select_one(".md-footer").get_text(), path
+    crumbs = [a.get_text() for a in soup(site / "orders/track/index.html").select(".hg-breadcrumb a")]
+    assert crumbs == ["Acme Help", "Orders"]
+    assert soup(site / "index.html").select_one("h1").get_text() == "Acme Help"  # generated home: the site's name
+
+
+def test_the_made_with_line_stays_by_default(project):
+    site = project.build().site_dir
+    assert "Made with" in soup(site / "index.html").select_one(".md-footer").get_text()
+
+
+def test_article_pages_carry_the_feedback_question_and_a_need_a_person_card(demo_site):
+    page = soup(demo_site / "returns/how-do-i-return-an-item/index.html")
+    feedback = page.select_one("[data-hg-feedback]")
+    assert feedback.has_attr("hidden")  # shown by its script: without JavaScript its buttons do nothing
+    assert feedback["data-hg-feedback-article"] == "/returns/how-do-i-return-an-item/"
+    assert not feedback.has_attr("data-hg-feedback-endpoint")  # the demo sends votes nowhere
+    card = page.select_one("[data-hg-person]")
+    assert [li["data-hg-channel"] for li in card.select("[data-hg-channel]")] == ["email", "chat", "phone"]
+    assert [r.get_text() for r in card.select("[data-hg-reply]")] == [
+        "Replies within 1 business day", "Replies within 5 minutes", "Answered live"]
+    assert page.select_one(".md-header").find_next_sibling("a", attrs={"data-hg-headline": True}) is not None
+
+
+def test_the_404_page_works_from_any_depth(demo_site):
+    page = soup(demo_site / "404.html")
+    assert page.select_one("h1").get_text() == "We can't find that page"
+    assert page.select_one("title").get_text() == "Page not found - Acme Outfitters Help Center"
+    for tag, attribute in (("link[rel=stylesheet]", "href"), ("script[src]", "src")):
+        assert all(el[attribute].startswith(("/", "https://")) for el in page.select(tag)), tag
+    assert page.select_one("form.hg-search-box")["action"] in ("/", "/./")  # the home page, from any depth
+    assert page.select_one("[data-hg-contact]") is None and page.select_one("[data-hg-person]") is not None

@@ -67,7 +67,9 @@ def test_text_output_is_grouped_by_file_with_line_col_rule_and_fix(planted):
 ERRORS = {"promise-email-mismatch", "promise-phone-mismatch", "promise-url-mismatch", "promise-hours-mismatch",
           "promise-response-mismatch", "duplicate-output-path", "front-matter-invalid",
           "unreadable-file", "broken-link", "broken-anchor", "unknown-variable", "raw-script",
-          "inline-event-handler", "javascript-link", "variable-in-front-matter", "active-file", "article-too-large"}
+          "inline-event-handler", "javascript-link", "variable-in-front-matter", "active-file",
+          "redirect-missing-target", "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag",
+          "related-unknown", "article-too-large"}
 
 
 def test_text_output_is_coloured_on_a_terminal(planted):

@@ -59,6 +59,19 @@ def test_new_writes_an_article_whose_front_matter_validates(tmp_path):
     assert again.exit_code == 1 and "already exists" in again.output
 
 
+def test_an_unfinished_new_article_fails_check_strict_until_it_is_written(tmp_path):
+    run("init", str(tmp_path / "p"))
+    assert run("check", "--strict", cwd=tmp_path / "p").exit_code == 0
+    run("new", "Can I pay later?", "--category", "payments", cwd=tmp_path / "p")
+    result = run("check", "--strict", cwd=tmp_path / "p")
+    assert result.exit_code == 1
+    assert "draft-empty-description" in result.output and "draft-placeholder" in result.output
+    path = tmp_path / "p/content/payments/can-i-pay-later.md"
+    path.write_text(path.read_text().replace("description: \n", "description: Yes, with Klarna.\n")
+                    .replace("Write the answer first, in one or two sentences. Then the details.", "Yes, with Klarna."))
+    assert run("check", "--strict", cwd=tmp_path / "p").exit_code == 0
+
+
 def test_new_review_date_is_a_year_later(tmp_path):
     path = new_article(tmp_path, "Leap day", "misc", "guide", today=dt.date(2028, 2, 29))
     front = yaml.safe_load(path.read_text().split("---")[1])
@@ -81,7 +94,7 @@ def test_content_errors_exit_1_with_file_and_line(project):
     project.write("content/orders/bad.md", "---\ntitle: Bad\ntype: memo\n---\n")
     result = run("build", cwd=project.root)
     assert result.exit_code == 1
-    assert 'Error: content/orders/bad.md:3:7: type: "memo" is not one of faq, policy, guide' in result.output
+    assert 'Error: content/orders/bad.md:3:7: type: "memo" is not a known type — use one of: faq, policy, guide' in result.output
     assert "Traceback" not in result.output
 
 
@@ -155,3 +168,49 @@ def test_serve_rebuilds_when_support_yml_changes(project):
         support = project.root / "support.yml"
         support.write_text(support.read_text().replace("support@acme.example", "help@acme.example"))
         assert wait_for("help@acme.example")
+
+
+def test_serve_starts_with_a_broken_support_yml_shows_the_problems_and_turns_into_the_site_when_fixed(project, tmp_path):
+    support = project.root / "support.yml"
+    good = support.read_text()
+    support.write_text(good.replace("response: 1 business day", "reponse: 1 business day"))
+    log = tmp_path / "serve.log"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with open(log, "w") as err:
+        server = subprocess.Popen([sys.executable, "-m", "helpgen", "serve", "-a", f"127.0.0.1:{port}"],
+                                  cwd=project.root, stdout=subprocess.DEVNULL, stderr=err)
+
+    def page(path: str = "orders/track/") -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=2) as response:
+                    return response.read().decode()
+            except OSError:
+                time.sleep(0.2)
+        raise AssertionError("the preview never answered")
+
+    def wait_until(predicate) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.2)
+        return False
+
+    try:
+        shown = page()
+        assert "The help center does not build" in shown
+        assert 'unknown key &quot;channels[email].reponse&quot;' in shown  # escaped, named by the channel id
+        assert "support.yml:" in shown and "Fix: did you mean &quot;response&quot;?" in shown
+        assert "livereload(" in shown  # the page reloads itself after the next build
+        assert "does not build" in page("contact/") and "does not build" in page("")
+        support.write_text(good)
+        assert wait_until(lambda: "data-hg-contact" in page())
+        assert wait_until(lambda: "Fixed — rebuilt" in log.read_text())
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "Error: " in log.read_text()

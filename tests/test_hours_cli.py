@@ -32,14 +32,14 @@ def test_json_for_one_channel_with_reply_by_instant():
     data = json.loads(result.output)
     assert data["at"] == "2026-12-24T11:00:00+01:00"
     [chat] = data["channels"]
-    assert chat == {"id": "chat", "name": "Live chat", "state": "closed", "text": "Closed · opens Monday 09:00",
+    assert chat == {"id": "chat", "name": "Live chat", "state": "closed", "text": "Closed for Christmas Eve · opens Monday 09:00",
                     "next_change": "2026-12-28T09:00:00+01:00", "reply_by": "2026-12-28T09:05:00+01:00",
                     "response": "5 minutes"}
 
 
 def test_visitor_zone_shows_both_clocks():
     result = hours("--at", "2026-11-27T20:00", "--zone", "America/New_York", "--channel", "phone")
-    assert "Closed · opens Monday 04:00 (Monday 10:00 Copenhagen time)" in result.output
+    assert "Closed · opens Monday 04:00 (10:00 Copenhagen time)" in result.output
 
 
 def test_bad_inputs_exit_1_with_a_fix():

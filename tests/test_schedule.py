@@ -308,7 +308,7 @@ def test_describe_far_ahead_shows_the_date_and_unknown_visitor_zones_use_the_com
         Holiday(dt.date(2026, 7, 1) + dt.timedelta(days=i), "Summer", ()) for i in range(21)))
     channel = channel_payload(closed_for_summer, parse_promise("immediately"))
     assert describe(channel, cph(2026, 7, 1, 12, 0), "Not/A_Zone")["text"] == (
-        "Closed \u00b7 opens Wednesday 22 July 09:00")
+        "Closed for Summer \u00b7 opens Wednesday 22 July 09:00")
 
 
 def test_describe_rounds_a_reply_time_up_to_the_minute():

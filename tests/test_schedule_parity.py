@@ -4,7 +4,8 @@ Seeded random instants (at least 10,000 per run) over random schedules in 24 IAN
 weeks of "00:00-24:00" days, with holidays cutting them), concentrated around DST transitions, holidays
 and range edges. All cases go to Node in ONE subprocess call (JSON on
 stdin); every answer must match exactly: is_open, next_change, next_opening, next_closing, reply_by and
-describe()'s state and text (visitor zones drawn from the same list, plus none and an unknown one).
+describe()'s state and text (visitor zones drawn from the same list, plus none and an unknown one); and on
+a share of them the notices (today's and the next holiday, the reply time, the header's channel).
 Set HELPGEN_PARITY_SEED to replay another seed.
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from helpgen.hours import notices as N
+from helpgen.i18n import browser_strings, messages
 from helpgen.hours import promises as P
 from helpgen.hours import schedule as S
 
@@ -29,6 +32,9 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: canno
 DRIVER = Path(__file__).parent / "js" / "hours_driver.js"
 SEED = int(os.environ.get("HELPGEN_PARITY_SEED", "20261124"))
 CASES = 12_000
+NOTICE_EVERY = 4  # notices are checked on every fourth case: each walks several channels
+# Danish: the notices' sentences and dates come from the translation tables on both sides.
+STRINGS = browser_strings(messages("da"))
 
 # Company zones: both hemispheres, DST at 01:00 UTC (EU), 02:00 local (US), at midnight (Santiago,
 # Havana, Azores, Beirut), 30-minute DST (Lord Howe), odd offsets (Kathmandu, Chatham, St Johns),
@@ -149,7 +155,9 @@ def build_batch(rng: random.Random):
         t = random_instant(rng, schedules[s], zone_transitions[schedules[s].timezone])
         cases.append([s, t, rng.randrange(len(promises)), 2 * s + rng.randrange(2), rng.choice(visitors)])
     probes = [[zone, t // 1000 + d] for zone in ZONES for t in zone_transitions[zone] for d in (-1000, 0)]
-    return schedules, channels, promises, cases, probes
+    notices = [[s, t, c, rng.sample(range(len(channels)), rng.randint(1, 3)), visitor]
+               for s, t, _, c, visitor in cases[::NOTICE_EVERY]]
+    return schedules, channels, promises, cases, probes, notices
 
 
 def python_answers(schedules, channels, promises, case):
@@ -159,18 +167,27 @@ def python_answers(schedules, channels, promises, case):
     def out(instant):
         return None if instant is None else ms(instant)
 
-    described = P.describe(channels[c], at, visitor)
+    described = P.describe(channels[c], at, visitor, STRINGS)
     return [S.is_open(schedule, at), out(S.next_change(schedule, at)), out(S.next_opening(schedule, at)),
             out(S.next_closing(schedule, at)), out(P.reply_by(promises[p], schedule, at)),
             described["state"], described["text"]]
 
 
+def python_notices(schedules, channels, notice, strings):
+    s, t, c, group, visitor = notice
+    at = S.from_us(t * 1000, "UTC")
+    return [N.holiday_notice(S.schedule_to_json(schedules[s]), at, visitor, strings),
+            N.reply_text(channels[c], at, visitor, strings),
+            N.headline([(f"Channel {i}", channels[i]) for i in group], at, visitor, strings)]
+
+
 def test_javascript_engine_agrees_with_python_engine():
     started = time.perf_counter()
     rng = random.Random(SEED)
-    schedules, channels, promises, cases, probes = build_batch(rng)
+    schedules, channels, promises, cases, probes, notices = build_batch(rng)
     batch = {"schedules": [S.schedule_to_json(s) for s in schedules], "channels": channels,
-             "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes}
+             "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes,
+             "notices": notices, "strings": STRINGS}
     run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch, sort_keys=True), capture_output=True,
                          text=True, encoding="utf-8", timeout=120, check=False)
     assert run.returncode == 0, run.stderr
@@ -185,19 +202,30 @@ def test_javascript_engine_agrees_with_python_engine():
     zones_compared = [z for z in ZONES if z not in stale]
     assert len(zones_compared) >= 20
 
-    disagreements, compared = [], 0
-    for case, answer in zip(cases, js["cases"]):
-        zones = {schedules[case[0]].timezone, case[4]}
-        if zones & set(stale):
-            continue
-        compared += 1
-        expected = python_answers(schedules, channels, promises, case)
-        if expected != answer:
-            disagreements.append((case, schedules[case[0]], expected, answer))
+    disagreements: list = []
+
+    def compare(items, answers, zones_of, expected_of) -> int:
+        """Python's answer for each item whose zones both tz databases agree on; returns how many."""
+        compared = 0
+        for item, answer in zip(items, answers):
+            if zones_of(item) & set(stale):
+                continue
+            compared += 1
+            expected = expected_of(item)
+            if expected != answer:
+                disagreements.append((item, schedules[item[0]], expected, answer))
+        return compared
+
+    compared = compare(cases, js["cases"], lambda case: {schedules[case[0]].timezone, case[4]},
+                       lambda case: python_answers(schedules, channels, promises, case))
+    notices_compared = compare(
+        notices, js["notices"],
+        lambda n: {schedules[n[0]].timezone, n[4]} | {channels[i]["availability"]["tz"] for i in [n[2], *n[3]]},
+        lambda n: python_notices(schedules, channels, n, STRINGS))
     elapsed = time.perf_counter() - started
     print(f"\nparity: seed {SEED}, {compared} cases, {len(zones_compared)} zones, {len(schedules)} schedules, "
-          f"{len(probes)} offset probes; node {js['ms']} ms, total {elapsed:.1f} s")
-    assert compared >= 10_000
+          f"{len(probes)} offset probes, {notices_compared} notices; node {js['ms']} ms, total {elapsed:.1f} s")
+    assert compared >= 10_000 and notices_compared >= 2_500
     assert not disagreements, "\n\n".join(
         f"case {case}\nschedule {schedule}\npython {py}\njs     {js_}" for case, schedule, py, js_ in disagreements[:5])
 

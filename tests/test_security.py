@@ -117,8 +117,9 @@ def test_hostile_front_matter_shows_as_text_where_it_was_written(hostile_site):
     assert page.title.get_text() == f"{titles['hostile/a00.md'][0]} - Hostile Help Center"
     sidebar = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
     assert f"Category {FIELD_PAYLOADS[0]}" in sidebar  # the category's index.md title, on every page
-    contact = soup(site / "contact/index.html")
-    assert f"Contact {FIELD_PAYLOADS[0]}" in contact.get_text()
+    contact = soup(site / "contact/index.html")  # the organization's name, in the page's lead
+    assert f"How to reach {FIELD_PAYLOADS[0]}," in contact.select_one(".hg-lead").get_text()
+    assert f"Contact {FIELD_PAYLOADS[0]}" in page.select_one(".hg-contact__title").get_text()
 
 
 def test_a_payload_title_is_escaped_in_the_title_element_even_as_entities(hostile_site):

@@ -54,7 +54,7 @@ def test_norway_as_NO_is_an_error_not_false():
 
 def test_on_as_a_channel_name_is_an_error():
     message = error_of(config(channels="  - {id: email, name: on, address: a@acme.example, response: 2 hours}\n"))
-    assert "support.yml:6:" in message and "channels[0].name: on was read as the boolean true" in message
+    assert "support.yml:6:" in message and "channels[email].name: on was read as the boolean true" in message
 
 
 def test_duplicate_keys_name_both_lines():
@@ -90,12 +90,12 @@ def test_a_day_given_twice_is_an_error():
 
 def test_unparseable_response_promise_has_a_hint():
     message = error_of(config(channels="  - {id: email, name: E, address: a@acme.example, response: fast}\n"))
-    assert 'support.yml:6:61: channels[0].response: "fast" is not a reply promise — use e.g.' in message
+    assert 'support.yml:6:61: channels[email].response: "fast" is not a reply promise — use e.g.' in message
 
 
 def test_javascript_url_in_a_channel_is_refused():
     message = error_of(config(channels='  - {id: chat, name: Chat, url: "javascript:alert(1)", response: 2 hours}\n'))
-    assert 'channels[0].url: "javascript:alert(1)" is not a web link' in message
+    assert 'channels[chat].url: "javascript:alert(1)" is not a web link' in message
 
 
 def test_every_problem_is_reported_together():
@@ -173,3 +173,18 @@ def test_fixed_offset_zones_are_warned_about_with_a_city_zone(zone, words, sugge
 
 def test_utc_is_a_choice_not_a_mistake():
     assert parse_support(SUPPORT_YML.replace("timezone: Europe/Copenhagen", "timezone: UTC")).warnings == ()
+def test_positions_count_from_one_when_a_channel_has_no_usable_id():
+    message = error_of(config(channels="  - {name: E, address: a@acme.example, response: fast}\n"))
+    assert 'channels[1].response: "fast" is not a reply promise' in message
+    assert '"channels[1].id" is required' in message
+
+
+def test_feedback_endpoint_is_optional_and_must_be_https():
+    from helpgen.hours.support import parse_support
+
+    assert parse_support(config()).feedback_endpoint is None
+    with_endpoint = config() + "feedback: {endpoint: https://votes.acme.example/help}\n"
+    assert parse_support(with_endpoint).feedback_endpoint == "https://votes.acme.example/help"
+    message = error_of(config() + "feedback:\n  endpoint: http://votes.acme.example/\n")
+    assert 'feedback.endpoint: "http://votes.acme.example/" is not an https:// URL' in message
+    assert 'unknown key "feedback.endpiont"' in error_of(config() + "feedback: {endpiont: https://x.example/}\n")

@@ -15,9 +15,12 @@ from markdown.extensions.toc import slugify as default_slugify
 
 from ..hours.clock import build_date
 from ..content.articles import ArticleSet
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..content.catalog import Catalog, build_catalog
 from ..errors import HelpgenError, Location, Problem
 from ..security import HtmlPolicy
+from ..content.related import unknown_related
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
 from ..content.variables import support_variables
 from .anchors import page_anchors
@@ -28,12 +31,15 @@ from .links import SiteIndex, check_links
 from .paths import check_linked_files, check_output_paths, check_reachability, check_slugs, generated_pages
 from .project import Slugify, is_markdown, list_sources, read_site_settings
 from .promises import PromiseChecker
+from .redirect_rules import check_permalinks, check_redirects, declared_redirects, page_urls, stub_redirects
+from ..migrate.redirects import Redirect
 from .rules import RULE_BY_ID, RULES, finding
 from .safety import Renderer, check_content_files, check_safety
+from .template_rules import check_template_tags
 from .source import SourceFile, read_source
 from .variable_rules import check_front_matter_variables, check_variables
 
-__all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project"]
+__all__ = ["CheckCache", "CheckResult", "ContentProject", "RULES", "check_content", "check_project", "load_project"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ class ContentProject:
     markdown_configs: dict[str, dict] = field(default_factory=dict, hash=False)
     html_policy: HtmlPolicy = HtmlPolicy()
     limits: Limits = Limits()
+    front_matter: FrontMatterOptions = DEFAULT_OPTIONS  # mkdocs.yml's extra_keys and key_aliases
+    include_drafts: bool = False  # `build --drafts`: draft articles are pages like any other
+    site_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,9 @@ class CheckResult:
     findings: tuple[Problem, ...]
     articles: ArticleSet  # the articles whose front matter is valid
     catalog: Catalog
+    urls: dict[str, str] = field(default_factory=dict)  # src -> the site path it is published at
+    redirects: tuple[Redirect, ...] = ()
+    unpublished: frozenset[str] = frozenset()  # redirect stubs, and drafts unless included: not built
 
     @property
     def errors(self) -> list[Problem]:
@@ -84,9 +96,9 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             findings.append(oversized)
             continue
         if cache is None:
-            source, problems = read_source(project.docs_dir, src, file, known_rules)
+            source, problems = read_source(project.docs_dir, src, file, known_rules, project.front_matter)
         else:
-            source, problems = cache.read(project.docs_dir, src, file, known_rules)
+            source, problems = cache.read(project.docs_dir, src, file, known_rules, project.front_matter)
         findings += problems
         if source is not None:
             sources[src] = source
@@ -95,7 +107,8 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     if cache is not None:
         cache.forget_others(project.docs_dir, set(pages))
     readable = list(sources.values())
-    articles = ArticleSet(tuple(s.article for s in readable if s.article is not None),
+    articles = ArticleSet(tuple(s.article for s in readable if s.article is not None
+                                and (project.include_drafts or not s.article.is_draft)),
                           tuple(p for p in findings if p.severity != "error"))
     catalog = build_catalog(articles)
     variables = support_variables(project.support, today) if project.support else {}
@@ -118,6 +131,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             found += check_variables([source], set(variables))
             found += promises.check([source])
         found += check_safety([source], renderer)
+        found += check_template_tags([source])
         source.memo["own"] = (context, found)
         return found
 
@@ -137,17 +151,42 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
         return kept[1]
 
     attr_list = {"attr_list", "markdown.extensions.attr_list"} & {str(e) for e in project.markdown_extensions}
-    site = SiteIndex(sources, set(project.files), generated, project.use_directory_urls, anchors_of, bool(attr_list))
+    hidden = {s.src for s in readable if s.article and (s.article.is_redirect
+                                                         or (s.article.is_draft and not project.include_drafts))}
+    findings += [finding("draft", s.at(s.key_line("draft"), 1), "this article is a draft: `helpgen build` leaves it "
+                         "out", "remove `draft: true` to publish it, or build with --drafts to preview it")
+                 for s in readable if s.article and s.article.is_draft]
+    urls = page_urls({s: v for s, v in sources.items() if s not in hidden}, (set(pages) - hidden) | generated,
+                     project.use_directory_urls)
+    published = {k: v for k, v in sources.items() if k not in hidden}
+    site = SiteIndex(published, set(project.files) - hidden, generated, project.use_directory_urls, anchors_of, urls,
+                     heading_ids=bool(attr_list))
     findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_linked_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
-    findings += check_output_paths(pages, sources, generated, project.use_directory_urls)
+    findings += check_output_paths(sorted(set(pages) - hidden), sources, generated, project.use_directory_urls)
+    findings += check_permalinks(urls, published)
+    asset_files = {f for f in project.files if not is_markdown(f)}
+    stubs, stub_problems = stub_redirects(sources, urls, asset_files, project.use_directory_urls)
+    redirects = declared_redirects(published, urls) + stubs
+    findings += stub_problems + list(check_redirects(redirects, urls, asset_files))
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
     folders = {PurePosixPath(src).parts[0].lower() for src in pages if len(PurePosixPath(src).parts) > 1}
     findings += check_reachability(catalog, sources, folders)
+    by_src_source = {s.article.src: s for s in readable if s.article}
+    findings += [finding("related-unknown", by_src_source[a.src].at(by_src_source[a.src].key_line("related"), 1),
+                         f'related: "{entry}" is no article of this help center',
+                         _close_slug(entry, {x.slug for x in articles.pages}))
+                 for a, entry in unknown_related(list(articles.pages))]
     by_file = {s.file: s for s in readable}
     kept = [p for p in findings if not _silenced(p, by_file)]
-    return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog)
+    return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog, urls, tuple(redirects),
+                       frozenset(hidden))
+
+
+def _close_slug(entry: str, slugs: set[str]) -> str:
+    hint = did_you_mean(PurePosixPath(entry).stem, slugs)
+    return hint if hint.startswith("did you mean") else "use an article's file name (slug) or its path from the content folder"
 
 
 def _silenced(problem: Problem, by_file: dict[str, SourceFile]) -> bool:
@@ -164,6 +203,13 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
     """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
     so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
     (no or unreadable mkdocs.yml)."""
+    project, findings, today = load_project(project_dir, config_file, today)
+    return findings + list(check_content(project, today).findings)
+
+
+def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
+                 today: dt.date | None = None) -> tuple[ContentProject, list[Problem], dt.date]:
+    """The project as mkdocs.yml describes it, support.yml's own findings, and the day to check for."""
     settings = read_site_settings(Path(project_dir) / config_file)
     shown_project = _shown(settings.project_dir)
     support_path = settings.project_dir / settings.support_file
@@ -194,9 +240,10 @@ def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdo
         markdown_configs=settings.markdown_configs,
         html_policy=HtmlPolicy(settings.embed_domains),
         limits=settings.limits,
+        front_matter=settings.front_matter,
+        site_url=settings.site_url,
     )
-    return findings + list(check_content(project, today).findings)
-
+    return project, findings, today
 
 
 def _shown(path: Path) -> str:

@@ -19,6 +19,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..digests import FileDigests
 from ..errors import Problem
 from .source import SourceFile, read_source
@@ -29,8 +30,8 @@ class CheckCache:
         self._sources: dict[str, tuple[tuple, SourceFile | None, list[Problem]]] = {}
         self._digests = FileDigests()
 
-    def read(self, docs_dir: Path, src: str, file: str,
-             known_rules: set[str]) -> tuple[SourceFile | None, list[Problem]]:
+    def read(self, docs_dir: Path, src: str, file: str, known_rules: set[str],
+             options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[SourceFile | None, list[Problem]]:
         """read_source, reused while the file's bytes (and where it resolves to) are unchanged."""
         path = os.path.join(docs_dir, src)
         try:
@@ -38,11 +39,11 @@ class CheckCache:
         except OSError:  # missing or unreadable: whatever read_source says, uncached
             self._sources.pop(path, None)
             self._digests.forget(path)
-            return read_source(docs_dir, src, file, known_rules)
-        key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, frozenset(known_rules))
+            return read_source(docs_dir, src, file, known_rules, options)
+        key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, frozenset(known_rules), options)
         entry = self._sources.get(path)
         if entry is None or entry[0] != key:
-            source, problems = read_source(docs_dir, src, file, known_rules)
+            source, problems = read_source(docs_dir, src, file, known_rules, options)
             entry = (key, source, problems)
             self._sources[path] = entry
         return entry[1], list(entry[2])

@@ -46,12 +46,15 @@ class SiteIndex:
     generated: set[str]  # pages the build writes itself (their anchors are the theme's)
     use_directory_urls: bool
     anchors_of: Callable[[SourceFile], set[str]]
+    urls: dict[str, str] | None = None  # src -> published site path, permalinks applied
     heading_ids: bool = True  # `## Title {#id}` works (attr_list is on): hints may suggest it
 
     def __post_init__(self) -> None:
         all_pages = set(self.pages) | self.generated | {f for f in self.files if is_markdown(f)}
         self.page_srcs = all_pages
-        self.by_url = {page_url(src, self.use_directory_urls).rstrip("/"): src for src in sorted(all_pages)}
+        urls = self.urls or {}
+        self.by_url = {urls.get(src, page_url(src, self.use_directory_urls)).rstrip("/"): src
+                       for src in sorted(all_pages)}
         self._anchor_cache: dict[str, set[str]] = {}
 
     def anchors(self, src: str) -> set[str] | None:

@@ -36,16 +36,26 @@ _REPLY_CUE = Cue("reply replies replied respond responds response responses resp
                  "answering svar svarer svaret svare besvar besvarer besvaret besvare",
                  phrases=("get back to you", "hear from us", "hear back from us", "vender tilbage", "hører fra os",
                           "回复", "答复", "回应", "响应", "回覆"))
-_HOURS_CUE = Cue("open hours available availability staffed online support team åben åbent åbner åbningstid "
-                 "åbningstider åbningstiderne telefontid telefontider kundeservice kundeservicen træffes tilgængelig "
-                 "tilgængelige bemandet",
+# "available", "online" and "daily" alone say nothing about us: "available on every device", "browse
+# online", "blocks trackers daily". Hours are a promise only next to a support word or a channel.
+_HOURS_CUE = Cue("open hours staffed support team åben åbent åbner åbningstid "
+                 "åbningstider åbningstiderne telefontid telefontider kundeservice kundeservicen træffes "
+                 "bemandet",
                  phrases=("opening times", "reach us", "reach our", "call us", "customer service", "customer care",
+                          "we are available", "we're available", "we are online", "we're online",
+                          "vi er tilgængelige", "vi sidder klar",
                           "kontakt os", "营业", "服务时间", "工作时间", "客服", "在线", "人工", "开放", "值班", "联系我们", "接听"))
-_OFF_TOPIC = Cue("store stores shop shops showroom warehouse pickup collect collection dispatch dispatched dispatches "
+_OFF_TOPIC = Cue("partner partners provider providers vendor vendors samarbejdspartner samarbejdspartnere "
+                 "store stores shop shops showroom warehouse pickup collect collection dispatch dispatched dispatches "
                  "ship ships shipped shipping deliver delivers delivered delivery deliveries courier couriers carrier "
                  "carriers butik butikken lager lageret",
                  prefixes=("afhent", "lever", "afsend", "pakkeshop", "posthus", "fragt"),
-                 phrases=("pick up", "post office", "门店", "商店", "仓库", "发货", "送达", "配送", "自提", "快递", "取货"))
+                 phrases=("pick up", "post office", "third party", "third-party", "门店", "商店", "仓库", "发货", "送达",
+                          "配送", "自提", "快递", "取货", "合作伙伴"))
+# A time for what happens to data ("deleted within 30 days") is no reply time, however "responses" it names.
+_DATA_LIFECYCLE = Cue("delete deleted deletes deleting deletion erase erased erases purge purged retain retained "
+                      "retention expire expires expired slettes slettet sletter slette",
+                      phrases=("删除", "清除", "保留", "过期"))
 _CLOSED_CUE = Cue("closed close lukket lukker", phrases=("休息", "不营业", "关闭", "不上班"))
 _OURS_CUE = Cue("us our ours we os vores vi", phrases=("我们", "本店", "本公司", "客服"))
 
@@ -125,7 +135,7 @@ class Sentence:
         self.words = frozenset(_WORD.findall(self.lower))
 
     def talks_about_replies(self) -> bool:
-        return _REPLY_CUE.found_in(self)
+        return _REPLY_CUE.found_in(self) and not _DATA_LIFECYCLE.found_in(self)
 
     def may_state_hours(self) -> bool:
         return (bool(_CLOCK.search(self.lower)) or not _DAY_HINTS.isdisjoint(self.words)

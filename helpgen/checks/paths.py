@@ -84,15 +84,16 @@ def check_slugs(articles: list[tuple[SourceFile, str]]) -> Iterator[Problem]:
 
 def check_reachability(catalog: Catalog, files: dict[str, SourceFile], folders: set[str]) -> Iterator[Problem]:
     """Pages no category page lists, and `category:` values that look like typos of a real category."""
-    listed = {HOME_SRC, CONTACT_SRC} | {c.index_src for c in catalog.categories}
+    listed = {HOME_SRC, CONTACT_SRC} | {c.index_src for c in catalog.categories} | set(catalog.section_pages())
     listed |= {a.src for c in catalog.categories for a in c.articles}
     for src, source in sorted(files.items()):
         article = source.article
-        if article is None:
-            continue
+        if article is None or article.is_redirect or article.is_draft:
+            continue  # a stub is no page; a draft is reported as a draft
         if src not in listed:
             why = ("it is a category page, but no article has this category" if article.is_index
-                   and len(PurePosixPath(src).parts) == 2 else "index.md only opens a category in a top-level folder")
+                   and len(PurePosixPath(src).parts) == 2 else
+                   "a sub-folder's index.md opens a section, but no article is in it")
             yield finding("unreachable-article", source.at(1),
                           f"no category page or home page links to this page: {why}",
                           "move the articles it should list into its folder, or move this page into a category")

@@ -16,6 +16,8 @@ from typing import Any, Callable
 import yaml
 from markdown.extensions.toc import slugify as default_slugify
 
+from ..content.articles import FRONT_MATTER_KEYS
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, front_matter_options
 from ..errors import HelpgenError, Location
 from .limits import Limits
 
@@ -82,6 +84,8 @@ class SiteSettings:
     markdown_configs: dict[str, dict] = field(default_factory=dict)
     embed_domains: tuple[str, ...] = ()
     limits: Limits = Limits()
+    front_matter: FrontMatterOptions = DEFAULT_OPTIONS
+    site_url: str = ""
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -91,13 +95,15 @@ def read_site_settings(config_file: Path) -> SiteSettings:
     docs = data.get("docs_dir") or "docs"
     slugify, separator = _toc_settings(data.get("markdown_extensions"))
     extensions, configs = _markdown_extensions(data.get("markdown_extensions"))
-    helpgen_options = _plugin_options(data.get("plugins"), "helpgen")
-    embed = helpgen_options.get("embed_domains")
+    options = _plugin_options(data.get("plugins"), "helpgen")
+    embed = options.get("embed_domains")
+    front_matter = front_matter_options(options.get("extra_keys"), options.get("key_aliases"),
+                                        FRONT_MATTER_KEYS, str(config_file))
     return SiteSettings(
         config_file=config_file,
         project_dir=project_dir,
         docs_dir=(project_dir / str(docs)).resolve(),
-        support_file=str(helpgen_options.get("support") or "support.yml"),
+        support_file=str(options.get("support") or "support.yml"),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         exclude_docs=str(data.get("exclude_docs") or ""),
         slugify=slugify,
@@ -107,6 +113,8 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         embed_domains=tuple(str(d) for d in embed) if isinstance(embed, list) else (),
         limits=Limits(**{name: value for name in ("max_article_kb", "max_headings")
                          if isinstance(value := helpgen_options.get(name), int) and value > 0}),
+        front_matter=front_matter,
+        site_url=str(data.get("site_url") or ""),
     )
 
 

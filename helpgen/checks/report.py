@@ -11,6 +11,8 @@ from ..errors import Problem
 
 FORMATS = ("text", "json", "github")
 _COLOURS = {"error": "red", "warning": "yellow"}
+GROUP_AT = 3  # one rule's same finding in this many files reads as one line (JSON keeps every one)
+SHOWN_PLACES = 3
 
 
 def apply_strict(findings: list[Problem]) -> list[Problem]:
@@ -39,11 +41,43 @@ def summary(findings: list[Problem]) -> str:
     return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}."
 
 
+def grouped(findings: list[Problem]) -> tuple[list[list[Problem]], list[Problem]]:
+    """Findings of one rule and group in GROUP_AT files or more, each set in first-seen order, and the rest."""
+    sets: dict[tuple[str, str], list[Problem]] = {}
+    for problem in findings:
+        if problem.group:
+            sets.setdefault((problem.rule, problem.group), []).append(problem)
+    repeated = [members for members in sets.values() if len({p.location.file for p in members}) >= GROUP_AT]
+    in_sets = {id(p) for members in repeated for p in members}
+    return repeated, [p for p in findings if id(p) not in in_sets]
+
+
+def group_line(members: list[Problem]) -> str:
+    """`unknown key "id" in 97 files — declare it in extra_keys, or remove it`"""
+    first = members[0]
+    files = len({p.location.file for p in members})
+    return f"{first.group} in {files} files" + (f" — {first.hint}" if first.hint else "")
+
+
+def group_places(members: list[Problem]) -> str:
+    shown = ", ".join(str(p.location) for p in members[:SHOWN_PLACES])
+    more = len(members) - SHOWN_PLACES
+    return shown + (f", … and {more} more (--format json lists every one)" if more > 0 else "")
+
+
 def render_text(findings: list[Problem]) -> str:
-    """Grouped by file, one finding per line with its line:col, severity and rule, the fix indented below.
-    Styled with ANSI colours; click.echo removes them when the output is not a terminal."""
+    """Grouped by file, one finding per line with its line:col, severity and rule, the fix indented below;
+    a finding repeated across many files is said once, above. Styled with ANSI colours; click.echo removes
+    them when the output is not a terminal."""
     lines: list[str] = []
-    for file, group in groupby(findings, key=lambda p: p.location.file):
+    repeated, single = grouped(findings)
+    for members in repeated:
+        severity = click.style(f"{members[0].severity:<7}", fg=_COLOURS.get(members[0].severity), bold=True)
+        lines.append(f"{severity}  {group_line(members)}  {click.style(members[0].rule, dim=True)}")
+        lines.append(f"{'':9}{click.style(group_places(members), dim=True)}")
+    if repeated:
+        lines.append("")
+    for file, group in groupby(single, key=lambda p: p.location.file):
         lines.append(click.style(file, bold=True, underline=True))
         for problem in group:
             place = f"{problem.location.line}:{problem.location.col}" if problem.location.col else \

@@ -47,6 +47,12 @@ RULES: tuple[Rule, ...] = (
     Rule("policy-missing-updated", WARNING, "freshness",
          "A `type: policy` article without an `updated` date.",
          "Add `updated: YYYY-MM-DD` with the date the policy last changed."),
+    Rule("draft-empty-description", WARNING, "drafts",
+         "An article whose `description:` is there but empty, as `helpgen new` leaves it.",
+         "Write one sentence that answers the question."),
+    Rule("draft-placeholder", WARNING, "drafts",
+         "An article that still contains the placeholder text `helpgen new` writes.",
+         "Replace the placeholder with the answer."),
     Rule("unknown-variable", ERROR, "variables",
          "A `{{ support.… }}` variable that support.yml does not define.",
          "Use the suggested name, or put literal braces in `backticks`.", silenceable=False),
@@ -78,9 +84,37 @@ RULES: tuple[Rule, ...] = (
     Rule("unreachable-article", WARNING, "structure",
          "A page that no category page or the home page lists, so visitors only find it by chance.",
          "Move it into a category folder, or give it articles (for an empty category's index.md)."),
+    Rule("related-unknown", ERROR, "structure",
+         "A `related:` entry that names no article (by slug or path).",
+         "Use the article's file name (slug) or its path from the content folder."),
     Rule("unknown-category", WARNING, "structure",
          "A `category:` that no folder has and no other article uses, close to an existing category.",
          "Use the suggested category id."),
+    Rule("draft", WARNING, "structure",
+         "An article with `draft: true`: `helpgen build` leaves it out unless --drafts.",
+         "Remove `draft: true` when it is ready to publish."),
+    # Redirects
+    Rule("redirect-missing-target", ERROR, "redirects",
+         "A redirect (`redirect:` stub or `redirect_from:`) to a page this site does not have.",
+         "Point it at an article's .md file or its URL."),
+    Rule("redirect-chain", ERROR, "redirects",
+         "A redirect to a URL that itself redirects: visitors and search engines take two hops.",
+         "Redirect straight to the final page."),
+    Rule("redirect-cycle", ERROR, "redirects",
+         "Redirects that lead back to where they started, so the page never loads.",
+         "Point one of them at the page itself."),
+    Rule("redirect-conflict", ERROR, "redirects",
+         "A redirect from a URL a page still has, or two redirects from one URL to different places.",
+         "Keep one: remove the redirect, or move the page."),
+    Rule("url-vanished", ERROR, "redirects",
+         "A URL the previous build published (`helpgen build --previous`) that is neither a page nor a "
+         "redirect any more: links and bookmarks to it break.",
+         "Add the suggested `redirect_from:` line to the article that replaced it (`--fix` adds it)."),
+    # Source left from another generator
+    Rule("template-tag", ERROR, "migration",
+         "A Liquid (`{% include %}`, `{{ site.… }}`) or Hugo (`{{< shortcode >}}`) tag, which helpgen does not "
+         "run and would show as raw text.",
+         "Write the text itself, or delete the tag."),
     # Safety
     Rule("raw-script", ERROR, "safety",
          "A raw `<script>` element in an article.",
@@ -140,7 +174,8 @@ RULE_BY_ID = {rule.id: rule for rule in RULES}
 
 
 def finding(rule_id: str, location: Location, message: str, hint: str = "",
-            related: Location | None = None) -> Problem:
+            related: Location | None = None, group: str = "") -> Problem:
     """A Problem for a declared rule; the severity comes from the declaration, never from the caller."""
     rule = RULE_BY_ID[rule_id]
-    return Problem(location, message, hint or rule.fix, severity=rule.severity, rule=rule.id, related=related)
+    return Problem(location, message, hint or rule.fix, severity=rule.severity, rule=rule.id, related=related,
+                   group=group)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.articles import Article, parse_article, read_article_text, split_front_matter
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 # The same code-span pattern variable substitution uses, so "is this code?" has one answer.
 from ..content.variables import blank_code_spans, lines_outside_code
@@ -52,7 +53,8 @@ class SourceFile:
         return problem.rule in self.ignores.get(problem.location.line, ())
 
 
-def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str]) -> tuple[SourceFile | None, list[Problem]]:
+def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str],
+                options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[SourceFile | None, list[Problem]]:
     """Read and parse one file. Problems are front matter findings; None when the file is unreadable."""
     path = docs_dir / src
     if not path.exists() and not path.is_symlink():
@@ -61,7 +63,7 @@ def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str]) -> t
     if unreadable:
         # Findings always carry a line: GitHub annotations and the text report need one.
         return None, [finding("unreadable-file", Location(file, 1), unreadable.message, unreadable.hint)]
-    article, problems = parse_article(text, src, file)
+    article, problems = parse_article(text, src, file, options)
     try:
         _, _, _, body_line = split_front_matter(text, file)
     except HelpgenError:
@@ -75,7 +77,7 @@ def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str]) -> t
 def _as_finding(problem: Problem) -> Problem:
     rule = "front-matter-unknown-key" if problem.rule == "unknown-key" else \
         "text-cut-by-comment" if problem.rule == "text-cut-by-comment" else "front-matter-invalid"
-    return finding(rule, problem.location, problem.message, problem.hint)
+    return finding(rule, problem.location, problem.message, problem.hint, group=problem.group)
 
 
 def _mask_body(source: SourceFile) -> None:

@@ -8,6 +8,7 @@ from typing import Iterator
 from ..errors import Problem, did_you_mean
 from ..content.variables import VARIABLE, find_variables
 from .rules import finding
+from .template_rules import LIQUID_ROOTS
 from .source import SourceFile
 
 
@@ -17,7 +18,7 @@ def check_variables(sources: list[SourceFile], known: set[str]) -> Iterator[Prob
         if "{{" not in body:
             continue
         for offset, col, name in find_variables(body):
-            if name not in known:
+            if name not in known and name.split(".")[0] not in LIQUID_ROOTS:  # template_rules reports those
                 yield finding("unknown-variable", source.at(source.body_line + offset, col),
                               f'unknown variable "{name}"',
                               did_you_mean(name, known) + " (to show braces literally, put them in `backticks`)")

@@ -12,8 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable
 
-from ..errors import HelpgenError, Location, Problem
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, parse_yaml
+from .fields import MoreFields, read_more_fields
+from .options import DEFAULT_OPTIONS, FrontMatterOptions
+from .keys import apply_aliases, unknown_key_problems
+from .titles import inline_title
 
 ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
@@ -33,6 +37,16 @@ FRONT_MATTER_KEYS = {
     "review_by": "YYYY-MM-DD; `helpgen check` warns once it has passed.",
     "promoted": "true to feature the article on the home page.",
     "order": "A number; on a category's index.md it orders the categories on the home page.",
+    "short_title": "A shorter title for the sidebar and breadcrumbs.",
+    "section": "A section inside the category; articles in a sub-folder are in that folder's section.",
+    "permalink": "The page's URL from the site root (/custom/url/); two pages on one URL are an error.",
+    "redirect_from": "Old URLs of this page (a list); each gets a redirect page and a _redirects line.",
+    "aliases": "Hugo's name for redirect_from; read the same way.",
+    "redirect": "This file is only a redirect to that page or URL (no title needed).",
+    "redirect_to": "Jekyll's name for redirect; read the same way.",
+    "related": "Related articles (slugs or paths; a list or a comma-separated string); chosen automatically when absent.",
+    "draft": "true leaves the article out of `helpgen build` unless --drafts; `helpgen check` warns.",
+    "translation_of": "The source article, when a translation's file name differs from its source's.",
     # Passed through to MkDocs and Material untouched.
     "template": "A theme template for this page (MkDocs).",
     "hide": "Material: parts of the page to hide (navigation, toc, footer).",
@@ -63,6 +77,22 @@ class Article:
     body_line: int = 1  # the file line the body starts on
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     keywords: tuple[str, ...] = ()  # hidden search words: in the index like tags, on no page
+    more: MoreFields = MoreFields()  # permalink, redirects, section, related, draft (fields.py)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # the team's extra_keys
+    title_html: str = ""  # the title rendered, when it has Markdown in it (then `title` is its plain text)
+
+    @property
+    def is_redirect(self) -> bool:
+        """A stub whose only job is to send visitors elsewhere: not a page of the help center."""
+        return bool(self.more.redirect)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.more.draft
+
+    @property
+    def nav_title(self) -> str:
+        return self.more.short_title or self.title
 
     @property
     def is_index(self) -> bool:
@@ -105,7 +135,8 @@ def normalize_text(raw: bytes | str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article | None, list[Problem]]:
+def parse_article(text: str, src: str, file: str | None = None,
+                  options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[Article | None, list[Problem]]:
     """Parse one file's text. Returns the article (None when it has errors) and every problem found."""
     file = file or src
     problems: list[Problem] = []
@@ -122,10 +153,16 @@ def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article
         problems.append(Problem(Location(file, 1, 1), "the article has no front matter with a title",
                                 'start the file with:\n---\ntitle: "How do I …?"\n---'))
         return None, problems
-    reader = Reader(node, "", problems, FRONT_MATTER_KEYS, unknown_severity="warning")
     if not node.is_mapping:
+        Reader(node, "", problems, FRONT_MATTER_KEYS)  # reports "must be a mapping"
         return None, problems
-    title = reader.text("title", required=not is_index) or (_title_from_folder(src) if is_index else None)
+    node = apply_aliases(node, options, problems)
+    problems += unknown_key_problems(node, FRONT_MATTER_KEYS, options)
+    reader = Reader(node, "", problems, {key: "" for key in node.value})  # unknown keys: reported above
+    more = read_more_fields(reader, problems)
+    stub = bool(more.redirect)
+    title = reader.text("title", required=not (is_index or stub)) or \
+        (_title_from_folder(src) if is_index else "" if stub else None)
     description = reader.text("description") or ""
     article_type = _read_choice(reader, "type", ARTICLE_TYPES, problems) or DEFAULT_TYPE
     category = _read_category(reader, src, problems)
@@ -137,8 +174,11 @@ def parse_article(text: str, src: str, file: str | None = None) -> tuple[Article
     order = _read_int(reader.get("order"), "order", problems)
     if any(p.severity == "error" for p in problems) or title is None:
         return None, problems
+    plain = node.plain()
+    extra = {key: plain[key] for key in sorted(options.extra_keys) if key in plain}
+    title, title_html = inline_title(title)
     article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
-                      order, body, body_line, node.plain(), keywords)
+                      order, body, body_line, plain, keywords, more, extra, title_html)
     return article, problems
 
 
@@ -150,8 +190,11 @@ def _title_from_folder(src: str) -> str:
 def _read_choice(reader: Reader, key: str, choices: tuple[str, ...], problems: list[Problem]) -> str | None:
     value = reader.text(key)
     if value is not None and value not in choices:
-        problems.append(Problem(reader.get(key).loc, f'{key}: "{value}" is not one of {", ".join(choices)}',
-                                f"use one of: {', '.join(choices)}"))
+        # The message says what is wrong; the fix names the choices, once, with the nearest first.
+        hint = did_you_mean(value, choices)
+        hint = f"{hint} (the choices are {', '.join(choices)})" if hint.startswith("did") else \
+            f"use one of: {', '.join(choices)}"
+        problems.append(Problem(reader.get(key).loc, f'{key}: "{value}" is not a known {key}', hint))
         return None
     return value
 
@@ -161,8 +204,10 @@ def _read_category(reader: Reader, src: str, problems: list[Problem]) -> str:
     if value is None:
         return folder_category(src)
     if not _CATEGORY.match(value):
+        # Jekyll and Zendesk exports write the category's display name; --fix finds the id it belongs to.
         problems.append(Problem(reader.get("category").loc, f'category: "{value}" is not a category id',
-                                "use lowercase letters, digits and dashes, like the folder names"))
+                                "use the category's id (its folder name: lowercase letters, digits and dashes); "
+                                "`helpgen check --fix` replaces a category's title by its id"))
         return folder_category(src)
     return value
 
@@ -208,8 +253,8 @@ class ArticleSet:
 
     @property
     def pages(self) -> tuple[Article, ...]:
-        """The articles proper: not the home page, a category's index.md or the contact page."""
-        return tuple(a for a in self.articles if not (a.is_index or a.is_contact))
+        """The articles proper: not the home page, a category's index.md, the contact page or a redirect stub."""
+        return tuple(a for a in self.articles if not (a.is_index or a.is_contact or a.is_redirect))
 
 
 def read_article_text(docs_dir: Path, src: str, file: str) -> tuple[str | None, Problem | None]:
@@ -228,7 +273,8 @@ def read_article_text(docs_dir: Path, src: str, file: str) -> tuple[str | None, 
         return None, Problem(Location(file), f"cannot read the file ({exc.strerror})")
 
 
-def read_articles(docs_dir: Path, srcs: Iterable[str], display_root: str = "") -> ArticleSet:
+def read_articles(docs_dir: Path, srcs: Iterable[str], display_root: str = "",
+                  options: FrontMatterOptions = DEFAULT_OPTIONS) -> ArticleSet:
     """Read and validate every file. Raises one HelpgenError carrying every article's errors."""
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -238,7 +284,7 @@ def read_articles(docs_dir: Path, srcs: Iterable[str], display_root: str = "") -
         if unreadable:
             problems.append(unreadable)
             continue
-        article, found = parse_article(text, src, file)
+        article, found = parse_article(text, src, file, options)
         problems.extend(found)
         if article is not None:
             articles.append(article)

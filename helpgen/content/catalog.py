@@ -1,15 +1,41 @@
-"""Articles grouped into categories: the help center's shape, independent of any site engine.
+"""Articles grouped into categories and sections: the help center's shape, independent of any site engine.
 
 The navigation is the home page, one landing page per category and the contact page. Articles are
 reached from their category page, not from a sidebar listing every article: Material repeats the
 sidebar on every page, so a full listing makes each page grow with the whole help center.
+A category may hold sections (category -> section -> article, as Zendesk has): an article's `section:`
+or the sub-folder it lives in; a sub-folder's index.md names and orders its section.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
+
+
+def _humanize(name: str) -> str:
+    return name.replace("-", " ").replace("_", " ").capitalize()
+
+
+def section_id(title: str) -> str:
+    """The section's anchor on the category page: lowercase words joined by dashes."""
+    return re.sub(r"[^\w]+", "-", title.casefold()).strip("-") or "section"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str
+    order: int | None
+    index_src: str | None  # the sub-folder's index.md, when the writer made one
+    articles: tuple[Article, ...]
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.order is None, self.order or 0, self.title.casefold(), self.id)
 
 
 @dataclass(frozen=True)
@@ -21,10 +47,16 @@ class Category:
     index_src: str  # the landing page's source path (may be generated)
     articles: tuple[Article, ...]  # sorted: promoted first, then by title
     intro: Article | None = None  # the writer's own index.md, when there is one
+    sections: tuple[Section, ...] = ()
+    unsectioned: tuple[Article, ...] = ()  # listed above the sections, without a heading
 
     @property
     def sort_key(self) -> tuple:
         return (self.order is None, self.order or 0, self.title.casefold(), self.id)
+
+    @property
+    def nav_title(self) -> str:
+        return self.intro.nav_title if self.intro else self.title
 
 
 @dataclass(frozen=True)
@@ -36,6 +68,45 @@ class Catalog:
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
+    def section_pages(self) -> dict[str, tuple[Category, Section]]:
+        """Sub-folder index.md -> the section it opens."""
+        return {s.index_src: (c, s) for c in self.categories for s in c.sections if s.index_src}
+
+
+def _article_order(article: Article) -> tuple:
+    return (not article.promoted, article.title.casefold(), article.src)
+
+
+def _section_of(article: Article, intros: dict[str, Article]) -> tuple[str, str, Article | None] | None:
+    """(id, title, the section's index.md) of an article's section, or None."""
+    parts = PurePosixPath(article.src).parts
+    if article.more.section:
+        return section_id(article.more.section), article.more.section, None
+    if len(parts) > 2 and parts[0].lower() == article.category:
+        folder = "/".join(parts[:2])
+        intro = intros.get(folder.lower())
+        return parts[1].lower(), intro.title if intro else _humanize(parts[1]), intro
+    return None
+
+
+def _sections(articles: list[Article], intros: dict[str, Article]) -> tuple[tuple[Section, ...], tuple[Article, ...]]:
+    grouped: dict[str, list[Article]] = {}
+    named: dict[str, tuple[str, Article | None]] = {}
+    unsectioned = []
+    for article in articles:
+        found = _section_of(article, intros)
+        if found is None:
+            unsectioned.append(article)
+            continue
+        key, title, intro = found
+        grouped.setdefault(key, []).append(article)
+        if key not in named or (intro and not named[key][1]):
+            named[key] = (title, intro)
+    sections = [Section(key, title, intro.description if intro else "", intro.order if intro else None,
+                        intro.src if intro else None, tuple(grouped[key]))
+                for key, (title, intro) in named.items()]
+    return tuple(sorted(sections, key=lambda s: s.sort_key)), tuple(unsectioned)
+
 
 def build_catalog(article_set: ArticleSet) -> Catalog:
     by_category: dict[str, list[Article]] = {}
@@ -46,15 +117,18 @@ def build_catalog(article_set: ArticleSet) -> Catalog:
     categories = []
     for category_id, articles in by_category.items():
         intro = intros.get(category_id)
-        articles.sort(key=lambda a: (not a.promoted, a.title.casefold(), a.src))
+        articles.sort(key=_article_order)
+        sections, unsectioned = _sections(articles, intros)
         categories.append(Category(
             id=category_id,
-            title=intro.title if intro else category_id.replace("-", " ").replace("_", " ").capitalize(),
+            title=intro.title if intro else _humanize(category_id),
             description=intro.description if intro else "",
             order=intro.order if intro else None,
             index_src=intro.src if intro else f"{category_id}/index.md",
             articles=tuple(articles),
             intro=intro,
+            sections=sections,
+            unsectioned=unsectioned,
         ))
     categories.sort(key=lambda c: c.sort_key)
     home = next((a for a in article_set.articles if a.is_home), None)
@@ -62,9 +136,10 @@ def build_catalog(article_set: ArticleSet) -> Catalog:
     return Catalog(tuple(categories), home, promoted)
 
 
-def navigation(catalog: Catalog) -> list[dict[str, str]]:
+def navigation(catalog: Catalog, labels: dict[str, str] | None = None) -> list[dict[str, str]]:
     """The site's navigation as MkDocs' `nav` setting spells it: home, categories, contact."""
-    nav = [{"Home": HOME_SRC}]
-    nav += [{c.title: c.index_src} for c in catalog.categories]
-    nav.append({"Contact us": CONTACT_SRC})
+    labels = labels or {}
+    nav = [{labels.get("home", "Home"): HOME_SRC}]
+    nav += [{c.nav_title: c.index_src} for c in catalog.categories]
+    nav.append({labels.get("contact", "Contact us"): CONTACT_SRC})
     return nav

@@ -8,17 +8,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
+from .related import TEXTS as RELATED_TEXTS
 from ..hours.status import status_script_text
-from ..hours.structured_data import organization_jsonld
-from ..hours.present import availability_text, format_date, format_ranges, weekly_rows
+from ..hours.structured_data import faq_page_jsonld, organization_jsonld
+from ..hours.present import availability_text, format_date, format_ranges, promise_text, weekly_rows
+from ..hours.promises import _zone_words
 from ..hours.support import SupportConfig
+from ..i18n import Messages, messages
 from ..security.scriptjson import ScriptJSON, script_json
 
 TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "contact": "helpgen/contact.html"}
-TYPE_LABELS = {"faq": "FAQ", "policy": "Policy", "guide": "Guide"}
 
 
 def page_kind(src: str, catalog: Catalog) -> str:
@@ -26,7 +29,7 @@ def page_kind(src: str, catalog: Catalog) -> str:
         return "home"
     if src == CONTACT_SRC:
         return "contact"
-    if any(c.index_src == src for c in catalog.categories):
+    if any(c.index_src == src for c in catalog.categories) or src in catalog.section_pages():
         return "category"
     return "article"
 
@@ -52,6 +55,16 @@ class ArticleLink:
     type: str
     type_label: str
     updated: str  # "14 October 2026" or ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # mkdocs.yml extra_keys
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str  # the heading's anchor on the category page
+    title: str
+    description: str
+    url: str  # the section's own page (its sub-folder's index.md), or ""
+    articles: tuple[ArticleLink, ...]
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,8 @@ class CategoryView:
     description: str
     url: str
     articles: tuple[ArticleLink, ...]
+    sections: tuple[SectionView, ...] = ()
+    unsectioned: tuple[ArticleLink, ...] = ()  # shown above the sections, without a heading
 
     @property
     def count(self) -> int:
@@ -76,6 +91,15 @@ class ChannelView:
     href: str
     availability: str
     response: str
+    promise: str  # "Answered live", "Replies within 1 business day": the no-JavaScript reply line
+
+
+@dataclass(frozen=True)
+class HolidayView:
+    name: str
+    date: str  # "24 December 2026"
+    hours: str  # "closed", "09:00–12:00"
+    iso: str  # "2026-12-24": the browser hides the row once the date has passed
 
 
 @dataclass
@@ -84,9 +108,11 @@ class SiteContext:
 
     organization: str
     timezone: str
+    zone_name: str  # "Copenhagen time": how the company's zone reads on a page
     channels: list[ChannelView]
     hours: list[tuple[str, str]]
     holidays: list[tuple[str, str, str]]  # (name, date, hours) from the build date on
+    holiday_rows: list[HolidayView]  # the same, with the ISO date for the browser
     categories: list[CategoryView]
     promoted: list[ArticleLink]
     contact_url: str
@@ -94,8 +120,15 @@ class SiteContext:
     today: str
     jsonld: ScriptJSON  # schema.org Organization + ContactPoints, already safe inside <script>
     status_json: ScriptJSON  # the live-status widget's payload, already safe inside <script>
+    feedback_endpoint: str = ""  # where "Was this helpful?" votes go; "" = nowhere, nothing leaves the page
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
+    _related: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    texts: dict[str, str] = field(default_factory=lambda: dict(RELATED_TEXTS))
+
+    def related(self, src: str) -> list[ArticleLink]:
+        """The article's related articles, as links (related.py chose them)."""
+        return [self._articles[other][1] for other in self._related.get(src, ()) if other in self._articles]
 
     @property
     def next_holiday(self) -> tuple[str, str, str] | None:
@@ -112,40 +145,76 @@ class SiteContext:
     def category_of(self, src: str) -> CategoryView | None:
         return self._category_by_src.get(src)
 
+    def faq_jsonld(self, src: str, html: str, url: str | None) -> str:
+        """schema.org FAQPage for an FAQ article (safe inside <script>), "" for any other page."""
+        found = self._articles.get(src)
+        if not found or found[0].type != "faq" or not html:
+            return ""
+        return script_json(faq_page_jsonld(found[0].title, html, url or None))
+
+    @staticmethod
+    def prefilled_href(channel: ChannelView, subject: str, body: str, article_url: str) -> str:
+        """The channel's link, starting a message about the article: mailto with subject and body; a
+        chat or form URL with ?article=; a phone number as it is."""
+        if channel.kind == "email" and channel.href.startswith("mailto:"):
+            return f"{channel.href}?{urlencode({'subject': subject, 'body': body}, quote_via=quote)}"
+        if channel.href.startswith(("https://", "http://")):
+            parts = urlsplit(channel.href)
+            query = "&".join(filter(None, [parts.query, urlencode({"article": article_url}, quote_via=quote)]))
+            return urlunsplit(parts._replace(query=query))
+        return channel.href
+
 
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
-                 url_for: Callable[[str], str], site_url: str | None = None) -> SiteContext:
-    def link(article: Article) -> ArticleLink:
-        return ArticleLink(article.title, url_for(article.src), article.description, article.type,
-                           TYPE_LABELS[article.type], format_date(article.updated) if article.updated else "")
+                 url_for: Callable[[str], str], site_url: str | None = None,
+                 text: Messages | None = None,
+                 related: dict[str, tuple[str, ...]] | None = None) -> SiteContext:
+    text = text or messages(None)
+    links = {a.src: ArticleLink(a.title, url_for(a.src), a.description, a.type, text.t(f"article.type.{a.type}"),
+                                format_date(a.updated) if a.updated else "", a.extra)
+             for c in catalog.categories for a in c.articles}
 
     def view(category: Category) -> CategoryView:
+        sections = tuple(SectionView(s.id, s.title, s.description, url_for(s.index_src) if s.index_src else "",
+                                     tuple(links[a.src] for a in s.articles)) for s in category.sections)
         return CategoryView(category.id, category.title, category.description, url_for(category.index_src),
-                            tuple(link(a) for a in category.articles))
+                            tuple(links[a.src] for a in category.articles), sections,
+                            tuple(links[a.src] for a in category.unsectioned))
 
     categories = [view(c) for c in catalog.categories]
     articles: dict[str, tuple[Article, ArticleLink]] = {}
     category_by_src: dict[str, CategoryView] = {}
     for category, category_view in zip(catalog.categories, categories):
         category_by_src[category.index_src] = category_view
-        for article, article_link in zip(category.articles, category_view.articles):
-            articles[article.src] = (article, article_link)
+        for article in category.articles:
+            articles[article.src] = (article, links[article.src])
             category_by_src[article.src] = category_view
+        for section, section_view in zip(category.sections, category_view.sections):
+            if section.index_src:  # a section's own page lists that section, under the category's breadcrumb
+                category_by_src[section.index_src] = CategoryView(
+                    category.id, section.title, section.description, section_view.url, section_view.articles,
+                    (), section_view.articles)
     return SiteContext(
         organization=support.organization,
         timezone=support.timezone,
+        zone_name=_zone_words(support.timezone),
         channels=[ChannelView(c.id, c.name, c.kind, c.label, c.href,
-                              availability_text(c.availability, c.schedule.weekly), str(c.response))
+                              availability_text(c.availability, c.schedule.weekly), str(c.response),
+                              promise_text(c.response))
                   for c in support.channels],
         hours=weekly_rows(support.hours.weekly),
         holidays=[(h.name, format_date(h.date), format_ranges(h.ranges)) for h in support.upcoming_holidays(today)],
+        holiday_rows=[HolidayView(h.name, format_date(h.date), format_ranges(h.ranges), h.date.isoformat())
+                      for h in support.upcoming_holidays(today)],
         categories=categories,
-        promoted=[link(a) for a in catalog.promoted],
+        promoted=[links[a.src] for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),
         home_url=url_for(HOME_SRC),
         today=today.isoformat(),
         jsonld=script_json(organization_jsonld(support, today, site_url)),
         status_json=status_script_text(support),
+        feedback_endpoint=support.feedback_endpoint or "",
         _articles=articles,
         _category_by_src=category_by_src,
+        _related=related or {},
     )

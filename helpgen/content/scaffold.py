@@ -12,6 +12,8 @@ from .articles import ARTICLE_TYPES
 from ..errors import HelpgenError, Location
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "project_template"
+# The body `helpgen new` writes; `helpgen check` warns while an article still says it (draft-placeholder).
+PLACEHOLDER_BODY = "Write the answer first, in one or two sentences. Then the details."
 _CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -65,7 +67,7 @@ def new_article(content_dir: Path, title: str, category: str, article_type: str 
         f"updated: {today.isoformat()}\n"
         f"review_by: {review_by.isoformat()}\n"
         "---\n"
-        "Write the answer first, in one or two sentences. Then the details.\n",
+        f"{PLACEHOLDER_BODY}\n",
         encoding="utf-8",
     )
     return path

@@ -38,9 +38,15 @@ def weekly_rows(weekly: tuple[tuple[TimeRange, ...], ...]) -> list[tuple[str, st
 
 def availability_text(availability: str, weekly: tuple[tuple[TimeRange, ...], ...]) -> str:
     if availability == "always":
-        return "Always available"
+        return "Always open"
     open_rows = [f"{label} {hours}" for label, hours in weekly_rows(weekly) if hours != "closed"]
     return "; ".join(open_rows) if open_rows else "Currently unavailable"
+
+
+def promise_text(promise) -> str:
+    """The promise as a visitor reads it without the live widget: "Answered live" for a line answered
+    as you call, "Replies within 1 business day" otherwise."""
+    return "Answered live" if promise.kind == "immediate" else f"Replies within {promise}"
 
 
 def format_date(day: dt.date) -> str:

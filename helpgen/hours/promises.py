@@ -10,6 +10,8 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 
+from ..i18n import messages
+from ..i18n.messages import fill
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us, wall_to_us)
@@ -144,26 +146,27 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
                "October", "November", "December")
 
 
-def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None) -> dict:
+def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None, strings: dict | None = None) -> dict:
     """{"state": "open"|"closed", "text": ...} for a channel_payload() dict, with times in the visitor's
     zone and the company's alongside when they read differently:
     "Open now · closes 17:00", "Closed · opens Monday 09:00", "Write now — reply by Tuesday 11:00",
     "Open now · closes 11:00 (17:00 Copenhagen time)". Same rules as describe() in helpgen-hours.js."""
-    return describe_us(channel, to_us(now), visitor_zone)
+    return describe_us(channel, to_us(now), visitor_zone, strings)
 
 
-def describe_us(channel: dict, now: int, visitor_zone: str | None) -> dict:
+def describe_us(channel: dict, now: int, visitor_zone: str | None, strings: dict | None = None) -> dict:
     availability = schedule_from_json(channel["availability"])
     company = availability.timezone
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
     def when(us: int) -> str:
-        here, there = _label(visitor, us, now), _label(company, us, now)
-        return here if here == there else f"{here} ({there} {_zone_words(company)})"
+        return when_text(company, visitor, us, now)
 
     change = next_change_us(availability, now)
     if not is_open_us(availability, now):
-        return {"state": "closed", "text": "Closed" if change is None else f"Closed · opens {when(change)}"}
+        holiday = holiday_on(availability, local_day(company, now))
+        closed = "Closed" if holiday is None else _closed_for(holiday.name, strings)
+        return {"state": "closed", "text": closed if change is None else f"{closed} · opens {when(change)}"}
     if change is not None:
         return {"state": "open", "text": f"Open now · closes {when(change)}"}
     # Reachable around the clock: what matters is when the answer comes.
@@ -181,6 +184,42 @@ def _known_zone(name: str) -> bool:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return False
     return True
+
+
+def when_text(company: str, visitor: str, us: int, now: int) -> str:
+    """An instant for the visitor: their own clock, relative to their own day ("tomorrow 04:00"), then
+    the company's clock when it reads differently, naming its day rather than "tomorrow", which a reader
+    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)"."""
+    here = _label(visitor, us, now)
+    if visitor == company or offset_at(visitor, us) == offset_at(company, us):
+        return here
+    return f"{here} ({_echo_label(company, visitor, us, now)} {_zone_words(company)})"
+
+
+def _echo_label(company: str, visitor: str, us: int, now: int) -> str:
+    """The company's wall time of an instant; its day is named only when it is not the visitor's date."""
+    local = -(-(us + offset_at(company, us)) // MINUTE) * MINUTE
+    day, minutes = local // DAY, local % DAY // MINUTE
+    time = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    visitor_local = -(-(us + offset_at(visitor, us)) // MINUTE) * MINUTE
+    if day == visitor_local // DAY:
+        return time
+    date = day_to_date(day)
+    if abs(day - local_day(company, now)) < 7:
+        return f"{DAY_NAMES[date.weekday()]} {time}"
+    return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]} {time}"
+
+
+def _closed_for(holiday: str, strings: dict | None) -> str:
+    """"Closed for Christmas Eve" from the page language's table (`strings`: its browser texts)."""
+    if strings is None:
+        return messages("en").t("status.closed_holiday", holiday=holiday)
+    return fill(strings["status.closed_holiday"], {"holiday": holiday})
+
+
+def holiday_on(schedule: Schedule, day: int):
+    """The holiday on a local date (days since 1970-01-01) of the schedule, or None."""
+    return schedule._by_date.get(day_to_date(day))
 
 
 def _label(zone: str, us: int, now: int) -> str:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..security.scriptjson import ScriptJSON, script_json
 from .promises import channel_payload, describe, reply_by
-from .schedule import Schedule, is_open, next_change, next_opening
+from .schedule import Schedule, is_open, next_change, next_opening, schedule_to_json
 from .support import Channel, SupportConfig
 from .zones import check_zone
 
@@ -30,10 +30,15 @@ def received_at(channel: Channel, sent_at: dt.datetime) -> dt.datetime | None:
 
 
 def status_payload(support: SupportConfig) -> dict:
-    """What a page carries for the widget: each channel's availability, promise and business hours."""
+    """What a page carries for the widget: each channel's availability, promise and business hours;
+    the support hours with their holidays (for the holiday notices); the channels in support.yml's
+    order with what a link to each needs (the header's channel, the no-results panel)."""
     return {"timezone": support.timezone,
             "channels": {c.id: channel_payload(c.schedule, c.response, business_schedule(c, support))
-                         for c in support.channels}}
+                         for c in support.channels},
+            "hours": schedule_to_json(support.hours),
+            "order": [c.id for c in support.channels],
+            "links": {c.id: {"name": c.name, "href": c.href, "label": c.label} for c in support.channels}}
 
 
 def status_script_text(support: SupportConfig) -> ScriptJSON:

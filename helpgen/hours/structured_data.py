@@ -6,6 +6,7 @@ never disagree with the ones customers read.
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 
 from .present import DAY_NAMES
 from .schedule import Schedule, TimeRange
@@ -61,4 +62,50 @@ def organization_jsonld(support: SupportConfig, today: dt.date, site_url: str | 
             "contactPoint": [contact_point(c, today) for c in support.channels]}
     if site_url:
         data["url"] = site_url
+    return data
+
+
+class _TextOfHtml(HTMLParser):
+    """The words of rendered article HTML, without the heading permalinks ("¶") MkDocs adds."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if self._skip or (tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split()):
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag) -> None:
+        if self._skip:
+            self._skip -= 1
+        elif tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+_BLOCKS = {"p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "div", "table",
+           "blockquote", "pre", "dt", "dd"}
+
+
+def html_text(html: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def faq_page_jsonld(question: str, answer_html: str, url: str | None = None) -> dict:
+    """schema.org FAQPage for one FAQ article: its title is the question, its text the accepted answer."""
+    data = {"@context": "https://schema.org", "@type": "FAQPage",
+            "mainEntity": [{"@type": "Question", "name": question,
+                            "acceptedAnswer": {"@type": "Answer", "text": html_text(answer_html)}}]}
+    if url:
+        data["url"] = url
     return data

@@ -33,6 +33,10 @@ TOP_LEVEL_KEYS = {
     "hours": "Weekly business hours: day or day range -> \"HH:MM-HH:MM\" (several ranges: comma-separated).",
     "holidays": "Dates with no or special hours: {date, name, hours?}.",
     "channels": "Contact channels: {id, name, address or url, availability, response}.",
+    "feedback": "Optional: {endpoint: https://…} where \"Was this helpful?\" votes are POSTed as JSON.",
+}
+FEEDBACK_KEYS = {
+    "endpoint": "An https:// URL that accepts a POST of {article, vote, language} as JSON (CORS allowed).",
 }
 HOLIDAY_KEYS = {
     "date": "The day, YYYY-MM-DD.",
@@ -92,6 +96,7 @@ class SupportConfig:
     channels: tuple[Channel, ...]
     path: str = "support.yml"
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
+    feedback_endpoint: str | None = None  # None: votes stay in the visitor's browser
     warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
 
     @property
@@ -150,11 +155,24 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     hours = Schedule(timezone or "UTC", weekly, holidays)
     locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
     channels = _read_channels(top.require("channels"), hours, problems, locations)
+    feedback = _read_feedback(top.get("feedback"), problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise HelpgenError(errors)
     warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
-    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, warnings)
+    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback,
+                         warnings)
+
+
+def _read_feedback(node: Node | None, problems: list[Problem]) -> str | None:
+    if node is None or node.value is None:
+        return None
+    endpoint = Reader(node, "feedback", problems, FEEDBACK_KEYS).text("endpoint")
+    if endpoint is not None and not re.match(r"^https://[^\s<>\"'`]+$", endpoint):
+        problems.append(Problem(node.value["endpoint"].loc, f'feedback.endpoint: "{endpoint}" is not an https:// URL',
+                                "use a full https:// address; votes are never sent over plain http"))
+        return None
+    return endpoint
 
 
 def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
@@ -232,12 +250,13 @@ def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday,
     holidays: list[Holiday] = []
     seen: dict[dt.date, int] = {}
     for i, item in iter_sequence(node, "holidays", problems) if node is not None else ():
-        reader = Reader(item, f"holidays[{i}]", problems, HOLIDAY_KEYS)
+        where = f"holidays[{i + 1}]"  # counted from 1, as a writer counts them
+        reader = Reader(item, where, problems, HOLIDAY_KEYS)
         date_node = reader.require("date")
         name = reader.text("name", required=True)
-        day = expect_date(date_node, f"holidays[{i}].date", problems) if date_node else None
+        day = expect_date(date_node, f"{where}.date", problems) if date_node else None
         hours_node = reader.get("hours")
-        ranges = _read_ranges(hours_node, f"holidays[{i}].hours", problems) if hours_node else ()
+        ranges = _read_ranges(hours_node, f"{where}.hours", problems) if hours_node else ()
         if day is None or name is None:
             continue
         if day in seen:
@@ -260,7 +279,7 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
     if node.is_sequence and not items:
         problems.append(Problem(node.loc, "channels: at least one channel is needed", "add e.g. an email channel"))
     for i, item in items:
-        where = f"channels[{i}]"
+        where = f"channels[{_channel_key(item, i)}]"
         reader = Reader(item, where, problems, CHANNEL_KEYS)
         if not item.is_mapping:
             continue
@@ -294,6 +313,14 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
             for key, value in item.value.items():
                 locations[f"channels.{channel_id}.{key}"] = value.loc
     return tuple(channels)
+
+
+def _channel_key(item: Node, index: int) -> str:
+    """How messages name a channel: by its id when it has a usable one, else by position from 1."""
+    id_node = item.value.get("id") if item.is_mapping else None
+    if id_node is not None and isinstance(id_node.value, str) and _CHANNEL_ID.match(id_node.value):
+        return id_node.value
+    return str(index + 1)
 
 
 def _read_availability(node: Node | None, where: str, hours: Schedule,

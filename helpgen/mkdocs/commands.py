@@ -15,6 +15,9 @@ from mkdocs import exceptions as mkdocs_errors
 from mkdocs.config import load_config
 
 from . import pipeline
+from .build_cache import BuildStore
+from .page_cache import PageCache
+from .plugin import HelpgenPlugin
 from ..errors import HelpgenError, Location, Problem
 from ..progress import Progress
 
@@ -30,6 +33,8 @@ class BuildResult:
     seconds: float
     jobs: int = 1  # worker processes that built the pages
     phases: dict[str, float] = field(default_factory=dict)  # seconds per build phase
+    reused: int = 0  # pages whose rendering came from the build cache
+    fixes: list = field(default_factory=list)  # what --fix changed (migrate.edits.Change)
 
 
 class _Collector(logging.Handler):
@@ -72,17 +77,31 @@ def _config_problem(config_file: Path, message: str) -> Problem:
 
 
 def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = None,
-               strict: bool = False, jobs: int | None = 1, progress: Progress | None = None) -> BuildResult:
+               strict: bool = False, jobs: int | None = 1, progress: Progress | None = None,
+               *, drafts: bool = False, previous: str | None = None, fix: bool = False,
+               cache_dir: Path | None = None) -> BuildResult:
     """Build the help center. Raises HelpgenError on any content or config problem.
 
-    jobs: worker processes for the pages (None or 0: one per core); the output is the same bytes."""
+    jobs: worker processes for the pages (None or 0: one per core); the output is the same bytes.
+    drafts: build `draft: true` articles too. previous: the last build's URL manifest (a file, an
+    http(s) URL or `git:REV`); a URL it has that this build lost without a redirect is an error.
+    cache_dir: keep this build's work there and reuse the previous build's (build_cache.py); the
+    output is the same bytes as without it."""
     config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
                               strict=strict or None)
+    plugin = config.plugins.get("helpgen")
+    if plugin is not None:
+        plugin.previous, plugin.fix, plugin.build_drafts = previous, fix, drafts
     target = Path(config.site_dir)
     started = time.monotonic()
+    cache = None
+    if cache_dir is not None:
+        cache = PageCache(BuildStore(Path(cache_dir).absolute()))
+        if isinstance(plugin, HelpgenPlugin):
+            plugin.use_build_store(cache.store)
     try:
         with _terminate_as_interrupt():
-            stats = pipeline.build(config, jobs=jobs, progress=progress)
+            stats = pipeline.build(config, jobs=jobs, progress=progress, cache=cache)
     except mkdocs_errors.Abort as exc:
         raise HelpgenError.at(Location(config_file.name), str(exc).strip(),
                               "fix the warnings above, or build without --strict") from None
@@ -91,7 +110,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     finally:
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
-    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds)
+    return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds,
+                       reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [])
 
 
 @contextmanager
@@ -137,3 +157,4 @@ def configure_logging(verbose: bool) -> None:
     # Search segments Chinese with jieba, which announces loading its dictionary on stderr. Importing
     # jieba resets its logger's level to DEBUG, so a level set here would not last: a filter does.
     logging.getLogger("jieba").addFilter(lambda record: record.levelno >= logging.WARNING)
+

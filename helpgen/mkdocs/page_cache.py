@@ -13,21 +13,24 @@ import os
 import pickle
 from collections.abc import Mapping
 
-import jinja2  # noqa: F401 - jinja2.__version__ is part of the cache key
 from mkdocs import utils
 
 from ..digests import FileDigests
+from .build_cache import BuildStore, versions
 from .workers import PageEffects
 
 CACHE_FORMAT = "1"
 
 
 class PageCache:
-    """Page steps of earlier builds in this process (the preview server), keyed by everything they read."""
+    """Page steps of earlier builds, keyed by everything they read: in this process (the preview
+    server), or in a BuildStore on disk (`helpgen build --cache-dir`, for the next process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: BuildStore | None = None) -> None:
         self._entries: dict[tuple[str, str], tuple[str, bytes]] = {}
         self._digests = FileDigests()
+        self.store = store
+        self.seen: set[str] = set()  # pages of this build, whose stored entries are kept
 
     def source_digest(self, file) -> str:
         """sha256 of a page's source; a file whose size, time and inode did not change is not read again."""
@@ -36,22 +39,38 @@ class PageCache:
         return self._digests.of(file.abs_src_path)
 
     def get(self, step: str, src: str, key: str) -> PageEffects | None:
+        self.seen.add(src)
+        if self.store is not None:
+            found = self.store.get(step, src, key)
+            return found if isinstance(found, PageEffects) else None
         found = self._entries.get((step, src))
         return pickle.loads(found[1]) if found and found[0] == key else None
 
     def put(self, step: str, src: str, key: str, effects: PageEffects) -> None:
+        if self.store is not None:
+            self.store.put(step, src, key, effects)
+            return
         # Pickled: the live page keeps mutating its objects; the cache must keep them as they were.
         self._entries[(step, src)] = (key, pickle.dumps(effects, pickle.HIGHEST_PROTOCOL))
 
+    def finish(self) -> None:
+        """After a build: drop stored pages it did not have (deleted or renamed articles)."""
+        if self.store is not None:
+            for step in ("read", "write"):
+                self.store.prune(step, self.seen)
+        self.seen = set()
+
+    def template_digest(self, path: str) -> str:
+        return self._digests.of(path)
 
 
-def site_fingerprint(config, files, nav) -> str:
+def site_fingerprint(config, files, nav, cache: PageCache) -> str:
     """A hash of everything every page reads: config, plugin state, file list, navigation, templates."""
     parts = {
         "format": CACHE_FORMAT,
-        "versions": _versions(),
+        "versions": versions(),
         "config": {k: v for k, v in config.items() if k not in ("plugins", "theme", "site_dir", "watch")},
-        "theme": [config.theme.name, config.theme.dirs, dict(config.theme.items()), _templates(config.theme.dirs)],
+        "theme": [config.theme.name, config.theme.dirs, dict(config.theme.items()), _templates(config.theme.dirs, cache)],
         "plugins": [[name, f"{type(p).__module__}.{type(p).__qualname__}", dict(p.config), _plugin_state(p)]
                     for name, p in config.plugins.items()],
         "files": [[f.src_uri, f.dest_uri, f.url, f.inclusion.name, f.generated_by] for f in files],
@@ -91,25 +110,15 @@ def _nav_shape(items) -> list:
             for i in items]
 
 
-def _templates(dirs: list[str]) -> list:
-    """Size and time of every template file of the theme (hidden folders such as Material's icons aside)."""
+def _templates(dirs: list[str], cache: PageCache) -> list:
+    """Every template file of the theme by content (hidden folders such as Material's icons aside):
+    a fresh checkout gives every file a new time, and must still find its pages."""
     found = []
     for folder in dirs:
         for root, subfolders, names in os.walk(folder):
             subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
             for name in sorted(names):
                 if name.endswith((".html", ".xml", ".j2", ".jinja")):
-                    stat = os.stat(os.path.join(root, name))
-                    found.append([os.path.join(root, name), stat.st_size, stat.st_mtime_ns])
+                    path = os.path.join(root, name)
+                    found.append([path, cache.template_digest(path)])
     return found
-
-
-def _versions() -> list[str]:
-    import markdown
-    import material
-    import mkdocs
-    import pymdownx
-
-    from .. import __version__
-    return [__version__, mkdocs.__version__, getattr(material, "__version__", "?"), markdown.__version__,
-            jinja2.__version__, pymdownx.__version__]

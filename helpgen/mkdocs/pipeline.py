@@ -146,7 +146,7 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         if stats.jobs > 1 and not fork_available():  # the cache works without workers
             stats.jobs, stats.serial_reason = 1, "worker processes need fork (Linux)"
         steps.keep_unchanged = keep_unchanged
-        site_key = site_fingerprint(config, files, nav) if cache is not None else ""
+        site_key = site_fingerprint(config, files, nav, cache) if cache is not None else ""
 
         read_keys = [page_key(site_key, f.src_uri, cache.source_digest(f)) for f in doc_files] \
             if cache is not None else None
@@ -189,6 +189,8 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         if counts := warning_counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
             raise Abort(f"Aborted with {msg} in strict mode!")
+        if cache is not None:
+            cache.finish()
         log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
         return stats
     except (Exception, KeyboardInterrupt) as e:  # interrupted too: the plugin removes its staging folder

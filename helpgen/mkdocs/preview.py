@@ -5,7 +5,9 @@ Differences from `mkdocs serve`, each for the one-second preview:
   and surroundings did not change is reused from the previous build (tests/test_incremental.py);
 - the first build uses worker processes (before the server starts any thread);
 - changes are noticed through the operating system's file events (inotify), not by polling every 0.5 s;
-- an address already in use is a friendly error before the first build, not a traceback after it.
+- an address already in use is a friendly error before the first build, not a traceback after it;
+- a build that fails (support.yml or an article broken, even the first) keeps the server up and shows
+  the problems as the page itself until a save fixes them (preview_errors.py).
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from watchdog.observers.polling import PollingObserver
 
 from . import pipeline
 from .page_cache import PageCache
+from .preview_errors import PreviewServer, error_page
 from ..errors import HelpgenError, Location
 from ..progress import Progress
 
@@ -39,7 +42,7 @@ CHANGE_EVENTS = [FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDelet
 POLLING_INTERVAL_S = 0.5  # only when the system offers no file events
 
 
-class _PreviewServer(LiveReloadServer):
+class _PreviewServer(PreviewServer):
     """MkDocs' server answers a path with a NUL byte (`/index.html%00.txt`) or one too long for the file
     system with a 500 and a traceback in the log: those are a client's bad request, or simply not found."""
 
@@ -79,26 +82,30 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
     mount_path = urlsplit(config.site_url or "/").path
     config.site_url = serve_url = _serve_url(host, port, mount_path)
     builds = 0
+    server: PreviewServer | None = None
 
     def builder(config=None) -> None:
         nonlocal builds
         started = time.monotonic()
-        if config is None:
-            config = get_config()
-            config.site_url = serve_url
-        # Workers only for the first build: later builds happen while the server's threads run.
         try:
+            if config is None:
+                config = get_config()
+                config.site_url = serve_url
+            # Workers only for the first build: later builds happen while the server's threads run.
             stats = pipeline.build(config, serve_url=serve_url, jobs=jobs if builds == 0 else 1,
                                           cache=cache, progress=Progress() if builds == 0 else None,
                                           keep_unchanged=True)
         except (HelpgenError, Abort) as error:
-            if builds == 0:
-                raise  # the command fails with helpgen's usual error
-            # Said like `helpgen build` says it; raising would make the server print a traceback. Pages
-            # are written only after the content checks pass, so the last good build is what stays served.
+            # Said like `helpgen build` says it, and shown as every page until fixed; raising would stop
+            # the preview (first build) or print a traceback (later ones).
             announce(f"Error: {error.format_message()}")
+            server.failing = error_page(error)
+            builds += 1
             return
-        if builds:
+        was_failing, server.failing = server.failing is not None, None
+        if was_failing:
+            announce(f"Fixed \u2014 rebuilt {stats.rebuilt:,} pages in {time.monotonic() - started:.2f} s")
+        elif builds:
             announce(f"Rebuilt {stats.rebuilt:,} of {stats.pages:,} pages in {time.monotonic() - started:.2f} s")
         builds += 1
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from ..errors import HelpgenError, Location
-from .index import SearchDocument, SearchIndex, TermsCache, build_index, write_index
+from .index import SearchDocument, SearchIndex, TermsCache, build_index, with_terms, write_index
 from .query import IndexFiles, Result, search_site
 from .sections import Section, split_sections
 
@@ -17,7 +17,7 @@ INDEX_FOLDER = ("search", "helpgen")
 
 __all__ = ["IndexFiles", "Result", "SearchDocument", "SearchIndex", "Section", "TermsCache", "build_index",
            "document_from_html", "format_results", "index_folder", "open_site_index", "search_site",
-           "split_sections", "stale_sources", "write_index", "write_site_index"]
+           "split_sections", "stale_sources", "with_terms", "write_index", "write_site_index"]
 
 
 def document_from_html(location: str, title: str, html: str, description: str = "",

@@ -31,7 +31,7 @@ import shutil
 from collections import Counter
 from itertools import accumulate, compress
 from operator import neg
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .sections import Section
@@ -59,6 +59,9 @@ class SearchDocument:
     sections: tuple[Section, ...] = ()
     language: str = ""  # "" = detect from the text
     keywords: tuple[str, ...] = ()  # the writer's hidden search words: scored as tags, never shown
+    # The article's terms, when worked out where the page was built (`with_terms`, in a page worker):
+    # what the text gives, so not part of what the document is.
+    terms: "_DocumentTerms | None" = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -69,6 +72,10 @@ class SearchIndex:
     words: set[str] = field(default_factory=set)  # every surface word
     build: str = ""
     chunks: list[tuple[str, dict]] = field(default_factory=list)  # (first key, chunk json)
+    # The bytes of each chunk file and each article file, serialized once for the build id and the
+    # writing alike (at 10,000 articles each pass over them cost seconds).
+    chunk_bytes: list[bytes] = field(default_factory=list, repr=False)
+    document_bytes: list[bytes] = field(default_factory=list, repr=False)
 
 
 def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], list[list]]:
@@ -108,6 +115,16 @@ def _analyze(doc: SearchDocument) -> _DocumentTerms:
                           frozenset(pair for pairs in fields.values() for pair in pairs), masks)
 
 
+def with_terms(doc: SearchDocument) -> SearchDocument:
+    """The document with its terms worked out now: done per page, in the page workers, the index's
+    costliest part runs in parallel and is kept with the page by the preview's and CI's page caches."""
+    return replace(doc, terms=_analyze(doc))
+
+
+def _terms_of(doc: SearchDocument) -> _DocumentTerms:
+    return doc.terms if doc.terms is not None else _analyze(doc)
+
+
 class TermsCache:
     """Tokenized, stemmed and segmented articles kept between the preview's builds (the most costly part
     of the index, 0.6 s at 1,000 articles), keyed by everything `_analyze` reads; not the location.
@@ -121,14 +138,14 @@ class TermsCache:
         kept: dict[tuple, _DocumentTerms] = {}
         for key, doc in zip(keys, docs):
             if key not in kept:
-                kept[key] = self._terms.get(key) or _analyze(doc)
+                kept[key] = self._terms.get(key) or _terms_of(doc)
         self._terms = kept
         return [kept[key] for key in keys]
 
 
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
     docs = sorted(documents, key=lambda d: d.location)
-    analyzed = cache.analyze_all(docs) if cache is not None else [_analyze(doc) for doc in docs]
+    analyzed = cache.analyze_all(docs) if cache is not None else [_terms_of(doc) for doc in docs]
     surfaces: dict[str, set[str]] = {}
     totals = Counter()
     for terms_ in analyzed:
@@ -156,6 +173,8 @@ def build_index(documents: list[SearchDocument], cache: TermsCache | None = None
     own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
     index = SearchIndex(docs, postings, own, set(surfaces))
     index.chunks = _chunk(index)
+    index.chunk_bytes = [_dumps(chunk).encode("utf-8") for _, chunk in index.chunks]
+    index.document_bytes = [_dumps(document_json(doc)).encode("utf-8") for doc in index.documents]
     index.build = _build_id(index)
     return index
 
@@ -236,11 +255,12 @@ def document_json(doc: SearchDocument) -> dict:
 
 
 def _build_id(index: SearchIndex) -> str:
+    """A digest of every file's content: `[first key, chunk]` per chunk, then each article's file."""
     digest = hashlib.sha256()
-    for first, chunk in index.chunks:
-        digest.update(_dumps([first, chunk]).encode())
-    for doc in index.documents:
-        digest.update(_dumps(document_json(doc)).encode())
+    for (first, _), data in zip(index.chunks, index.chunk_bytes):
+        digest.update(b"[" + _dumps(first).encode("utf-8") + b"," + data + b"]")
+    for data in index.document_bytes:
+        digest.update(data)
     return digest.hexdigest()[:12]
 
 
@@ -269,8 +289,7 @@ def write_index(index: SearchIndex, folder: Path) -> list[Path]:
     written = []
     wanted: set[Path] = set()
 
-    def write(path: Path, value) -> None:
-        data = _dumps(value).encode("utf-8")
+    def write(path: Path, data: bytes) -> None:
         wanted.add(path)
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -283,14 +302,14 @@ def write_index(index: SearchIndex, folder: Path) -> list[Path]:
         path.write_bytes(data)
         written.append(path)
 
-    for number, (_, chunk) in enumerate(index.chunks):
-        write(root / "t" / f"{number}.json", chunk)
-    for doc_id, doc in enumerate(index.documents):
-        write(root / "d" / f"{doc_id}.json", document_json(doc))
+    for number, data in enumerate(index.chunk_bytes):
+        write(root / "t" / f"{number}.json", data)
+    for doc_id, data in enumerate(index.document_bytes):
+        write(root / "d" / f"{doc_id}.json", data)
     for path in root.rglob("*"):
         if path.is_file() and path not in wanted:
             path.unlink()  # fewer articles or chunks than the previous build
-    write(folder / "manifest.json", manifest(index))
+    write(folder / "manifest.json", _dumps(manifest(index)).encode("utf-8"))
     return written
 
 

@@ -254,22 +254,45 @@
     return DAY_NAMES[weekday(day)] + " " + date.getUTCDate() + " " + MONTH_NAMES[date.getUTCMonth()] + " " + time;
   }
 
+  /** The visitor's clock relative to their own day, then the company's naming its day; see Python. */
+  function whenText(company, visitor, ms, now) {
+    var here = label(visitor, ms, now);
+    if (visitor === company || offsetAt(visitor, ms) === offsetAt(company, ms)) return here;
+    return here + " (" + echoLabel(company, visitor, ms, now) + " " + zoneWords(company) + ")";
+  }
+
+  function echoLabel(company, visitor, ms, now) {
+    var local = Math.ceil((ms + offsetAt(company, ms)) / MINUTE) * MINUTE;
+    var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+    var time = pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
+    var visitorLocal = Math.ceil((ms + offsetAt(visitor, ms)) / MINUTE) * MINUTE;
+    if (day === Math.floor(visitorLocal / DAY)) return time;
+    var date = new Date(day * DAY);
+    if (Math.abs(day - localDay(company, now)) < 7) return DAY_NAMES[weekday(day)] + " " + time;
+    return DAY_NAMES[weekday(day)] + " " + date.getUTCDate() + " " + MONTH_NAMES[date.getUTCMonth()] + " " + time;
+  }
+
+  function holidayOn(schedule, day) {
+    var holiday = schedule.holidays && schedule.holidays[dateKey(day)];
+    return holiday || null;
+  }
+
   function zoneWords(zone) {
     var city = zone.split("/").pop().replace(/_/g, " ");
     return ["UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"].indexOf(city.toUpperCase()) >= 0 ? "UTC" : city + " time";
   }
 
-  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone. */
-  function describe(channel, now, visitorZone) {
+  /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone; `strings`: the page
+   *  language's texts (HelpgenI18n.strings), for the holiday a closed status names. */
+  function describe(channel, now, visitorZone, strings) {
     var availability = channel.availability, company = availability.tz;
     var visitor = visitorZone && knownZone(visitorZone) ? visitorZone : company;
-    function when(ms) {
-      var here = label(visitor, ms, now), there = label(company, ms, now);
-      return here === there ? here : here + " (" + there + " " + zoneWords(company) + ")";
-    }
+    function when(ms) { return whenText(company, visitor, ms, now); }
     var change = nextChange(availability, now);
     if (!isOpen(availability, now)) {
-      return {state: "closed", text: change === null ? "Closed" : "Closed \u00b7 opens " + when(change)};
+      var holiday = holidayOn(availability, localDay(company, now));
+      var closed = holiday === null ? "Closed" : text(strings, "status.closed_holiday", {holiday: holiday.name});
+      return {state: "closed", text: change === null ? closed : closed + " \u00b7 opens " + when(change)};
     }
     if (change !== null) return {state: "open", text: "Open now \u00b7 closes " + when(change)};
     var response = channel.response;
@@ -278,7 +301,118 @@
     return {state: "open", text: answer === null ? "Write now" : "Write now \u2014 reply by " + when(answer)};
   }
 
+  // --- notices: today's holiday, the next one, reply times, the header's channel (see notices.py) ----
+
+  var WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  var MONTH_KEYS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+  /** `{name}` placeholders filled as helpgen/i18n fill() does; strings = the page's table
+   *  (HelpgenI18n.strings), with the holiday., status. and date. texts. */
+  function text(strings, key, params) {
+    return strings[key].replace(/\{([a-z_][a-z0-9_]*)\}/g, function (whole, name) {
+      return String(params[name]);
+    });
+  }
+
+  function longDate(day, strings) {
+    var date = new Date(day * DAY);
+    return text(strings, "date.long", {weekday: strings["date." + WEEKDAY_KEYS[weekday(day)]],
+      day: String(date.getUTCDate()), month: strings["date." + MONTH_KEYS[date.getUTCMonth()]]});
+  }
+
+  function visitorOf(company, visitorZone) {
+    return visitorZone && knownZone(visitorZone) ? visitorZone : company;
+  }
+
+  function hhmm(minutes) { return pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60); }
+
+  function dayOfKey(key) { return Math.round(Date.parse(key + "T00:00:00Z") / DAY); }
+
+  /** {today, next} for the support hours: today's holiday in the company's calendar and the next one. */
+  function holidayNotice(hours, now, visitorZone, strings) {
+    var company = hours.tz, visitor = visitorOf(company, visitorZone);
+    var today = localDay(company, now), visitorToday = localDay(visitor, now);
+    var notice = {today: null, next: null};
+    var holiday = holidayOn(hours, today);
+    if (holiday !== null) {
+      var ends = dayIntervals(hours, today).map(function (x) { return x[1]; });
+      var last = ends.length ? Math.max.apply(null, ends) : null;
+      var closing = last !== null && last > now ? nextChange(hours, last - 1) : null;
+      if (closing !== null && closing > now) {
+        var sameDay = localDay(visitor, closing) === visitorToday;
+        notice.today = text(strings, sameDay ? "holiday.open_until_today" : "holiday.open_until",
+          {time: whenText(company, visitor, closing, now), holiday: holiday.name});
+      } else if (today === visitorToday) {
+        notice.today = text(strings, "holiday.closed_today", {holiday: holiday.name});
+      } else {
+        notice.today = text(strings, "holiday.closed_on", {date: longDate(today, strings), holiday: holiday.name});
+      }
+    }
+    var upcoming = Object.keys(hours.holidays || {}).filter(function (key) { return dayOfKey(key) > today; }).sort();
+    if (upcoming.length) {
+      var first = hours.holidays[upcoming[0]], day = dayOfKey(upcoming[0]);
+      if (first.hours.length) {
+        var ranges = first.hours.map(function (r) { return hhmm(r[0]) + "\u2013" + hhmm(r[1]); }).join(", ");
+        notice.next = text(strings, "holiday.next_hours",
+          {holiday: first.name, date: longDate(day, strings), hours: ranges, zone: zoneWords(company)});
+      } else {
+        notice.next = text(strings, "holiday.next_closed", {holiday: first.name, date: longDate(day, strings)});
+      }
+    }
+    return notice;
+  }
+
+  /** [open now, when a message sent now is answered]: a closed line takes it when it next opens. */
+  function answerOf(channel, now) {
+    var availability = channel.availability, response = channel.response;
+    var openNow = isOpen(availability, now);
+    var received = openNow ? now : nextChange(availability, now);
+    if (received === null) return [openNow, null];
+    return [openNow, replyBy(response, channel.business || availability, received)];
+  }
+
+  function replyText(channel, now, visitorZone, strings) {
+    if (channel.response.kind === "immediate") return text(strings, "status.answered_live");
+    if (fastAnswer(channel.availability) === true) return ""; // its status says "Write now — reply by …"
+    var company = channel.availability.tz;
+    var answer = answerOf(channel, now)[1];
+    if (answer === null) return "";
+    return text(strings, "status.reply_by", {time: whenText(company, visitorOf(company, visitorZone), answer, now)});
+  }
+
+  /** The header's channel from [name, payload] pairs in support.yml's order; see headline() in Python. */
+  function headline(channels, now, visitorZone, strings) {
+    var best = null;
+    channels.forEach(function (pair, index) {
+      var channel = pair[1], found = answerOf(channel, now), openNow = found[0], answer = found[1];
+      var rank, time;
+      if (openNow && (channel.response.kind === "immediate" || channel.response.kind === "calendar")) {
+        rank = 0; time = answer !== null ? answer : now;
+      } else if (openNow) {
+        rank = 1; time = answer;
+      } else {
+        rank = 2; time = nextChange(channel.availability, now);
+      }
+      var key = [rank, time === null ? 1 : 0, time || 0, index];
+      if (best === null || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] ||
+          (key[1] === best[1] && (key[2] < best[2] || (key[2] === best[2] && key[3] < best[3])))))) best = key;
+    });
+    if (best === null) return null;
+    var name = channels[best[3]][0], chosen = channels[best[3]][1];
+    var company = chosen.availability.tz, visitor = visitorOf(company, visitorZone);
+    if (best[0] === 0) return {index: best[3], state: "open", text: text(strings, "status.headline_open", {channel: name})};
+    if (best[1] === 1) return {index: best[3], state: "closed", text: text(strings, "status.headline_closed", {channel: name})};
+    return {index: best[3], state: best[0] === 1 ? "open" : "closed",
+      text: text(strings, best[0] === 1 ? "status.headline_reply" : "status.headline_opens",
+        {channel: name, time: whenText(company, visitor, best[2], now)})};
+  }
+
   return {
+    holidayNotice: holidayNotice,
+    replyText: replyText,
+    headline: headline,
+    text: text,
+    zoneWords: zoneWords,
     isOpen: isOpen,
     nextChange: nextChange,
     nextOpening: nextOpening,

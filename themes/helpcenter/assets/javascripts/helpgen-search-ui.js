@@ -1,19 +1,18 @@
-/* helpgen-search-ui.js: no dead ends. When a search finds nothing, the results panel offers the
- * contact channels, read from the page's contact block: name, link, reply promise and the live status
- * that helpgen-hours.js writes into `.hg-channel__status` (shown as it is when the panel opens).
+/* helpgen-search-ui.js: no dead ends, and a search box where the visitor expects one.
  *
- * Material writes "No matching documents" into the result meta and empties the list; this script
- * watches the meta and then adds one list item of its own. Material empties the list again on the next
- * result, which removes it. Links in it take part in Material's arrow-key navigation. Everything is
- * built with textContent: nothing from the page is parsed as HTML.
+ * 1. When a search finds nothing, the results panel offers the contact channels: name, link, live
+ *    status and reply time, computed here from the page's payload (helpgen-hours-data) with
+ *    helpgen-hours.js, so it never waits for, or copies, the page's own status. It is added for every
+ *    zero-result answer however the search started (typed, a ?q= link, a slow index): Material writes
+ *    "No matching documents" into the result meta and empties the list; this script checks on every
+ *    change of either, on every keystroke, and once at start, and adds one list item of its own.
+ *    Material empties the list again on the next result, which removes it. Its links take part in
+ *    Material's arrow-key navigation. Everything is built with textContent: nothing is parsed as HTML.
+ * 2. The home page's (and the 404 page's) search form opens Material's search with what was typed,
+ *    the caret where it was; without JavaScript the form is a search link (/?q=…).
  */
 (function () {
   "use strict";
-
-  function text(el, selector) {
-    var found = el.querySelector(selector);
-    return found ? found.textContent.replace(/\s+/g, " ").trim() : "";
-  }
 
   function element(tag, className, content) {
     var el = document.createElement(tag);
@@ -22,56 +21,61 @@
     return el;
   }
 
-  function channelItem(channel) {
+  function json(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  var payload = json("helpgen-hours-data");
+  var i18n = window.HelpgenI18n;
+
+  function visitorZone() {
+    try { return Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return null; }
+  }
+
+  function channelItem(id, now, zone) {
+    var link = payload.links[id], channel = payload.channels[id], hours = window.HelpgenHours;
     var item = element("li", "hg-search-fallback__channel");
-    item.setAttribute("data-hg-fallback-channel", channel.getAttribute("data-hg-channel") || "");
-    var link = channel.querySelector(".hg-channel__link");
-    var name = text(channel, ".hg-channel__name");
-    if (link && link.getAttribute("href")) {
-      var a = element("a", "hg-search-fallback__link", name);
+    item.setAttribute("data-hg-fallback-channel", id);
+    if (link.href) {
+      var a = element("a", "hg-search-fallback__link", link.name);
       a.href = link.href;
       item.appendChild(a);
-      item.appendChild(element("span", "hg-search-fallback__label", text(channel, ".hg-channel__link")));
+      if (link.label !== link.name) item.appendChild(element("span", "hg-search-fallback__label", link.label));
     } else {
-      item.appendChild(element("strong", "", name));
+      item.appendChild(element("strong", "hg-search-fallback__link", link.name));
     }
-    var status = channel.querySelector(".hg-channel__status");
-    if (status && status.textContent.trim()) {
-      var copy = element("span", "hg-search-fallback__status " + status.className, status.textContent.trim());
-      Array.prototype.forEach.call(status.attributes, function (attribute) {
-        if (/^data-/.test(attribute.name)) copy.setAttribute(attribute.name, attribute.value);
-      });
-      item.appendChild(copy);
+    if (hours && channel) {
+      var status = hours.describe(channel, now, zone, i18n.strings);
+      var shown = element("span", "hg-search-fallback__status hg-channel__status", status.text);
+      shown.setAttribute("data-state", status.state);
+      item.appendChild(shown);
+      var reply = hours.replyText(channel, now, zone, i18n.strings);
+      if (reply) item.appendChild(element("span", "hg-search-fallback__response", reply));
     }
-    var availability = text(channel, ".hg-channel__availability");
-    if (availability) item.appendChild(element("span", "hg-search-fallback__availability", availability));
-    var response = text(channel, ".hg-channel__response");
-    if (response) item.appendChild(element("span", "hg-search-fallback__response", response));
     return item;
   }
 
   function fallback(query) {
-    var contact = document.querySelector("[data-hg-contact]");
-    if (!contact) return null;
-    var channels = contact.querySelectorAll("[data-hg-channel]");
-    if (!channels.length) return null;
+    if (!payload || !payload.order || !payload.order.length || !i18n) return null;
+    var now = Date.now(), zone = visitorZone();
     var box = element("li", "hg-search-fallback");
     box.setAttribute("data-hg-search-fallback", "");
-    box.appendChild(element("p", "hg-search-fallback__title",
-      "No article matches \u201c" + query + "\u201d. Ask us instead:"));
+    box.setAttribute("data-hg-query", query);
+    box.appendChild(element("p", "hg-search-fallback__title", i18n.t("search.no_results", { query: query })));
     var list = element("ul", "hg-search-fallback__channels");
-    Array.prototype.forEach.call(channels, function (channel) { list.appendChild(channelItem(channel)); });
+    payload.order.forEach(function (id) { list.appendChild(channelItem(id, now, zone)); });
     box.appendChild(list);
-    var more = contact.querySelector(".hg-contact__more");
-    if (more && more.getAttribute("href")) {
-      var a = element("a", "hg-search-fallback__more", more.textContent.trim() || "All contact options");
-      a.href = more.href;
-      box.appendChild(a);
+    var contact = document.querySelector("[data-hg-headline]"); // the header's link to the contact page
+    if (contact) {
+      var more = element("a", "hg-search-fallback__more", i18n.t("search.all_options"));
+      more.href = contact.href;
+      box.appendChild(more);
     }
     return box;
   }
 
-  function setup() {
+  function setupFallback() {
     var configElement = document.getElementById("__config");
     var meta = document.querySelector(".md-search-result__meta");
     var list = document.querySelector(".md-search-result__list");
@@ -82,26 +86,90 @@
     var many = translations["search.result.other"];
     // The worker shows the best ten and says here how many matched in all.
     var latest = null;
+    function query() {
+      // A search link fills the box a moment after the page starts: its query counts already.
+      return (input.value || new URLSearchParams(location.search).get("q") || "").trim();
+    }
     function refresh() {
       if (latest && latest.total > latest.shown && latest.query === input.value &&
           meta.textContent.trim() === many.replace("#", latest.shown)) {
-        meta.textContent = many.replace("#", latest.shown + " of " + latest.total);
+        meta.textContent = many.replace("#", i18n.t("search.shown_of_total", { shown: latest.shown, total: latest.total }));
         return;
       }
-      var query = input.value.trim();
+      var shown = list.querySelector("[data-hg-search-fallback]");
+      var text = query();
       // One Latin letter is not a search yet; one Chinese character can be.
-      var searched = query.length > 1 || /[\u3400-\u9fff\uf900-\ufaff]/.test(query);
-      if (meta.textContent.trim() !== none || list.children.length || !searched) return;
-      var box = fallback(query);
+      var searched = text.length > 1 || /[\u3400-\u9fff\uf900-\ufaff]/.test(text);
+      var empty = meta.textContent.trim() === none && !list.querySelector(".md-search-result__item");
+      if (shown && (!empty || shown.getAttribute("data-hg-query") !== text)) {
+        shown.remove();
+        shown = null;
+      }
+      if (shown || !empty || !searched) return;
+      var box = fallback(text);
       if (box) list.appendChild(box);
     }
-    new MutationObserver(refresh).observe(meta, { childList: true, characterData: true, subtree: true });
+    var watch = { childList: true, characterData: true, subtree: true };
+    new MutationObserver(refresh).observe(meta, watch);
+    new MutationObserver(refresh).observe(list, { childList: true });
+    ["input", "keyup", "focus"].forEach(function (type) { input.addEventListener(type, refresh); });
+    // The live statuses move on: a panel on screen is rebuilt with them.
+    document.addEventListener("helpgen:status", function () {
+      var shown = list.querySelector("[data-hg-search-fallback]");
+      if (!shown) return;
+      shown.remove();
+      refresh();
+    });
     if (typeof BroadcastChannel === "function") {
       new BroadcastChannel("helpgen-search").onmessage = function (event) {
         latest = event.data;
         refresh();
       };
     }
+    refresh();
+  }
+
+  // --- the page's own search form ----------------------------------------------------------------
+
+  function openMaterialSearch(value) {
+    var toggle = document.getElementById("__search");
+    var input = document.querySelector("input[data-md-component=search-query]");
+    if (!toggle || !input) return false;
+    input.value = value;
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.focus();
+    input.setSelectionRange(value.length, value.length);
+    // Material searches on keyup and on focus.
+    input.dispatchEvent(new KeyboardEvent("keyup", { key: value.slice(-1) || "Unidentified" }));
+    return true;
+  }
+
+  function setupSearchBoxes() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-hg-search-box]"), function (form) {
+      var box = form.querySelector("input[name=q]");
+      if (!box) return;
+      function handOver(event) {
+        if (event && event.isComposing) return; // a Chinese word is still being composed here
+        if (!box.value) return;
+        if (openMaterialSearch(box.value)) box.value = "";
+      }
+      box.addEventListener("input", handOver);
+      box.addEventListener("compositionend", handOver);
+      form.addEventListener("submit", function (event) {
+        if (box.value && openMaterialSearch(box.value)) {
+          event.preventDefault();
+          box.value = "";
+        }
+      });
+    });
+  }
+
+  function setup() {
+    setupFallback();
+    setupSearchBoxes();
   }
 
   if (document.readyState === "loading") {

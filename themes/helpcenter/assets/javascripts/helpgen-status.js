@@ -1,37 +1,106 @@
-/* helpgen: fills every [data-hg-channel] status on the page ("Open now · closes 17:00") in the visitor's
- * own time zone, from the payload baked at build time, and re-renders when a status changes.
- * The rules live in helpgen-hours.js (kept identical to the Python engine by the parity test). */
+/* helpgen: the live parts of every page, in the visitor's own time zone, from the payload baked at build
+ * time: each [data-hg-channel]'s status ("Open now · closes 17:00") and reply time ("Reply by Monday
+ * 17:00"), the header's channel ("Live chat · open now"), today's and the next holiday, and on the
+ * contact page the holidays still to come and whose time the figures are in. Re-renders when a status
+ * changes. The rules and sentences live in helpgen-hours.js (kept identical to the Python engine by the
+ * parity test); texts that only a page shows come from the page itself (data-hg-template, {zone}).
+ * Announces each render with a "helpgen:status" event (the no-results panel listens). */
 (function () {
   "use strict";
   var source = document.getElementById("helpgen-hours-data");
   if (!source || !window.HelpgenHours) return;
   var data = JSON.parse(source.textContent);
   var hours = window.HelpgenHours;
+  var strings = window.HelpgenI18n ? window.HelpgenI18n.strings : {}; // the page language's texts
   var zone; // the visitor's, found at the first render: Intl's first use is slow enough to delay start-up
   var timer = null;
+
+  function each(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  }
+
+  function show(el, text) {
+    el.textContent = text || "";
+    el.hidden = !text;
+  }
+
+  function channelsInOrder() {
+    return (data.order || Object.keys(data.channels)).map(function (id) {
+      return [(data.links && data.links[id] && data.links[id].name) || id, data.channels[id], id];
+    });
+  }
+
+  function renderChannels(now) {
+    each("[data-hg-channel]", function (node) {
+      var channel = data.channels[node.getAttribute("data-hg-channel")];
+      if (!channel) return;
+      var status = hours.describe(channel, now, zone, strings);
+      node.setAttribute("data-hg-state", status.state);
+      Array.prototype.forEach.call(node.querySelectorAll("[data-hg-status]"), function (target) {
+        target.textContent = status.text;
+        target.setAttribute("data-state", status.state);
+      });
+      var reply = hours.replyText(channel, now, zone, strings);
+      // "" when the status already gives the reply time (email: "Write now — reply by …").
+      Array.prototype.forEach.call(node.querySelectorAll("[data-hg-reply]"), function (target) { show(target, reply); });
+    });
+  }
+
+  function renderHeadline(now) {
+    var pairs = channelsInOrder();
+    var best = hours.headline(pairs.map(function (p) { return [p[0], p[1]]; }), now, zone, strings);
+    each("[data-hg-headline]", function (link) {
+      var target = link.querySelector("[data-hg-headline-text]");
+      if (!target) return;
+      target.textContent = best ? best.text : "";
+      link.setAttribute("data-hg-state", best ? best.state : "");
+    });
+  }
+
+  function renderHolidays(now) {
+    if (!data.hours) return;
+    var notice = hours.holidayNotice(data.hours, now, zone, strings);
+    each("[data-hg-holiday-today]", function (el) { show(el, notice.today); });
+    each("[data-hg-holiday-next]", function (el) { show(el, notice.next); });
+    // The contact page's table: rows of holidays that have passed since the build go.
+    var today = new Date(hours.localDay(data.hours.tz, now) * 86400000).toISOString().slice(0, 10);
+    var left = 0, rows = document.querySelectorAll("[data-hg-holiday-date]");
+    Array.prototype.forEach.call(rows, function (row) {
+      row.hidden = row.getAttribute("data-hg-holiday-date") < today;
+      if (!row.hidden) left += 1;
+    });
+    if (rows.length) {
+      each(".hg-holidays", function (table) { table.hidden = left === 0; });
+      each("[data-hg-no-holidays]", function (el) { el.hidden = left > 0; });
+    }
+  }
+
+  function renderZoneNote(now) {
+    var visitor = zone || data.timezone;
+    var same = visitor === data.timezone || hours.offsetAt(visitor, now) === hours.offsetAt(data.timezone, now);
+    each("[data-hg-visitor-zone]", function (el) {
+      var template = el.getAttribute(same ? "data-hg-template-same" : "data-hg-template");
+      if (template) show(el, template.replace("{zone}", hours.zoneWords(visitor)));
+    });
+  }
 
   function render() {
     if (zone === undefined) {
       try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
     }
     var now = Date.now();
+    renderChannels(now);
+    renderHeadline(now);
+    renderHolidays(now);
+    renderZoneNote(now);
     var soonest = null;
-    var nodes = document.querySelectorAll("[data-hg-channel]");
-    for (var i = 0; i < nodes.length; i++) {
-      var channel = data.channels[nodes[i].getAttribute("data-hg-channel")];
-      if (!channel) continue;
-      var status = hours.describe(channel, now, zone);
-      nodes[i].setAttribute("data-hg-state", status.state);
-      var targets = nodes[i].querySelectorAll("[data-hg-status]");
-      for (var j = 0; j < targets.length; j++) {
-        targets[j].textContent = status.text;
-        targets[j].setAttribute("data-state", status.state);
-      }
-      var change = hours.nextChange(channel.availability, now);
+    Object.keys(data.channels).forEach(function (id) {
+      var change = hours.nextChange(data.channels[id].availability, now);
       if (change !== null && (soonest === null || change < soonest)) soonest = change;
-    }
+    });
+    document.dispatchEvent(new CustomEvent("helpgen:status"));
     // Re-render just after the next opening or closing, and at least every minute so that
-    // "tomorrow", "reply by" and rounded times stay true on a page left open.
+    // "tomorrow", "reply by", today's holiday and rounded times stay true on a page left open.
     var wait = soonest === null ? 60000 : Math.min(60000, Math.max(250, soonest - now + 250));
     clearTimeout(timer);
     timer = setTimeout(render, wait);
@@ -47,5 +116,6 @@
   if (document.readyState === "complete") whenIdle();
   else window.addEventListener("load", whenIdle);
   document.addEventListener("visibilitychange", function () { if (!document.hidden) render(); });
-  window.HelpgenStatus = { render: render };
+  window.HelpgenStatus = { render: render, rendered: false };
+  document.addEventListener("helpgen:status", function () { window.HelpgenStatus.rendered = true; });
 })();

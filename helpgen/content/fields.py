@@ -1,0 +1,118 @@
+"""The front matter keys a help center brings from elsewhere: URLs, redirects, sections, related, drafts.
+
+Read with the same strictness as the first keys (articles.py): a wrong type is an error at its line.
+Site paths are kept in one form everywhere, the URL relative to the site root as MkDocs writes it:
+"" for the home page, "returns/refunds/" for a page, "old/page.html" for a file-like URL.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..errors import Problem
+from ..yamlsource import Node, Reader, expect_text, iter_sequence
+
+
+@dataclass(frozen=True)
+class MoreFields:
+    short_title: str = ""
+    section: str = ""
+    permalink: str | None = None  # a site path, when the page sets its own URL
+    redirect_from: tuple[str, ...] = ()  # site paths that redirect here
+    redirect: str = ""  # this file is only a redirect to this target (a URL, /site/path or a .md path)
+    related: tuple[str, ...] = ()
+    draft: bool = False
+    translation_of: str = ""
+
+
+def site_path(text: str) -> str | None:
+    """A URL or site path as written (`/old/path`, `old/page.html`, `https://host/hc/articles/1`) in the one
+    form above, or None when it cannot be a path of this site (`..`, backslashes, a query)."""
+    parts = urlsplit(text.strip())
+    path = parts.path if parts.scheme or parts.netloc else text.strip()
+    if parts.query or "\\" in path or any(p == ".." for p in path.split("/")):
+        return None
+    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
+    if path in ("", ".", "/", "index.html"):
+        return ""
+    if path.endswith("/index.html"):
+        return path.removesuffix("index.html")
+    stem = path.rstrip("/").rsplit("/", 1)[-1]
+    # An extensionless URL is served as a folder (`old/path/index.html`): static hosts answer both spellings.
+    return path if "." in stem else path.rstrip("/") + "/"
+
+
+def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
+    redirect_node = reader.get("redirect") or reader.get("redirect_to")
+    if reader.get("redirect") and reader.get("redirect_to"):
+        problems.append(Problem(reader.get("redirect_to").loc, "redirect and redirect_to both set",
+                                "keep one of them"))
+    redirect = ""
+    if redirect_node is not None and redirect_node.value is not None:
+        redirect = expect_text(redirect_node, "redirect", problems) or ""
+        if not redirect.strip():
+            problems.append(Problem(redirect_node.loc, "redirect is empty", "write the page it moved to"))
+    redirects = _paths(reader.get("redirect_from"), "redirect_from", problems) + \
+        _paths(reader.get("aliases"), "aliases", problems)
+    permalink_node = reader.get("permalink")
+    permalink = None
+    if permalink_node is not None and permalink_node.value is not None:
+        written = expect_text(permalink_node, "permalink", problems)
+        permalink = site_path(written) if written else None
+        if written and (permalink is None or urlsplit(written).scheme):
+            problems.append(Problem(permalink_node.loc, f'permalink: "{written}" is not a path of this site',
+                                    "write the page's URL from the site root, e.g. /returns/how-to-return/"))
+            permalink = None
+    return MoreFields(
+        short_title=reader.text("short_title") or "",
+        section=reader.text("section") or "",
+        permalink=permalink,
+        redirect_from=tuple(dict.fromkeys(redirects)),
+        redirect=redirect.strip(),
+        related=_words_or_commas(reader.get("related"), "related", problems),
+        draft=_flag(reader.get("draft"), "draft", problems),
+        translation_of=reader.text("translation_of") or "",
+    )
+
+
+def _paths(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
+    found = []
+    for item in _items(node, key, problems):
+        text = expect_text(item, key, problems)
+        if text is None:
+            continue
+        path = site_path(text)
+        if path is None or path == "":
+            problems.append(Problem(item.loc, f'{key}: "{text}" is not an old path of this site',
+                                    "write the old URL's path from the site root, e.g. /old/page/"))
+        else:
+            found.append(path)
+    return tuple(found)
+
+
+def _items(node: Node | None, key: str, problems: list[Problem]) -> list[Node]:
+    if node is None or node.value is None:
+        return []
+    if node.is_sequence:
+        return [item for _, item in iter_sequence(node, key, problems)]
+    return [node]
+
+
+def _words_or_commas(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
+    """A list, or one string of comma-separated items (`related: a, b`)."""
+    words = []
+    for item in _items(node, key, problems):
+        text = expect_text(item, key, problems)
+        if text:
+            words += [w.strip() for w in (text.split(",") if not node.is_sequence else [text]) if w.strip()]
+    return tuple(dict.fromkeys(words))
+
+
+def _flag(node: Node | None, key: str, problems: list[Problem]) -> bool:
+    if node is None or node.value is None:
+        return False
+    if isinstance(node.value, bool):
+        return node.value
+    problems.append(Problem(node.loc, f"{key} must be true or false", f"write `{key}: true`"))
+    return False

@@ -1,0 +1,75 @@
+"""The team's own front matter, as mkdocs.yml declares it: `extra_keys` and `key_aliases`.
+
+Teams arrive with keys of their own (`id`, `audience`) and with other generators' names for keys helpgen
+has (`popular` for `promoted`, Jekyll's `nav_title`). Declared keys are kept and passed to templates
+without a warning; an alias is read as the key it names. Both live in the helpgen plugin's options so
+`helpgen check` (which reads mkdocs.yml itself) and the build agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import HelpgenError, Location, Problem
+
+# Keys other generators use that mean something helpgen has. Not read unless declared in key_aliases
+# (a team may use them otherwise); `helpgen check` names the helpgen key and `--fix` renames them.
+# A word as loose as `popular` is renamed only when the team declares what it means (key_aliases).
+FOREIGN_KEYS = {
+    "nav_title": ("short_title", "Jekyll themes' short title"),
+    "sidebar_label": ("short_title", "Docusaurus' sidebar title"),
+    "linkTitle": ("short_title", "Hugo's short title"),
+    "excluded_in_search": ("search.exclude", "a search exclusion flag"),
+    "search_exclude": ("search.exclude", "a search exclusion flag"),
+    "sub_category": ("section", "a section inside the category"),
+    "subcategory": ("section", "a section inside the category"),
+    "last_modified_at": ("updated", "the date it last changed"),
+    "lastmod": ("updated", "Hugo's date it last changed"),
+}
+
+
+@dataclass(frozen=True)
+class FrontMatterOptions:
+    extra_keys: frozenset[str] = frozenset()
+    key_aliases: dict[str, str] = field(default_factory=dict, hash=False)
+
+    def __hash__(self) -> int:  # part of the check cache's key
+        return hash((self.extra_keys, tuple(sorted(self.key_aliases.items()))))
+
+
+DEFAULT_OPTIONS = FrontMatterOptions()
+
+
+def alias_targets(known_keys: dict[str, str]) -> set[str]:
+    """What an alias may name: a front matter key, or `search.exclude`."""
+    return set(known_keys) | {"search.exclude"}
+
+
+def front_matter_options(extra_keys: Any, key_aliases: Any, known_keys: dict[str, str],
+                         config_file: str = "mkdocs.yml") -> FrontMatterOptions:
+    """Validate the two plugin options; every problem is reported with the fix."""
+    problems: list[Problem] = []
+    where = Location(config_file)
+    extras = extra_keys or []
+    if not isinstance(extras, list) or not all(isinstance(k, str) for k in extras):
+        problems.append(Problem(where, "helpgen plugin option extra_keys must be a list of key names",
+                                "write e.g. `extra_keys: [id, audience]`"))
+        extras = []
+    aliases = key_aliases or {}
+    if not isinstance(aliases, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()):
+        problems.append(Problem(where, "helpgen plugin option key_aliases must map your key to helpgen's",
+                                "write e.g. `key_aliases: {popular: promoted, nav_title: short_title}`"))
+        aliases = {}
+    targets = alias_targets(known_keys)
+    for alias, target in sorted(aliases.items()):
+        if target not in targets:
+            problems.append(Problem(where, f'key_aliases: "{alias}" names "{target}", which is not a helpgen key',
+                                    "name one of: " + ", ".join(sorted(targets))))
+        if alias in known_keys:
+            problems.append(Problem(where, f'key_aliases: "{alias}" is already a helpgen key',
+                                    "remove it from key_aliases"))
+    for key in sorted(set(extras) & set(known_keys)):
+        problems.append(Problem(where, f'extra_keys: "{key}" is already a helpgen key', "remove it from extra_keys"))
+    if problems:
+        raise HelpgenError(problems)
+    return FrontMatterOptions(frozenset(extras), dict(sorted(aliases.items())))

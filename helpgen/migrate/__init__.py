@@ -1,0 +1,1 @@
+"""Bringing a help center from elsewhere: redirects and moved URLs, `helpgen check --fix`, importers."""

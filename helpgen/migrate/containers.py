@@ -1,0 +1,48 @@
+"""Markdown other generators extend: VuePress/Docusaurus `:::warning` containers become the admonitions
+Material styles (`!!! warning`), and a title with Markdown gets its rendered heading.
+
+Containers are rewritten outside fenced code only; nested containers and a title after the type
+(`:::tip Before you start`) are kept. The types map to Material's: danger/caution -> danger, info/important
+-> info; anything else is left as written.
+"""
+from __future__ import annotations
+
+import re
+
+from ..content.variables import lines_outside_code
+
+KINDS = {"note": "note", "tip": "tip", "info": "info", "important": "info", "warning": "warning",
+         "caution": "danger", "danger": "danger", "success": "success", "details": "example"}
+_OPEN = re.compile(r"^(\s*):::+\s*(\w+)\s*(.*?)\s*$")
+_CLOSE = re.compile(r"^\s*:::+\s*$")
+
+
+def admonitions(markdown: str) -> str:
+    """`:::type [title]` … `:::` -> `!!! type "title"` with the body indented four spaces."""
+    if ":::" not in markdown:
+        return markdown
+    out: list[str] = []
+    depth = 0  # open containers; their bodies are indented 4 spaces each
+    for _, line, in_code in lines_outside_code(markdown):
+        indent = "    " * depth
+        opened = None if in_code else _OPEN.match(line)
+        if opened and opened.group(2).lower() in KINDS:
+            title = opened.group(3).strip().strip('"')
+            kind = KINDS[opened.group(2).lower()]
+            out.append(f'{indent}!!! {kind}' + (f' "{_quoted(title)}"' if title else ""))
+            depth += 1
+        elif depth and not in_code and _CLOSE.match(line):
+            depth -= 1
+            out.append("")
+        else:
+            out.append(indent + line if line.strip() else line)
+    return "\n".join(out)
+
+
+def _quoted(title: str) -> str:
+    return title.replace('"', "'")
+
+
+def heading_markdown(title_html: str) -> str:
+    """The page's h1 with the title's Markdown rendered (already escaped and rendered by content/titles.py)."""
+    return f"<h1>{title_html}</h1>\n\n"

@@ -1,0 +1,107 @@
+"""Front matter written for another generator, rewritten to helpgen's: foreign keys with a known meaning
+(and the team's declared key_aliases) renamed, a category's display name replaced by its id, and redirect
+stubs turned into `redirect_from:` entries on the page they point at.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from ..checks.source import SourceFile
+from ..content.options import FOREIGN_KEYS, FrontMatterOptions
+from .edits import key_index
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+@dataclass
+class KeyEdit:
+    line: int  # 1-based
+    before: str
+    after: list[str]  # the lines that replace it
+    kind: str
+
+
+@dataclass
+class CategoryPlan:
+    """Display name -> category id; and the category index.md files to create (src -> title)."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    create: dict[str, str] = field(default_factory=dict)
+
+
+def renames(options: FrontMatterOptions) -> dict[str, str]:
+    """Every key --fix renames: the known foreign keys (unless the team keeps them) and declared aliases."""
+    found = {key: target for key, (target, _) in FOREIGN_KEYS.items() if key not in options.extra_keys}
+    found.update(options.key_aliases)
+    return found
+
+
+def key_edits(source: SourceFile, options: FrontMatterOptions, categories: CategoryPlan) -> list[KeyEdit]:
+    lines = source.lines[:source.body_line - 1]
+    edits = []
+    for key, target in renames(options).items():
+        at = key_index(lines, key)
+        if at < 0:
+            continue
+        helpgen_key = target.split(".")[0]
+        if key_index(lines, helpgen_key) >= 0:
+            continue  # both written: the check reports it for a person to choose
+        value = lines[at].partition(":")[2]
+        if target == "search.exclude":
+            if value.strip().lower() not in ("true", "false", "yes", "no"):
+                continue
+            flag = "true" if value.strip().lower() in ("true", "yes") else "false"
+            edits.append(KeyEdit(at + 1, lines[at], ["search:", f"  exclude: {flag}"], "key"))
+        else:
+            edits.append(KeyEdit(at + 1, lines[at], [f"{helpgen_key}:{value}"], "key"))
+    at = key_index(lines, "category")
+    if at >= 0:
+        written = _scalar(lines[at].partition(":")[2])
+        if written and not _ID.match(written) and written in categories.ids:
+            edits.append(KeyEdit(at + 1, lines[at], [f"category: {categories.ids[written]}"], "category"))
+    return edits
+
+
+def _scalar(text: str) -> str:
+    text = text.split(" #")[0].strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]
+    return text.strip()
+
+
+def plan_categories(sources: list[SourceFile], titles: dict[str, str], folders_with_index: set[str]) -> CategoryPlan:
+    """Map each display name written as `category:` to the category whose title it is; a name no category
+    has gets one: its articles' shared top-level folder when it has no index.md yet, else a new folder
+    named after it. `titles`: category id -> title, of the categories that exist."""
+    plan = CategoryPlan()
+    by_title = {title.casefold(): cid for cid, title in sorted(titles.items())}
+    homes: dict[str, set[str]] = {}
+    for source in sources:
+        at = key_index(source.lines[:source.body_line - 1], "category")
+        written = _scalar(source.lines[at].partition(":")[2]) if at >= 0 else ""
+        if not written or _ID.match(written):
+            continue
+        if written.casefold() in by_title:
+            plan.ids[written] = by_title[written.casefold()]
+        else:
+            parts = PurePosixPath(source.src).parts
+            homes.setdefault(written, set()).add(parts[0].lower() if len(parts) > 1 else "")
+    for name, folders in sorted(homes.items()):
+        folder = next(iter(folders)) if len(folders) == 1 else ""
+        cid = folder if folder and folder not in folders_with_index else _slug(name)
+        plan.ids[name] = cid
+        if cid not in folders_with_index:
+            plan.create[f"{cid}/index.md"] = name
+            folders_with_index.add(cid)
+    return plan
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "category"
+
+
+def category_index_text(title: str) -> str:
+    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"---\ntitle: {quoted}\n---\n"

@@ -1,0 +1,138 @@
+"""Links written for another generator's output, rewritten to the relative .md or file link helpgen checks.
+
+A link is rewritten only when exactly one page or file fits: `{{ site.baseurl }}/privacy/`, `/search-tips`
+and `manage-settings.html` (a page's URL, not its file), an article that moved to another folder, an image
+moved next to the article (`../img/panel.png` that now lives in the article's `img/`). Anything ambiguous
+stays as written for a person; code spans and fenced code are never read (SourceFile.prose blanks them).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from ..checks.links import link_targets
+from ..checks.project import is_markdown
+from ..checks.source import SourceFile
+from ..content.fields import site_path
+
+# Jekyll's ways of writing a site-absolute link, which Markdown link syntax alone does not parse (spaces).
+_LIQUID_LINK = re.compile(
+    r"\]\(\s*(\{\{-?\s*site\.baseurl\s*-?\}\}([^\s)]*)"
+    r"|\{\{-?\s*[\"']([^\"']*)[\"']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\})")
+
+
+@dataclass(frozen=True)
+class LinkFix:
+    line: int
+    col: int  # 1-based column of the target as written
+    written: str
+    replacement: str
+
+
+@dataclass
+class SiteMap:
+    """What links may point at: page srcs, their published URLs, and the other files."""
+
+    pages: set[str]
+    urls: dict[str, str]  # src -> site path
+    files: set[str]  # non-Markdown files
+    redirects: dict[str, str]  # stub src -> the src it redirects to
+
+    def __post_init__(self) -> None:
+        self.by_url = {url.rstrip("/"): src for src, url in self.urls.items()}
+        self.by_stem: dict[str, list[str]] = {}
+        for src in sorted(self.pages):
+            self.by_stem.setdefault(posixpath.splitext(posixpath.basename(src))[0].casefold(), []).append(src)
+        self.by_name: dict[str, list[str]] = {}
+        for path in sorted(self.files):
+            self.by_name.setdefault(posixpath.basename(path).casefold(), []).append(path)
+
+
+def link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
+    fixes = []
+    for number, text in source.prose_lines():
+        if "](" not in text and "]:" not in text:
+            continue
+        seen = set()
+        for match in _LIQUID_LINK.finditer(text):
+            written = match.group(1)
+            path = match.group(2) if match.group(2) is not None else match.group(3)
+            target = _absolute(path or "/", site) or _by_name(source.src, path or "", site)
+            seen.add(match.start(1))
+            if target:
+                fixes.append(LinkFix(number, match.start(1) + 1, written, _relative(source.src, target)))
+        for col, written in link_targets(text):
+            if col - 1 in seen:
+                continue
+            target = _fix_target(source.src, written, site)
+            if target and target != written:
+                fixes.append(LinkFix(number, col, written, target))
+    return fixes
+
+
+def _fix_target(from_src: str, written: str, site: SiteMap) -> str | None:
+    parts = urlsplit(written)
+    if not written or parts.scheme or written.startswith(("//", "#", "{{", "mailto:")):
+        return None
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    if written.startswith("/"):
+        found = _absolute(written, site) or _by_name(from_src, unquote(parts.path), site)
+        return _relative(from_src, found) + ("" if "#" in found else fragment) if found else None
+    path = unquote(parts.path)
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path))
+    if resolved in site.redirects:  # a link to a redirect stub: to the page it sends visitors to
+        return _relative(from_src, site.redirects[resolved]) + fragment
+    if resolved in site.pages or resolved in site.files or _lands_on_page(from_src, path, site):
+        return None
+    found = _by_name(from_src, path, site)
+    return _relative(from_src, found) + fragment if found else None
+
+
+def _lands_on_page(from_src: str, path: str, site: SiteMap) -> bool:
+    """A link MkDocs leaves alone that the browser resolves to a page of ours (links.py accepts it)."""
+    if is_markdown(path):
+        return False
+    base = site.urls.get(from_src, "")
+    base = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    landed = posixpath.normpath(posixpath.join(base, path)).removeprefix("./")
+    return ("" if landed == "." else landed) in site.by_url
+
+
+def _absolute(written: str, site: SiteMap) -> str | None:
+    """A site-absolute link -> the src of the page or file it names."""
+    parts = urlsplit(written)
+    path = unquote(parts.path)
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    file = path.lstrip("/")
+    if file in site.files or file in site.pages:
+        return file + fragment
+    url = site_path(path.removesuffix(".html") if path.endswith(".html") else path)
+    if url is None:
+        return None
+    src = site.by_url.get(url.rstrip("/"))
+    if src in site.redirects:
+        src = site.redirects[src]
+    return src + fragment if src else None
+
+
+def _by_name(from_src: str, path: str, site: SiteMap) -> str | None:
+    """The one page with the link's file name (.html, .md or none), or the one file with its name, preferring
+    files below the article's own folder (images moved next to it)."""
+    name = posixpath.basename(path.rstrip("/"))
+    stem, ext = posixpath.splitext(name)
+    if ext.lower() in ("", ".html", ".htm") or is_markdown(name):
+        candidates = site.by_stem.get((stem if ext else name).casefold(), [])
+        return candidates[0] if len(candidates) == 1 else None
+    candidates = site.by_name.get(name.casefold(), [])
+    if len(candidates) > 1:
+        folder = posixpath.dirname(from_src)
+        candidates = [c for c in candidates if c.startswith(folder + "/" if folder else "")]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _relative(from_src: str, target: str) -> str:
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(from_src) or ".")
+    return rel + (f"#{fragment}" if fragment else "")

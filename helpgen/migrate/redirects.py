@@ -1,0 +1,145 @@
+"""Redirects as first-class content: where each page is published, what redirects where, and the files
+a static host needs (a small HTML page per old URL, and a `_redirects` file for Netlify/Cloudflare).
+
+Sources of redirects: an article's `redirect_from:` (or Hugo's `aliases:`), and a stub file whose front
+matter has `redirect:`/`redirect_to:` (it redirects from its own URL). All URLs are site paths as
+fields.site_path writes them ("" home, "a/b/" page, "a/b.html" file).
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+
+from ..content.articles import Article
+from ..content.fields import site_path
+from ..errors import Location
+
+# Words shown on a redirect page. Kept here, in one place, until the translation tables take them.
+TEXTS = {"moved_title": "This page has moved", "moved_to": "This page has moved to"}
+
+
+@dataclass(frozen=True)
+class Redirect:
+    source: str  # the old site path
+    target: str  # a site path of this site, or an external URL
+    origin: Location  # where it was declared
+    target_src: str = ""  # the article it leads to, when it is one of ours
+
+    @property
+    def external(self) -> bool:
+        return bool(urlsplit(self.target).scheme)
+
+
+def output_file(url: str) -> str:
+    """The file a site path is written to: "a/b/" -> "a/b/index.html"."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def article_url(article: Article, default_url: str) -> str:
+    return article.more.permalink if article.more.permalink is not None else default_url
+
+
+def resolve_target(written: str, from_src: str, urls: dict[str, str], files: set[str]) -> tuple[str, str] | None:
+    """(site path or external URL, the target article's src or "") for a stub's `redirect:`; None when
+    it names nothing this site has (checked later, with the page URLs known)."""
+    text = written.strip()
+    if urlsplit(text).scheme or text.startswith("//"):
+        return text, ""
+    path, _, fragment = text.partition("#")
+    suffix = f"#{fragment}" if fragment else ""
+    if path.endswith(".md") and not path.startswith("/"):
+        src = posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path))
+        return (urls[src] + suffix, src) if src in urls else None
+    found = site_path(path)
+    if found is None:
+        return None
+    by_url = {url: src for src, url in urls.items()}
+    return found + suffix, by_url.get(found, "")
+
+
+def html_page(source: str, target: str, site_url: str = "", lang: str = "en") -> str:
+    """A page that sends visitors on: JavaScript keeps the #anchor they came with, a meta refresh works
+    without it, and a visible link works without either. Values reach HTML only through autoescaping."""
+    href = target if urlsplit(target).scheme else relative_url(source, target)
+    canonical = target if urlsplit(target).scheme else (site_url.rstrip("/") + "/" + target if site_url else href)
+    return _PAGE.render(href=href, canonical=canonical, target_json=_script_json(href), lang=lang, texts=TEXTS)
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at from_url to to_url (both site paths), as the browser resolves it."""
+    base = from_url if from_url == "" or from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    path, _, fragment = to_url.partition("#")
+    rel = posixpath.relpath("/" + path, "/" + base)
+    if path == "" or path.endswith("/"):
+        rel = rel.rstrip("/") + "/"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def _script_json(value: str) -> str:
+    """JSON that cannot close the <script> it is in."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_ENV = Environment(autoescape=True, keep_trailing_newline=True)
+_PAGE = _ENV.from_string("""<!doctype html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ texts.moved_title }}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{ canonical }}">
+<meta http-equiv="refresh" content="0; url={{ href }}">
+<script>var t={{ target_json | safe }};if(location.hash&&t.indexOf("#")<0){t+=location.hash}location.replace(t)</script>
+</head>
+<body>
+<p>{{ texts.moved_to }} <a href="{{ href }}">{{ href }}</a>.</p>
+</body>
+</html>
+""")
+
+
+def redirects_file(redirects: list[Redirect], base_path: str = "/", existing: str = "") -> str:
+    """Netlify/Cloudflare Pages `_redirects`: `/old/ /new/ 301`, one line each. The writer's own file (if
+    the content folder has one) comes first: the first matching rule wins there."""
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    lines = [existing.rstrip("\n")] if existing.strip() else []
+    for redirect in sorted(redirects, key=lambda r: r.source):
+        target = redirect.target if redirect.external else base + redirect.target
+        lines.append(f"{base}{redirect.source} {target} 301")
+    return "\n".join(lines) + "\n"
+
+
+def manifest(pages: dict[str, tuple[str, str]], redirects: list[Redirect]) -> str:
+    """site/.helpgen/urls.json: every URL published (url -> src and title) and every redirect, so the
+    next build can tell which URLs vanished (moves.py). Sorted: the same site gives the same bytes."""
+    data = {
+        "version": 1,
+        "pages": {url: {"src": src, "title": title} for url, (src, title) in sorted(pages.items())},
+        "redirects": {r.source: r.target for r in sorted(redirects, key=lambda r: r.source)},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_redirects(site_dir, redirects: list[Redirect], pages: dict[str, tuple[str, str]], site_url: str = "",
+                    lang: str = "en") -> None:
+    """Write each redirect page, `_redirects` and `.helpgen/urls.json` into a built site. A file the site
+    already has at a redirect's place (the checks report the conflict) is never overwritten."""
+    from pathlib import Path
+
+    site = Path(site_dir)
+    for redirect in redirects:
+        path = site / output_file(redirect.source)
+        if path.exists():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html_page(redirect.source, redirect.target, site_url, lang), encoding="utf-8")
+    own = site / "_redirects"
+    existing = own.read_text(encoding="utf-8") if own.is_file() else ""
+    if redirects or existing:
+        own.write_text(redirects_file(redirects, urlsplit(site_url).path or "/", existing), encoding="utf-8")
+    (site / ".helpgen").mkdir(exist_ok=True)
+    (site / ".helpgen" / "urls.json").write_text(manifest(pages, redirects), encoding="utf-8")

@@ -1,0 +1,146 @@
+"""`helpgen build --cache-dir DIR`: the work of one build kept on disk for the next, in another process.
+
+CI starts every build in a fresh process on a fresh checkout, so the preview's in-memory caches never
+help it. This folder keeps what they keep, between processes: each page step's effects (the page
+cache, which also carries each article's search terms) and each file's check work.
+
+Trust: a stale or foreign entry must cost a rebuild, never a wrong page. Every page entry carries its
+full key (everything the page read: see page_cache.py) and is used only when the key matches; the
+folder as a whole is tied to the versions of helpgen, MkDocs, Material, Markdown, Jinja and Python,
+and is emptied when any differs. An entry that cannot be read (truncated, corrupted, from an older
+format) is a miss. Entries are pickles: the folder must be as trusted as the project itself (a CI cache
+written only by the project's own builds; never restore one written by untrusted pull requests).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from ..errors import HelpgenError, Location
+
+MARKER = ".helpgen-cache"
+FORMAT = 1
+log = logging.getLogger("mkdocs.plugins.helpgen")
+
+
+class BuildStore:
+    """A folder of named pickles; all writes are atomic (a killed build leaves whole files or none)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._identity = json.dumps({"format": FORMAT, "versions": versions()}, sort_keys=True)
+        self._open()
+
+    def _open(self) -> None:
+        marker = self.folder / MARKER
+        if self.folder.exists() and not self.folder.is_dir():
+            raise HelpgenError.at(Location(str(self.folder)), "the cache folder is a file",
+                                  "give --cache-dir a folder of its own, e.g. .cache/helpgen")
+        if self.folder.is_dir() and any(self.folder.iterdir()) and not marker.is_file():
+            raise HelpgenError.at(Location(str(self.folder)), "the cache folder is not empty and was not made by helpgen",
+                                  "give --cache-dir a folder of its own, e.g. .cache/helpgen")
+        try:
+            same = marker.read_text(encoding="utf-8") == self._identity
+        except OSError:
+            same = False
+        if not same:
+            if marker.is_file():
+                log.info(f"Build cache {self.folder} is from other versions of helpgen or its stack: not used")
+            self._empty()
+
+    def _empty(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for child in self.folder.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        self._write(self.folder / MARKER, self._identity.encode("utf-8"))
+
+    # -- named values (the check cache) ----------------------------------------------------------
+
+    def load(self, name: str) -> Any | None:
+        return self._unpickle(self._read(self.folder / f"{name}.pickle"))
+
+    def save(self, name: str, value: Any) -> None:
+        self._write(self.folder / f"{name}.pickle", _pickle(value))
+
+    # -- keyed entries (page steps) --------------------------------------------------------------
+
+    def entry_path(self, kind: str, name: str) -> Path:
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
+        return self.folder / kind / digest[:2] / digest[2:]
+
+    def get(self, kind: str, name: str, key: str) -> Any | None:
+        data = self._read(self.entry_path(kind, name))
+        if data is None or not data.startswith(key.encode("ascii") + b"\n"):
+            return None
+        return self._unpickle(data[len(key) + 1:])
+
+    def put(self, kind: str, name: str, key: str, value: Any) -> None:
+        self._write(self.entry_path(kind, name), key.encode("ascii") + b"\n" + _pickle(value))
+
+    def prune(self, kind: str, names: set[str]) -> None:
+        """Delete the entries of pages this build did not have (a deleted or renamed article)."""
+        keep = {self.entry_path(kind, name) for name in names}
+        folder = self.folder / kind
+        for path in folder.glob("*/*") if folder.is_dir() else ():
+            if path not in keep:
+                path.unlink(missing_ok=True)
+
+    # -- files ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _read(path: Path) -> bytes | None:
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    @staticmethod
+    def _unpickle(data: bytes | None) -> Any | None:
+        if data is None:
+            return None
+        try:
+            return pickle.loads(zlib.decompress(data))
+        except Exception:  # noqa: BLE001 - any damage to an entry is a cache miss, never a failed build
+            return None
+
+    @staticmethod
+    def _write(path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as f:
+                f.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def _pickle(value: Any) -> bytes:
+    # Level 1: a page entry is mostly HTML, which shrinks 4-6x even at zlib's fastest setting.
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def versions() -> list[str]:
+    """Everything whose upgrade can change a page without changing any input file."""
+    import jinja2
+    import markdown
+    import material
+    import mkdocs
+    import pymdownx
+
+    from .. import __version__
+    return [__version__, mkdocs.__version__, getattr(material, "__version__", "?"), markdown.__version__,
+            jinja2.__version__, pymdownx.__version__, sys.version]

@@ -1,0 +1,131 @@
+"""`helpgen build --cache-dir`: a later build, in another process, reuses what did not change and
+writes exactly the bytes of a clean build; a damaged or foreign cache is a rebuild, never a wrong site."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from helpgen.errors import HelpgenError
+from helpgen.mkdocs.build_cache import MARKER, BuildStore
+
+from .conftest import tree_bytes
+
+
+def _build(project, name, cache=None):
+    site = project.root / name
+    result = project.build(site_dir=site) if cache is None else _cached(project, site, cache)
+    return result, tree_bytes(site)
+
+
+def _cached(project, site, cache):
+    from helpgen.mkdocs.commands import build_site
+
+    return build_site(project.config, site, cache_dir=cache)
+
+
+def _pages(tree: dict[str, bytes]) -> int:
+    return sum(1 for path in tree if path.endswith("index.html"))
+
+
+def test_a_cached_rebuild_reuses_every_page_and_writes_the_clean_bytes(project, tmp_path):
+    cache = tmp_path / "cache"
+    _, clean = _build(project, "clean")
+    first, first_bytes = _build(project, "first", cache)
+    second, second_bytes = _build(project, "second", cache)
+    assert first.reused == 0
+    assert second.reused == _pages(clean) == 7  # home, two categories, contact, three articles
+    assert first_bytes == clean and second_bytes == clean
+
+
+def test_after_one_edit_only_that_page_is_rendered_again(project, tmp_path):
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    project.article("orders/cancel.md", "Can I cancel my order?", "Yes, within an hour of ordering.", type="faq")
+    result, cached = _build(project, "second", cache)
+    _, clean = _build(project, "clean")
+    assert cached == clean
+    assert "within an hour" in cached["orders/cancel/index.html"].decode()
+    assert result.reused == _pages(clean) - 1
+
+
+def test_a_deleted_article_leaves_the_site_and_the_cache(project, tmp_path):
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    entries = sorted((cache / "read").glob("*/*"))
+    (project.content / "orders" / "cancel.md").unlink()
+    _, cached = _build(project, "second", cache)
+    _, clean = _build(project, "clean")
+    assert cached == clean and "orders/cancel/index.html" not in cached
+    assert len(sorted((cache / "read").glob("*/*"))) == len(entries) - 1
+
+
+def test_a_corrupted_cache_is_rebuilt_not_trusted(project, tmp_path):
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    damaged = 0
+    for path in cache.rglob("*"):
+        if path.is_file() and path.name != MARKER:
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2] + b"\x00garbage")
+            damaged += 1
+    assert damaged > 5
+    result, cached = _build(project, "second", cache)
+    _, clean = _build(project, "clean")
+    assert cached == clean
+    assert result.reused == 0
+
+
+def test_an_entry_for_other_inputs_is_never_used(project, tmp_path):
+    """A page's entry is used only under its full key: a changed support.yml renders every page again."""
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    support = project.root / "support.yml"
+    support.write_text(support.read_text(encoding="utf-8").replace("Acme Outfitters", "Acme Gear"), encoding="utf-8")
+    result, cached = _build(project, "second", cache)
+    _, clean = _build(project, "clean")
+    assert cached == clean and result.reused == 0
+    assert "Acme Gear" in cached["index.html"].decode()
+
+
+def test_a_cache_from_other_versions_is_emptied(project, tmp_path):
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    (cache / MARKER).write_text('{"format": 0, "versions": ["0.0.1"]}', encoding="utf-8")
+    result, cached = _build(project, "second", cache)
+    assert result.reused == 0
+    assert (cache / MARKER).read_text(encoding="utf-8") != '{"format": 0, "versions": ["0.0.1"]}'
+    assert cached == _build(project, "clean")[1]
+
+
+def test_a_folder_helpgen_did_not_make_is_refused_untouched(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(HelpgenError) as error:
+        BuildStore(folder)
+    assert "not made by helpgen" in str(error.value)
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_separate_processes_with_other_hash_seeds_share_the_cache(project, tmp_path):
+    """The keys say nothing a new process would say differently (ids, set order, file times)."""
+    cache = tmp_path / "cache"
+
+    def build(site: str, seed: str) -> subprocess.CompletedProcess:
+        env = dict(os.environ, PYTHONHASHSEED=seed, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        return subprocess.run([sys.executable, "-m", "helpgen", "build", "--cache-dir", str(cache), "-d", site],
+                              cwd=project.root, env=env, capture_output=True, text=True, timeout=300)
+
+    first = build("first", "1")
+    assert first.returncode == 0, first.stderr
+    for path in project.content.rglob("*.md"):  # a fresh checkout: same bytes, new times
+        os.utime(path, (1, 1))
+    second = build("second", "2")
+    assert second.returncode == 0, second.stderr
+    built = tree_bytes(project.root / "second")
+    assert re.search(rf"^Built [\d,]+ pages \({_pages(built)} from the cache\)", second.stderr, re.M), second.stderr
+    assert tree_bytes(project.root / "first") == built
