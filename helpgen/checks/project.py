@@ -112,7 +112,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         markdown_configs=configs,
         embed_domains=tuple(str(d) for d in embed) if isinstance(embed, list) else (),
         limits=Limits(**{name: value for name in ("max_article_kb", "max_headings")
-                         if isinstance(value := helpgen_options.get(name), int) and value > 0}),
+                         if isinstance(value := options.get(name), int) and value > 0}),
         front_matter=front_matter,
         site_url=str(data.get("site_url") or ""),
     )

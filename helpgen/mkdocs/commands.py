@@ -89,6 +89,9 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     output is the same bytes as without it."""
     config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
                               strict=strict or None)
+    # As `mkdocs build` does. MkDocs keeps plugin instances for the life of the process, so without this
+    # a build after a preview in the same process would still behave as the preview.
+    config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins.get("helpgen")
     if plugin is not None:
         plugin.previous, plugin.fix, plugin.build_drafts = previous, fix, drafts
