@@ -34,17 +34,59 @@ def check_site_dir(site_dir: Path, project_dir: Path, docs_dir: Path, config_nam
                               "remove it yourself or choose another --site-dir; helpgen only replaces its own output")
 
 
+STAGING_MARKER = ".helpgen-staging"  # in a folder a build is writing; holds the building process's id
+
+
 def make_staging_dir(site_dir: Path) -> Path:
-    """An empty folder on the same file system as the target, so the final swap is a rename."""
+    """An empty folder on the same file system as the target, so the final swap is a rename. Folders
+    that earlier builds killed before they could clean up (SIGKILL, a power cut) are removed first."""
     parent = site_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=parent))
+    remove_abandoned(parent, site_dir.name)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=parent))
+    # A dot-file: MkDocs' cleaning of the build folder keeps it.
+    (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+    return staging
+
+
+def remove_abandoned(parent: Path, name: str) -> list[Path]:
+    """Remove `.NAME.building-*` folders marked by a helpgen build whose process is gone, and
+    `.NAME.old-*` folders holding a site helpgen made: never a folder without helpgen's marker."""
+    removed = []
+    for folder in sorted(parent.glob(f".{name}.building-*")) + sorted(parent.glob(f".{name}.old-*")):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        if folder.name.startswith(f".{name}.building-"):
+            try:
+                owner = int((folder / STAGING_MARKER).read_text(encoding="utf-8").strip())
+            except (OSError, ValueError):
+                continue  # not marked as ours
+            if _alive(owner):
+                continue  # a build running right now
+        elif not (folder / "site" / MARKER).is_file() and any(folder.iterdir()):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def publish(staging: Path, site_dir: Path) -> None:
     """Replace `site_dir` by the finished build in `staging`."""
     (staging / MARKER).write_text("This folder was built by helpgen and is replaced on each build.\n",
                                   encoding="utf-8")
+    (staging / STAGING_MARKER).unlink(missing_ok=True)
     staging.chmod(0o755)  # mkdtemp makes it private; a site folder is for serving
     site = site_dir.resolve()
     if not site.exists():

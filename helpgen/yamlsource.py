@@ -7,6 +7,7 @@ reported at its line, so we compose the node graph ourselves and resolve scalars
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -24,6 +25,7 @@ class Node:
     raw: str = ""  # the scalar as written, for messages
     quoted: bool = False
     key_loc: Location | None = None  # where its key stands, for "missing" and "unknown key" messages
+    comment: str = ""  # a plain scalar's same-line comment: `title: Update #2` reads "Update", comment "2"
 
     @property
     def is_mapping(self) -> bool:
@@ -47,12 +49,30 @@ class Node:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+# An alias (`*name`) repeats its anchor's whole value: nine aliases of nine aliases of … ("billion
+# laughs") are a few lines that expand to a billion values. libyaml composes aliases as shared nodes,
+# so composing is cheap; converting counts every value it makes and stops at this many.
+MAX_VALUES = 100_000
+
+
+class _Budget:
+    def __init__(self, file: str, text: str = "") -> None:
+        self.left, self.file = MAX_VALUES, file
+        self.lines = text.split("\n")
+
+    def spend(self, loc: Location) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise HelpgenError.at(loc, f"this YAML expands to more than {MAX_VALUES:,} values through aliases (*name)",
+                                  "write the values out instead of repeating anchors (&name) inside each other")
+
+
 def parse_yaml(text: str, file: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document. `first_line` is the file line the text starts at (front matter)."""
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        return None if root is None else _convert(loader, root, file, first_line)
+        return None if root is None else _convert(loader, root, file, first_line, budget=_Budget(file, text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
@@ -76,8 +96,9 @@ def _yaml_hint(problem: str) -> str:
 
 
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: int,
-             key_loc: Location | None = None) -> Node:
+             key_loc: Location | None = None, *, budget: _Budget) -> Node:
     loc = Location(file, node.start_mark.line + first_line, node.start_mark.column + 1)
+    budget.spend(loc)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves `<<` merge keys
         result: dict[str, Node] = {}
@@ -92,12 +113,35 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, file: str, first_line: in
                 raise HelpgenError.at(
                     key_loc, f'duplicate key "{key}" (first at line {first.line})', "remove one of them"
                 )
-            result[key] = _convert(loader, value_node, file, first_line, key_loc)
+            result[key] = _convert(loader, value_node, file, first_line, key_loc, budget=budget)
         return Node(result, loc, key_loc=key_loc)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(loader, item, file, first_line) for item in node.value], loc, key_loc=key_loc)
-    value = loader.construct_object(node, deep=True)
-    return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc)
+        return Node([_convert(loader, item, file, first_line, budget=budget) for item in node.value], loc,
+                    key_loc=key_loc)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except ValueError:  # looks like a date or number but is none (2026-02-30): text; validators say why
+        value = node.value
+    comment = ""
+    if not node.style and node.end_mark.line < len(budget.lines):  # plain: libyaml says "", PyYAML None
+        after = budget.lines[node.end_mark.line][node.end_mark.column:]
+        # `Update #2`: one space, then "#" right against the next word, reads as part of the text. A comment
+        # meant as one is set apart (`always   # or business-hours`, `Europe/Copenhagen # IANA name`).
+        if re.match(r" #[^\s#]", after):
+            comment = after[2:].rstrip()
+    return Node(value, loc, raw=node.value, quoted=node.style in ("'", '"', "|", ">"), key_loc=key_loc,
+                comment=comment)
+
+
+_KEY_WORD = re.compile(r"[\w.-]{1,40}")
+
+
+def shown_key(key: str) -> str:
+    """A key as messages quote it: its leading word. Keys are short words; a long or odd one is usually a
+    line of something else (a password file given as support.yml), which a message must not repeat."""
+    word = _KEY_WORD.match(key)
+    shown = word.group(0) if word else ""
+    return shown if shown == key else f"{shown}…"
 
 
 def key_location(node: Node) -> Location:
@@ -124,7 +168,7 @@ class Reader:
         self.items = node.value
         for key, value in self.items.items():
             if key not in known:
-                problems.append(Problem(key_location(value), f'unknown key "{self._name(key)}"',
+                problems.append(Problem(key_location(value), f'unknown key "{self._name(shown_key(key))}"',
                                         did_you_mean(key, known), severity=unknown_severity,
                                         rule="unknown-key"))
 
@@ -156,6 +200,11 @@ def expect_text(node: Node, name: str, problems: list[Problem]) -> str | None:
     """A string, or a problem that explains which YAML 1.1 rule turned the writer's text into something else."""
     value = node.value
     if isinstance(value, str):
+        if node.comment:
+            full = f"{node.raw} #{node.comment}"
+            problems.append(Problem(node.loc, f'{name}: YAML reads only "{node.raw}" here: " #" starts a comment',
+                                    f'if "#{node.comment[:40]}" belongs to the text, put it in quotes: "{full[:80]}"',
+                                    severity="warning", rule="text-cut-by-comment"))
         return value
     trap = yaml_trap(node)
     if trap:
@@ -213,7 +262,10 @@ def expect_date(node: Node | None, name: str, problems: list[Problem]) -> dt.dat
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                problems.append(Problem(node.loc, f'{name}: {value.strip()} is not a day of the calendar',
+                                        "check the month and day, e.g. 2026-02-28"))
+                return None
     problems.append(Problem(node.loc, f'{name}: "{node.raw}" is not a date', "write YYYY-MM-DD, e.g. 2026-11-01"))
     return None
 

@@ -69,19 +69,21 @@ def test_unknown_key_is_a_warning_with_did_you_mean():
         ("warning", 'returns/how.md:3:1: unknown key "descripton" — did you mean "description"?')]
 
 
-@pytest.mark.parametrize("line, fragment", [
-    ("updated: last week", 'updated: "last week" is not a date'),
-    ("tags: [returns, yes]", "tags[2]: yes was read as the boolean true"),
-    ("keywords: [send back, no]", "keywords[2]: no was read as the boolean false"),
-    ("promoted: maybe", "promoted must be true or false"),
-    ("title: 2026", "title: 2026 was read as a number"),
-    ("category: Returns & Refunds", 'category: "Returns & Refunds" is not a category id'),
+@pytest.mark.parametrize("line, fragment, where", [
+    ("updated: last week", 'updated: "last week" is not a date', "3:10"),
+    ("tags: [returns, yes]", "tags[2]: yes was read as the boolean true", "3:17"),
+    ("keywords: [send back, no]", "keywords[2]: no was read as the boolean false", "3:23"),
+    ("promoted: maybe", "promoted must be true or false", "3:11"),
+    ("title: 2026", "title: 2026 was read as a number", "2:8"),
+    ("category: Returns & Refunds", 'category: "Returns & Refunds" is not a category id', "3:11"),
+    ("updated: 2026-02-30", "updated: 2026-02-30 is not a day of the calendar", "3:10"),
 ])
-def test_wrong_types_are_errors_with_file_and_line(line, fragment):
+def test_wrong_types_are_errors_with_file_and_line(line, fragment, where):
+    """The line and column are the value's own (the column of its first character)."""
     text = "---\ntitle: T\n" + line + "\n---\n" if not line.startswith("title") else "---\n" + line + "\n---\n"
     _, problems = parse(text)
     errors = [str(p) for p in problems if p.severity == "error"]
-    assert errors and fragment in errors[0] and errors[0].startswith("returns/how.md:")
+    assert len(errors) == 1 and errors[0].startswith(f"returns/how.md:{where}: {fragment}")
 
 
 def test_category_index_needs_no_title():
@@ -103,3 +105,23 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     (tmp_path / "bad.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
     with pytest.raises(HelpgenError, match="content/bad.md: not UTF-8 text"):
         read_articles(tmp_path, ["bad.md"], "content")
+
+
+def test_an_unquoted_hash_that_cuts_a_title_is_a_warning_with_the_quoted_fix():
+    article, problems = parse_article("---\ntitle: Update #2\ntags: [a, b]  # a real comment\n---\nText.\n",
+                                      "a/update.md", "content/a/update.md")
+    assert article.title == "Update"
+    [warning] = problems
+    assert (warning.severity, warning.rule, warning.location.line, warning.location.col) == \
+        ("warning", "text-cut-by-comment", 2, 8)
+    assert 'title: YAML reads only "Update"' in warning.message and '"Update #2"' in warning.hint
+    quoted, none = parse_article('---\ntitle: "Update #2"\n---\nText.\n', "a/update.md", "content/a/update.md")
+    assert quoted.title == "Update #2" and none == []
+    csharp, none = parse_article("---\ntitle: Learn C# fast\n---\nText.\n", "a/c.md", "content/a/c.md")
+    assert csharp.title == "Learn C# fast" and none == []
+
+
+def test_a_comment_set_apart_is_a_comment():
+    article, problems = parse_article("---\ntitle: Returns # the usual title\ntype: faq   #or policy\n---\nText.\n",
+                                      "a/r.md", "content/a/r.md")
+    assert article.title == "Returns" and problems == []

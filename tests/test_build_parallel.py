@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from helpgen.errors import HelpgenError
+from helpgen.errors import HelpgenError, Location
 from helpgen.mkdocs.commands import build_site, load_site_config
 from helpgen.mkdocs.workers import PluginState, UnrecordableState, fork_available, map_in_workers, pipeline_safe
 from helpgen.progress import Progress
@@ -130,7 +130,7 @@ def test_a_page_that_fails_in_a_worker_fails_the_build_with_its_own_error(projec
 
     def failing(markdown, variables, path, first_line):
         if path.endswith("orders/cancel.md"):
-            raise HelpgenError.at(mkdocs_plugin.Location(path, first_line), "this page cannot be rendered")
+            raise HelpgenError.at(Location(path, first_line), "this page cannot be rendered")
         return substitute(markdown, variables, path, first_line)
 
     monkeypatch.setattr(mkdocs_plugin, "substitute", failing)

@@ -69,7 +69,7 @@ ERRORS = {"promise-email-mismatch", "promise-phone-mismatch", "promise-url-misma
           "unreadable-file", "broken-link", "broken-anchor", "unknown-variable", "raw-script",
           "inline-event-handler", "javascript-link", "variable-in-front-matter", "active-file",
           "redirect-missing-target", "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag",
-          "related-unknown"}
+          "related-unknown", "article-too-large"}
 
 
 def test_text_output_is_coloured_on_a_terminal(planted):
@@ -83,7 +83,9 @@ def test_json_output_has_one_object_per_finding(planted):
     assert len(findings) == len(PLANTED)
     first = next(f for f in findings if f["rule"] == "promise-response-mismatch")
     assert first == {"file": "content/orders/contact-facts.md", "line": 22, "col": 20,
-                     "rule": "promise-response-mismatch", "severity": "error", "message": first["message"],
+                     "rule": "promise-response-mismatch", "severity": "error",
+                     "message": '"within 24 hours" contradicts support.yml:11:15: it promises replies by Email '
+                                "within 1 business day",
                      "hint": "use {{ support.channels.email.response }}", "related": "support.yml:11:15"}
 
 
@@ -154,7 +156,24 @@ def test_computed_anchors_match_a_real_build(tmp_path):
         source, _ = read_source(settings.docs_dir, src, src, set())
         computed = page_anchors(source, settings.slugify, settings.separator, variables)
         page = soup(root / "site" / src.removesuffix(".md") / "index.html")
-        built = {h["id"] for h in page.select("article h1[id], article h2[id], article h3[id]")
-                 if not h["id"].startswith("hg-")}
-        assert built <= computed, src
+        # Every id in the article's text (headings, explicit {#ids}, id="…" in HTML), not the theme's own.
+        built = {h["id"] for h in page.select("article.md-content__inner [id]") if not h["id"].startswith("hg-")}
+        assert built == computed, src
     assert {"_1", "_2", "_3"} <= computed  # the Chinese page
+
+
+def test_a_fixed_offset_zone_warns_and_fails_strict_check_and_strict_build(project, monkeypatch):
+    from helpgen.cli import main as cli
+
+    support = project.root / "support.yml"
+    support.write_text(support.read_text().replace("timezone: Europe/Copenhagen", "timezone: Etc/GMT+2"))
+    monkeypatch.chdir(project.root)
+    relaxed = CliRunner().invoke(cli, ["check"])
+    assert relaxed.exit_code == 0 and "support.yml" in relaxed.output and "fixed-offset-zone" in relaxed.output
+    assert "2 hours behind UTC" in relaxed.output
+    assert CliRunner().invoke(cli, ["check", "--strict"]).exit_code == 1
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    (project.root / "site").rename(project.root / "site-before")
+    strict = CliRunner().invoke(cli, ["build", "--strict"])  # the warning itself is logged (stderr)
+    assert strict.exit_code == 1 and "1 warnings in strict mode" in strict.output and "Traceback" not in strict.output
+    assert not (project.root / "site").exists()  # a failed strict build publishes nothing

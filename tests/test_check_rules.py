@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from helpgen.checks.limits import Limits
 from helpgen.checks import RULES, ContentProject, check_content, check_project
 from helpgen.checks.project import list_sources
 from helpgen.hours.support import load_support
@@ -39,6 +40,7 @@ PLANTED = [
     ("orders/unfinished-draft.md", 9, "draft-placeholder"),
     ("policies/undated-policy.md", 3, "policy-missing-updated"),
     ("returns/archive/index.md", 1, "unreachable-article"),
+    ("orders/many-parts.md", 5, "article-too-large"),
     ("returns/bad-front-matter.md", 3, "front-matter-invalid"),
     ("returns/bad-front-matter.md", 4, "front-matter-unknown-key"),
     ("returns/front-matter-variable.md", 3, "variable-in-front-matter"),
@@ -97,19 +99,29 @@ LANGUAGE_RULES = {"outside-language-folder", "translation-outdated", "translatio
 
 
 def test_the_planted_project_covers_every_rule_but_support_invalid():
+    """(and fixed-offset-zone, a finding on support.yml: tests/test_check_cli.py plants it there;
+    text-cut-by-comment: tests/test_articles.py)"""
     planted = {rule for _, _, rule in PLANTED}
     # url-vanished needs a previous build's manifest: tests/test_redirects.py plants it.
-    assert planted | {"support-invalid", "url-vanished"} | LANGUAGE_RULES == {rule.id for rule in RULES}
+    assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment"} | LANGUAGE_RULES == \
+        {rule.id for rule in RULES}
 
 
 def test_findings_carry_the_declared_severity_a_column_and_a_hint(tmp_path, monkeypatch):
     root = planted_project(tmp_path)
     monkeypatch.chdir(root)
     declared = {rule.id: rule.severity for rule in RULES}
+    # Whole-file findings sit at line 1 with no column; every other finding points at a column in its line.
+    whole_file = {"duplicate-slug", "unreachable-article", "unreadable-file", "duplicate-output-path", "active-file",
+                  "article-too-large"}
     for problem in check(root):
         assert problem.severity == declared[problem.rule]
         assert problem.hint, problem
         assert problem.message, problem
+        assert problem.location.line >= 1, problem
+        if problem.rule not in whole_file:
+            lines = Path(problem.location.file).read_text(encoding="utf-8", errors="replace").split("\n")
+            assert 1 <= problem.location.col <= len(lines[problem.location.line - 1]) + 1, problem
 
 
 def test_columns_point_at_the_offending_text(tmp_path, monkeypatch):
@@ -212,7 +224,8 @@ def test_check_content_takes_a_project_from_any_site_engine(tmp_path):
     root = planted_project(tmp_path)
     project = ContentProject(docs_dir=root / "content", files=tuple(list_sources(root / "content")),
                              display_root="content", support=load_support(root / "support.yml"),
-                             support_path=root / "support.yml")
+                             support_path=root / "support.yml", markdown_extensions=("toc", "attr_list"),
+                             limits=Limits(max_headings=5))  # as the fixture's mkdocs.yml says
     result = check_content(project, TODAY)
     assert located(result.findings, "content/") == sorted(PLANTED)
     assert {a.src for a in result.articles.articles} >= {"returns/links.md", "orders/contact-facts.md"}

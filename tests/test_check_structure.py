@@ -15,7 +15,8 @@ from .conftest import REPO
 SUPPORT = REPO / "tests/fixtures/check_project/support.yml"
 
 
-def check_files(tmp_path: Path, files: dict[str, str | bytes], use_directory_urls: bool = True):
+def check_files(tmp_path: Path, files: dict[str, str | bytes], use_directory_urls: bool = True,
+                extensions: tuple[str, ...] = ("attr_list",)):
     content = tmp_path / "content"
     for src, text in files.items():
         path = content / src
@@ -23,7 +24,7 @@ def check_files(tmp_path: Path, files: dict[str, str | bytes], use_directory_url
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     project = ContentProject(content, tuple(list_sources(content)), support=load_support(SUPPORT),
                              support_path=SUPPORT, use_directory_urls=use_directory_urls,
-                             markdown_extensions=("attr_list",))
+                             markdown_extensions=extensions)
     return check_content(project, dt.date(2026, 11, 22)).findings
 
 
@@ -148,3 +149,12 @@ def test_settings_are_read_without_mkdocs_and_tolerate_its_yaml_tags(tmp_path, m
     assert settings.support_file == "config/support.yml"
     assert settings.use_directory_urls is False
     assert settings.slugify("运输 Time", "-") == "运输-time"  # pymdownx's unicode slugify, as configured
+
+
+@pytest.mark.parametrize("extensions, suggests_id", [(("attr_list",), True), ((), False)])
+def test_anchor_hints_suggest_heading_ids_only_where_attr_list_makes_them(tmp_path, extensions, suggests_id):
+    files = dict(BASE, **{"returns/zh.md": faq("ZH", "## 退货\n\nText."),
+                          "returns/x.md": faq("X", "See [it](zh.md#tuihuo).")})
+    [problem] = [p for p in check_files(tmp_path, files, extensions=extensions) if p.rule == "broken-anchor"]
+    assert ("{#my-id}" in problem.hint) is suggests_id
+    assert suggests_id or "turn on attr_list" in problem.hint

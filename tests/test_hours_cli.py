@@ -43,7 +43,12 @@ def test_visitor_zone_shows_both_clocks():
 
 
 def test_bad_inputs_exit_1_with_a_fix():
-    assert "did you mean \"email\"" in hours("--channel", "emial").output or "use one of" in hours("--channel", "emial").output
+    typo = hours("--channel", "emial")
+    assert typo.exit_code == 1 and 'Error: --channel: no channel "emial" in ' in typo.output
+    assert typo.output.strip().endswith('/support.yml — did you mean "email"? '
+                                        "(channels: email, chat, phone)")
+    unknown = hours("--channel", "fax")
+    assert unknown.exit_code == 1 and unknown.output.strip().endswith("— use one of: email, chat, phone")
     bad_at = hours("--at", "next tuesday")
     assert bad_at.exit_code == 1 and 'Error: --at: "next tuesday" is not an ISO-8601 date and time' in bad_at.output
     bad_zone = hours("--zone", "Europe/Copenhagn")

@@ -339,3 +339,51 @@ def test_engine_has_no_mkdocs_import_and_the_js_touches_no_dom():
         assert "mkdocs" not in (ROOT / "helpgen" / "hours" / module).read_text(encoding="utf-8")
     js = (ROOT / "themes/helpcenter/assets/javascripts/helpgen-hours.js").read_text(encoding="utf-8")
     assert not re.search(r"\b(document|window|localStorage|require)\b", js)
+
+
+# --- 24-hour days -----------------------------------------------------------------------------------------
+
+def _all_day_support(hours: str, holidays: str = "") -> "object":
+    from helpgen.hours.support import parse_support
+
+    return parse_support(f"organization: A\ntimezone: Europe/Copenhagen\nhours:\n  {hours}\n{holidays}"
+                         "channels:\n  - {id: email, name: Email, address: a@b.example, availability: always,"
+                         " response: 1 business day}\n")
+
+
+def test_one_business_day_over_24_hour_weekdays_ends_with_the_next_day():
+    """Monday 03:00 with monday-friday "00:00-24:00": Tuesday is the next business day, and it ends at
+    Tuesday 24:00 (before: Saturday 00:00, when the week's merged hours end)."""
+    from helpgen.hours.promises import parse_promise, reply_by
+
+    support = _all_day_support('monday-friday: "00:00-24:00"')
+    sent = dt.datetime(2026, 11, 23, 3, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))  # a Monday
+    answer = reply_by(parse_promise("1 business day"), support.hours, sent)
+    assert answer == dt.datetime(2026, 11, 25, 0, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    friday = reply_by(parse_promise("1 business day"), support.hours, sent.replace(day=27))
+    assert friday == dt.datetime(2026, 12, 1, 0, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))  # Monday 24:00
+    assert reply_by(parse_promise("4 business hours"), support.hours, sent) == sent + dt.timedelta(hours=4)
+
+
+def test_daily_24_hours_with_a_holiday_skips_only_the_holiday():
+    from helpgen.hours.promises import parse_promise, reply_by
+
+    support = _all_day_support('daily: "00:00-24:00"', "holidays:\n  - {date: 2026-12-24, name: Christmas Eve}\n")
+    copenhagen = ZoneInfo("Europe/Copenhagen")
+    promise = parse_promise("1 business day")
+    assert reply_by(promise, support.hours, dt.datetime(2026, 12, 22, 3, tzinfo=copenhagen)) == \
+        dt.datetime(2026, 12, 24, 0, 0, tzinfo=copenhagen)  # 23 December 24:00
+    assert reply_by(promise, support.hours, dt.datetime(2026, 12, 23, 3, tzinfo=copenhagen)) == \
+        dt.datetime(2026, 12, 26, 0, 0, tzinfo=copenhagen)  # the 24th skipped: 25 December 24:00
+    assert reply_by(parse_promise("2 business days"), support.hours, dt.datetime(2026, 12, 23, 3, tzinfo=copenhagen)) == \
+        dt.datetime(2026, 12, 27, 0, 0, tzinfo=copenhagen)
+
+
+def test_an_evening_shift_written_as_two_ranges_still_closes_after_midnight():
+    from helpgen.hours.promises import parse_promise, reply_by
+
+    support = _all_day_support('monday: "18:00-24:00"\n  tuesday: "00:00-02:00, 18:00-24:00"\n  wednesday: "00:00-02:00"')
+    copenhagen = ZoneInfo("Europe/Copenhagen")
+    sent = dt.datetime(2026, 11, 22, 12, tzinfo=copenhagen)  # Sunday
+    assert reply_by(parse_promise("1 business day"), support.hours, sent) == \
+        dt.datetime(2026, 11, 24, 2, 0, tzinfo=copenhagen)  # Monday's shift ends Tuesday 02:00

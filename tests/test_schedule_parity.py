@@ -1,7 +1,8 @@
 """The browser and the build tell visitors the same thing: helpgen-hours.js agrees with helpgen.hours.schedule.
 
-Seeded random instants (at least 10,000 per run) over random schedules in 24 IANA zones, concentrated
-around DST transitions, holidays and range edges. All cases go to Node in ONE subprocess call (JSON on
+Seeded random instants (at least 10,000 per run) over random schedules in 24 IANA zones (a sixth of them
+weeks of "00:00-24:00" days, with holidays cutting them), concentrated around DST transitions, holidays
+and range edges. All cases go to Node in ONE subprocess call (JSON on
 stdin); every answer must match exactly: is_open, next_change, next_opening, next_closing, reply_by and
 describe()'s state and text (visitor zones drawn from the same list, plus none and an unknown one); and on
 a share of them the notices (today's and the next holiday, the reply time, the header's channel). Each
@@ -100,6 +101,12 @@ def random_schedule(rng: random.Random, zone: str, zone_transitions: list[int]) 
         weekly = ((),) * 7 if kind < 0.09 else ((S.ALL_DAY,),) * 6 + ((),)
         if rng.random() < 0.5:
             return S.Schedule(zone, weekly)
+    elif kind < 0.30:  # 24-hour days: monday-friday or daily "00:00-24:00", next to shorter days
+        full, other = (S.ALL_DAY,), rng.choice([(), (S.ALL_DAY,), S.parse_time_ranges(random_day(rng))])
+        weekly = (full,) * 5 + (other, rng.choice([(), full, other]))
+        if rng.random() < 0.3:  # the 24-hour stretch starting on another weekday
+            shift = rng.randrange(1, 7)
+            weekly = weekly[shift:] + weekly[:shift]
     else:
         weekly = tuple(S.parse_time_ranges(random_day(rng)) for _ in range(7))
     # Holidays on DST days, next to them, and at random; closed, special hours, or overnight.

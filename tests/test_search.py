@@ -3,6 +3,7 @@ from a small prebuilt index; the browser worker ranks exactly like `helpgen sear
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -472,6 +473,10 @@ const newSearcher = () => new api.Searcher(p => {
     .then(() => "answered", () => "superseded");
   out.typedOver = [outcome, loaded.filter(p => p === "article").length - out.prefetch];
 
+  // A fake clock: timers fire at once and move it on by their delay, so the wait is measured exactly.
+  let now = 0;
+  globalThis.setTimeout = (fn, ms) => { now += ms || 0; Promise.resolve().then(fn); return 0; };
+  Date.now = () => now;
   const answered = newSearcher();
   let firstArticleAfter = null;
   const load = answered.load;
@@ -488,7 +493,8 @@ const newSearcher = () => new api.Searcher(p => {
     assert out["prefetch"] == 0
     assert out["typedOver"] == ["superseded", 0]
     items, waited_ms = out["answered"]
-    assert items and waited_ms >= 90
+    sections_after = int(re.search(r"SECTIONS_AFTER_MS = (\d+)", WORKER.read_text()).group(1))
+    assert items and waited_ms == sections_after == 100
 
 
 WORKER_DRIVER = NODE_PRELUDE + """

@@ -138,6 +138,41 @@ def test_day_specs(spec, days):
     assert parse_day_spec(spec) == days
 
 
+# --- time zones both Python and browsers know ---------------------------------------------------------------
+
+@pytest.mark.parametrize("zone, hint", [
+    ("posix/Europe/Copenhagen", 'write "Europe/Copenhagen"'),
+    ("right/America/New_York", 'write "America/New_York"'),
+    ("localtime", "write the zone by name"),
+    ("posixrules", "write the zone by name"),
+    ("Europe/Copenhagn", 'did you mean "Europe/Copenhagen"?'),
+    ("../../etc/passwd", ""),
+    ("A" * 300, ""),
+])
+def test_zones_browsers_do_not_know_are_refused_with_the_name_to_write(zone, hint):
+    text = SUPPORT_YML.replace("timezone: Europe/Copenhagen", f'timezone: "{zone}"')
+    with pytest.raises(HelpgenError) as caught:
+        parse_support(text)
+    [problem] = caught.value.problems
+    assert problem.location.line == 2 and problem.message.startswith("timezone:")
+    assert hint in problem.hint
+
+
+@pytest.mark.parametrize("zone, words, suggestion", [
+    ("EST", "legacy abbreviation", "America/New_York"),
+    ("CET", "legacy abbreviation", "Europe/Paris"),
+    ("Etc/GMT+2", "UTC\u22122 (Etc/ names invert the sign: Etc/GMT+2 is 2 hours behind UTC)", "America/Noronha"),
+    ("Etc/GMT-9", "UTC+9 (Etc/ names invert the sign: Etc/GMT-9 is 9 hours ahead of UTC)", "Asia/"),
+])
+def test_fixed_offset_zones_are_warned_about_with_a_city_zone(zone, words, suggestion):
+    support = parse_support(SUPPORT_YML.replace("timezone: Europe/Copenhagen", f"timezone: {zone}"))
+    [warning] = support.warnings
+    assert warning.severity == "warning" and warning.rule == "fixed-offset-zone" and warning.location.line == 2
+    assert words in warning.message and suggestion in warning.hint
+
+
+def test_utc_is_a_choice_not_a_mistake():
+    assert parse_support(SUPPORT_YML.replace("timezone: Europe/Copenhagen", "timezone: UTC")).warnings == ()
 def test_positions_count_from_one_when_a_channel_has_no_usable_id():
     message = error_of(config(channels="  - {name: E, address: a@acme.example, response: fast}\n"))
     assert 'channels[1].response: "fast" is not a reply promise' in message

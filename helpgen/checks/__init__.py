@@ -26,8 +26,9 @@ from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
 from .frontmatter_rules import check_front_matter
+from .limits import Limits, too_large, too_many_headings
 from .links import SiteIndex, check_links
-from .paths import check_output_paths, check_reachability, check_slugs, generated_pages
+from .paths import check_linked_files, check_output_paths, check_reachability, check_slugs, generated_pages
 from .project import Slugify, is_markdown, list_sources, project_languages, read_site_settings
 from .promises import PromiseChecker
 from .redirect_rules import check_permalinks, check_redirects, declared_redirects, page_urls, stub_redirects
@@ -59,6 +60,7 @@ class ContentProject:
     markdown_extensions: tuple[Any, ...] = ()
     markdown_configs: dict[str, dict] = field(default_factory=dict, hash=False)
     html_policy: HtmlPolicy = HtmlPolicy()
+    limits: Limits = Limits()
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS  # mkdocs.yml's extra_keys and key_aliases
     include_drafts: bool = False  # `build --drafts`: draft articles are pages like any other
     site_url: str = ""
@@ -86,6 +88,10 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     pages = [src for src in project.files if is_markdown(src)]
     for src in sorted(pages):
         file = f"{project.display_root}/{src}" if project.display_root else src
+        oversized = too_large(project.docs_dir, src, file, project.limits)
+        if oversized:
+            findings.append(oversized)
+            continue
         if cache is None:
             source, problems = read_source(project.docs_dir, src, file, known_rules, project.front_matter)
         else:
@@ -94,6 +100,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
         if source is not None:
             sources[src] = source
             findings += source.directive_problems
+            findings += filter(None, [too_many_headings(source, project.limits)])
     if cache is not None:
         cache.forget_others(project.docs_dir, set(pages))
     readable = list(sources.values())
@@ -140,6 +147,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             kept = source.memo["anchors"] = (key, page_anchors(source, project.slugify, project.separator, variables))
         return kept[1]
 
+    attr_list = {"attr_list", "markdown.extensions.attr_list"} & {str(e) for e in project.markdown_extensions}
     hidden = {s.src for s in readable if s.article and (s.article.is_redirect
                                                          or (s.article.is_draft and not project.include_drafts))}
     findings += [finding("draft", s.at(s.key_line("draft"), 1), "this article is a draft: `helpgen build` leaves it "
@@ -149,8 +157,9 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
                      project.use_directory_urls)
     published = {k: v for k, v in sources.items() if k not in hidden}
     site = SiteIndex(published, set(project.files) - hidden, generated, project.use_directory_urls, anchors_of, urls,
-                     frozenset(project.fallback_pages))
+                     frozenset(project.fallback_pages), heading_ids=bool(attr_list))
     findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
+    findings += check_linked_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
     findings += check_output_paths(sorted(set(pages) - hidden), sources, generated, project.use_directory_urls)
     findings += check_permalinks(urls, published)
@@ -207,6 +216,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
     findings: list[Problem] = []
     try:
         support = load_support(support_path, support_name)
+        findings += [finding(p.rule, p.location, p.message, p.hint) for p in support.warnings]
     except HelpgenError as exc:
         findings += [finding("support-invalid", p.location, p.message, p.hint) for p in exc.problems]
     if today is None:
@@ -227,6 +237,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         markdown_extensions=settings.markdown_extensions,
         markdown_configs=settings.markdown_configs,
         html_policy=HtmlPolicy(settings.embed_domains),
+        limits=settings.limits,
         front_matter=settings.front_matter,
         site_url=settings.site_url,
     )

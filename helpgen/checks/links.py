@@ -48,6 +48,7 @@ class SiteIndex:
     anchors_of: Callable[[SourceFile], set[str]]
     urls: dict[str, str] | None = None  # src -> published site path, permalinks applied
     fallback: frozenset[str] = frozenset()  # a translation's links may reach the default language's pages
+    heading_ids: bool = True  # `## Title {#id}` works (attr_list is on): hints may suggest it
 
     def __post_init__(self) -> None:
         all_pages = set(self.pages) | self.generated | {f for f in self.files if is_markdown(f)}
@@ -165,5 +166,7 @@ def _check_anchor(source: SourceFile, target_src: str, fragment: str, where, sit
         close = ("anchors there: " + ", ".join(f"#{a}" for a in shown) + (", …" if len(anchors) > 8 else "")
                  if anchors else "that page has no headings")
     if not fragment.isascii() or any(re.fullmatch(r"_\d+", a) for a in anchors):
-        close += "; headings without Latin letters get the ids _1, _2, …: give one its own with `## 标题 {#my-id}`"
+        close += "; headings without Latin letters get the ids _1, _2, …" + (
+            ": give one its own with `## 标题 {#my-id}`" if site.heading_ids else
+            ": link to that number, or turn on attr_list in mkdocs.yml to give a heading its own id")
     yield finding("broken-anchor", where, f'"#{fragment}" is not a heading or id on {page}', close)

@@ -6,12 +6,13 @@ from a case-sensitive host, where `Returns.md` and `returns.md` are two pages, o
 """
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from ..content.articles import CONTACT_SRC, HOME_SRC
 from ..content.catalog import Catalog
 from ..errors import Location, Problem, did_you_mean
+from .project import is_markdown
 from .rules import finding
 from .source import SourceFile
 
@@ -106,3 +107,16 @@ def check_reachability(catalog: Catalog, files: dict[str, SourceFile], folders: 
         if same and len(same.articles) == 1 and hint.startswith("did you mean"):
             yield finding("unknown-category", source.at(source.key_line("category"), 1),
                           f'category "{written}" has no folder and no other article', hint)
+
+
+def check_linked_files(docs_dir: Path, files: list[str], display_root: str) -> Iterator[Problem]:
+    """Images and other files that link (symlink) outside the content folder: the build refuses every
+    such file, so the check reports them all too, not only the Markdown ones it reads."""
+    root = docs_dir.resolve()
+    for src in files:
+        if is_markdown(src):
+            continue  # read_source reports these, with the same words
+        if not (docs_dir / src).resolve().is_relative_to(root):
+            shown = f"{display_root}/{src}" if display_root else src
+            yield finding("unreadable-file", Location(shown, 1), "this file links outside the content folder",
+                          "copy the file into the content folder instead of linking to it")

@@ -19,6 +19,7 @@ from markdown.extensions.toc import slugify as default_slugify
 from ..content.articles import FRONT_MATTER_KEYS
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, front_matter_options
 from ..errors import HelpgenError, Location
+from .limits import Limits
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 Slugify = Callable[[str, str], str]
@@ -82,6 +83,7 @@ class SiteSettings:
     markdown_extensions: tuple[str, ...] = ()
     markdown_configs: dict[str, dict] = field(default_factory=dict)
     embed_domains: tuple[str, ...] = ()
+    limits: Limits = Limits()
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS
     site_url: str = ""
     languages: Any = None  # the plugin's `languages` option as written (None: one language)
@@ -112,6 +114,8 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         markdown_extensions=extensions,
         markdown_configs=configs,
         embed_domains=tuple(str(d) for d in embed) if isinstance(embed, list) else (),
+        limits=Limits(**{name: value for name in ("max_article_kb", "max_headings")
+                         if isinstance(value := options.get(name), int) and value > 0}),
         front_matter=front_matter,
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),

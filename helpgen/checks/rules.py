@@ -32,9 +32,16 @@ RULES: tuple[Rule, ...] = (
     Rule("front-matter-unknown-key", WARNING, "front matter",
          "A front matter key helpgen does not know (usually a typo).",
          "Rename it to the suggested key, or remove it."),
+    Rule("text-cut-by-comment", WARNING, "front matter",
+         "An unquoted value with \" #\" in it (`title: Update #2`): YAML ends the text there and reads the "
+         "rest as a comment, so the page says \"Update\".",
+         "Put the value in quotes: `title: \"Update #2\"`."),
     Rule("unreadable-file", ERROR, "front matter",
          "A Markdown file that is not UTF-8 text, or a link to a file outside the content folder.",
          "Save the file as UTF-8; copy linked files into the content folder.", silenceable=False),
+    Rule("article-too-large", ERROR, "front matter",
+         "An article larger than `max_article_kb` or with more headings than `max_headings` (mkdocs.yml).",
+         "Split it into several articles, or raise the limit under the helpgen plugin.", silenceable=False),
     Rule("review-overdue", WARNING, "freshness",
          "An article whose `review_by` date has passed.",
          "Re-read the article, update it, then move `review_by` forward."),
@@ -57,6 +64,10 @@ RULES: tuple[Rule, ...] = (
     Rule("support-invalid", ERROR, "variables",
          "support.yml has an error, so variables and promises cannot be checked.",
          "Fix support.yml at the reported line.", silenceable=False),
+    Rule("fixed-offset-zone", WARNING, "variables",
+         "A support.yml `timezone` that is a fixed offset or legacy abbreviation (EST, Etc/GMT+2): it never "
+         "changes for summer time, and Etc/ names invert the sign.",
+         "Write the city zone customers live in, e.g. America/New_York.", silenceable=False),
     # Links and structure
     Rule("broken-link", ERROR, "links",
          "A relative link to a page or file that does not exist.",

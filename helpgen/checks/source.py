@@ -75,7 +75,8 @@ def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str],
 
 
 def _as_finding(problem: Problem) -> Problem:
-    rule = "front-matter-unknown-key" if problem.rule == "unknown-key" else "front-matter-invalid"
+    rule = "front-matter-unknown-key" if problem.rule == "unknown-key" else \
+        "text-cut-by-comment" if problem.rule == "text-cut-by-comment" else "front-matter-invalid"
     return finding(rule, problem.location, problem.message, problem.hint, group=problem.group)
 
 

@@ -15,7 +15,7 @@ from ..i18n import Messages, browser_strings, format_pattern, messages
 from ..i18n.messages import fill
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
-                       schedule_from_json, schedule_to_json, to_us)
+                       schedule_from_json, schedule_to_json, to_us, wall_to_us)
 
 KINDS = ("immediate", "calendar", "business_hours", "business_days")
 _HINT = 'use e.g. "4 hours" or "1 business day"'
@@ -126,12 +126,21 @@ def reply_by_us(kind: str, amount: int, schedule: Schedule, t: int) -> int | Non
             if ends:
                 counted += 1
                 if counted == amount:
-                    # The closing that ends that day's last range: later if another range runs straight on,
-                    # which also keeps a later message from ever getting an earlier reply time.
-                    closing = next_change_us(schedule, max(ends) - 1)
-                    return max(ends) if closing is None else closing
+                    return _day_closing(schedule, day, max(ends))
         return None
     raise ValueError(f"unknown promise kind {kind!r}")
+
+
+def _day_closing(schedule: Schedule, day: int, closing: int) -> int:
+    """The closing of business day `day`, whose last range ends at `closing`: later when a range of the
+    next day starts right then and ends before that day is over (Tuesday "18:00-24:00" and Wednesday
+    "00:00-02:00" are one evening shift). A next day open "00:00-24:00" is a business day of its own, so
+    with 24-hour days Tuesday's business day closes at Tuesday 24:00, not when the week's hours end."""
+    next_day_end = wall_to_us(schedule.timezone, (day + 2) * DAY)
+    for start, end in _day_intervals(schedule, day + 1):
+        if start == closing and end < next_day_end:
+            closing = end
+    return closing
 
 
 def promise_to_json(promise: Promise) -> dict:

@@ -11,13 +11,14 @@ import json
 from dataclasses import asdict, dataclass
 from zoneinfo import ZoneInfo
 
-from ..errors import HelpgenError, Location, did_you_mean
+from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..security.scriptjson import ScriptJSON, script_json
 from .promises import channel_payload, describe, reply_by
 from .schedule import Schedule, is_open, next_change, next_opening, schedule_to_json
 from .support import Channel, SupportConfig
 from .texts import text_in
 from ..i18n import messages
+from .zones import check_zone
 
 
 def business_schedule(channel: Channel, support: SupportConfig) -> Schedule:
@@ -74,20 +75,18 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
     if at.tzinfo is None:
         raise ValueError("`at` must carry a time zone")
     if visitor_zone is not None:
-        try:
-            ZoneInfo(visitor_zone)
-        except (ValueError, KeyError):
-            import zoneinfo
-
-            raise HelpgenError.at(Location("--zone"), f'"{visitor_zone}" is not an IANA time zone',
-                                  did_you_mean(visitor_zone, zoneinfo.available_timezones())) from None
+        problems: list[Problem] = []
+        if not check_zone(visitor_zone, Location("--zone"), problems, key=""):
+            raise HelpgenError(problems)
     channels = support.channels
     if channel_id is not None:
         channels = tuple(c for c in channels if c.id == channel_id)
         if not channels:
             known = ", ".join(c.id for c in support.channels)
-            raise HelpgenError.at(Location("--channel"), f'no channel "{channel_id}" in {support.path}',
-                                  f"use one of: {known}")
+            close = did_you_mean(channel_id, [c.id for c in support.channels])
+            raise HelpgenError.at(Location("--channel"), f'no channel "{channel_id[:80]}" in {support.path}',
+                                  f"{close} (channels: {known})" if close.startswith("did you mean")
+                                  else f"use one of: {known}")
     statuses = []
     for channel in channels:
         payload = channel_payload(channel.schedule, channel.response, business_schedule(channel, support))
@@ -101,6 +100,9 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
     return statuses
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 def parse_instant(text: str | None, timezone: str) -> dt.datetime:
     """ISO-8601 from the command line; without an offset it is read in the company's zone."""
     zone = ZoneInfo(timezone)
@@ -109,8 +111,12 @@ def parse_instant(text: str | None, timezone: str) -> dt.datetime:
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise HelpgenError.at(Location("--at"), f'"{text}" is not an ISO-8601 date and time',
+        raise HelpgenError.at(Location("--at"), f'"{text[:80]}" is not an ISO-8601 date and time',
                               "write e.g. 2026-12-24T16:30 or 2026-12-24T16:30+01:00") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        # Searches look a year ahead and a day back: year 1 or 9999 would step outside what datetime holds.
+        raise HelpgenError.at(Location("--at"), f"{value.year} is outside the years helpgen shows hours for",
+                              f"use a date from {FIRST_YEAR} to {LAST_YEAR}")
     return value if value.tzinfo else value.replace(tzinfo=zone)
 
 

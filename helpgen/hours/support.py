@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from ..errors import HelpgenError, Location, Problem, did_you_mean
 from .promises import Promise, parse_promise
 from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
 from .texts import read_local_text
-from ..yamlsource import Node, Reader, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
+from .zones import check_zone
+from ..yamlsource import Node, Reader, shown_key, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i, name in enumerate(WEEKDAYS)}
@@ -98,6 +98,7 @@ class SupportConfig:
     path: str = "support.yml"
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
     feedback_endpoint: str | None = None  # None: votes stay in the visitor's browser
+    warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
 
     @property
     def holidays(self) -> tuple[Holiday, ...]:
@@ -113,6 +114,8 @@ class SupportConfig:
 def load_support(path: Path, display_name: str | None = None) -> SupportConfig:
     """Read and validate support.yml. Raises HelpgenError listing every problem found."""
     name = display_name or path.name
+    if path.is_dir():
+        raise HelpgenError.at(Location(name), "is a folder, not a file", "point `support:` (or --support) at support.yml")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -120,7 +123,24 @@ def load_support(path: Path, display_name: str | None = None) -> SupportConfig:
                               "create it (see `helpgen init`) or set `support:` in the helpgen plugin options") from None
     except UnicodeDecodeError as exc:
         raise HelpgenError.at(Location(name), f"not UTF-8 text ({exc.reason})", "save the file as UTF-8") from None
-    return parse_support(text, name)
+    except OSError as exc:
+        raise HelpgenError.at(Location(name), f"cannot be read ({exc.strerror})", "check the file's permissions") from None
+    try:
+        return parse_support(text, name)
+    except HelpgenError as error:
+        if path.resolve().is_relative_to(Path.cwd().resolve()):
+            raise
+        raise HelpgenError([_without_values(p, name) for p in error.problems]) from None
+
+
+def _without_values(problem: Problem, name: str) -> Problem:
+    """A problem in a file outside the project, said without the values it quotes: whoever runs helpgen
+    on some other file (`--support /etc/shadow`) learns where it is not a support config, not its lines."""
+    if problem.rule == "unknown-key" or problem.message.endswith("is required"):
+        return problem
+    key = problem.message.split(":", 1)[0] if ":" in problem.message else "this value"
+    return Problem(problem.location, f"{shown_key(key)}: not a valid value (not shown: {name} is outside the project)",
+                   "check the value at this line", severity=problem.severity, rule=problem.rule)
 
 
 def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
@@ -140,7 +160,9 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise HelpgenError(errors)
-    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback)
+    warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
+    return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback,
+                         warnings)
 
 
 def _read_feedback(node: Node | None, problems: list[Problem]) -> str | None:
@@ -157,13 +179,7 @@ def _read_feedback(node: Node | None, problems: list[Problem]) -> str | None:
 def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
     node = top.require("timezone")
     name = top.text("timezone") if node else None
-    if name is None:
-        return None
-    try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        problems.append(Problem(node.loc, f'timezone: "{name}" is not an IANA time zone',
-                                did_you_mean(name, zoneinfo.available_timezones())))
+    if name is None or not check_zone(name, node.loc, problems):
         return None
     return name
 

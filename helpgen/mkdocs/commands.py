@@ -4,7 +4,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +89,9 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     output is the same bytes as without it."""
     config = load_site_config(config_file, site_dir=str(site_dir) if site_dir else None,
                               strict=strict or None)
+    # As `mkdocs build` does. MkDocs keeps plugin instances for the life of the process, so without this
+    # a build after a preview in the same process would still behave as the preview.
+    config.plugins.on_startup(command="build", dirty=False)
     plugin = config.plugins.get("helpgen")
     if plugin is not None:
         plugin.previous, plugin.fix, plugin.build_drafts = previous, fix, drafts
@@ -97,7 +103,8 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
         if isinstance(plugin, HelpgenPlugin):
             plugin.use_build_store(cache.store)
     try:
-        stats = pipeline.build(config, jobs=jobs, progress=progress, cache=cache)
+        with _terminate_as_interrupt():
+            stats = pipeline.build(config, jobs=jobs, progress=progress, cache=cache)
     except mkdocs_errors.Abort as exc:
         raise HelpgenError.at(Location(config_file.name), str(exc).strip(),
                               "fix the warnings above, or build without --strict") from None
@@ -108,6 +115,22 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
     return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds,
                        reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [])
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """`kill` (SIGTERM: CI cancelling a job, a process manager) stops a build as Ctrl+C does, so the build
+    gets to remove its staging folder instead of leaving megabytes behind."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = None, open_browser: bool = False,

@@ -193,7 +193,7 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
             cache.finish()
         log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
         return stats
-    except Exception as e:
+    except (Exception, KeyboardInterrupt) as e:  # interrupted too: the plugin removes its staging folder
         progress.finish()
         config.plugins.on_build_error(error=e)
         if isinstance(e, BuildError):

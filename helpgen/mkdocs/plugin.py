@@ -29,6 +29,8 @@ from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
 from ..i18n.overrides import load_overrides
+from ..checks.limits import Limits
+from .guards import refuse_missing_templates
 from .themes import theme_dir
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
                       mark_toc, publish_at_urls, refuse_links_outside)
@@ -59,6 +61,10 @@ class HelpgenConfig(Config):
     `content/<code>/…`; the default is served at the site root, the others under `/<code>/`."""
     embed_domains = opt.ListOfItems(opt.Type(str), default=[])
     """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
+    max_article_kb = opt.Type(int, default=Limits.max_article_kb)
+    """Articles larger than this are refused (a 50 MB article would take a minute and a gigabyte)."""
+    max_headings = opt.Type(int, default=Limits.max_headings)
+    """Articles with more headings than this are refused."""
     extra_keys = opt.ListOfItems(opt.Type(str), default=[])
     """The team's own front matter keys: kept, passed to templates, never warned about."""
     key_aliases = opt.DictOfItems(opt.Type(str), default={})
@@ -152,6 +158,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def html_policy(self) -> HtmlPolicy:
         return HtmlPolicy(tuple(self.config.embed_domains))
 
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.config.max_article_kb, self.config.max_headings)
+
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
@@ -189,6 +199,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.warnings.count = 0
         self.fixed = []  # MkDocs reuses a plugin instance across builds of one config
         logging.getLogger("mkdocs").addHandler(self.warnings)
+        for warning in self.support.warnings:  # strict builds fail on these, as `helpgen check --strict` does
+            log.warning(f"{warning} [{warning.rule}]")
         return config
 
     def _stage_output(self, config, project: Path) -> None:
@@ -203,12 +215,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         refuse_links_outside(files, docs_dir, display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
-                                      self.html_policy, self._cache(self.check_cache), self.front_matter,
+                                      self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
                                       self._drafts())
         default = self.checked.results[self.languages.default.code]
         if self.command != "serve" and not self.languages.multilingual and self._moves(default, config, files):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
-                                          self.languages, self.html_policy, None, self.front_matter, self._drafts())
+                                          self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts())
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
@@ -311,6 +323,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             file = files.get_file_from_path(src)
             return file.url if file else ""
 
+        refuse_missing_templates(env, files, display_root(config))
         for lang in self.languages:
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),

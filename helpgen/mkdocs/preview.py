@@ -42,6 +42,21 @@ CHANGE_EVENTS = [FileModifiedEvent, FileClosedEvent, FileCreatedEvent, FileDelet
 POLLING_INTERVAL_S = 0.5  # only when the system offers no file events
 
 
+class _PreviewServer(PreviewServer):
+    """MkDocs' server answers a path with a NUL byte (`/index.html%00.txt`) or one too long for the file
+    system with a 500 and a traceback in the log: those are a client's bad request, or simply not found."""
+
+    def _serve_request(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in path):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: control characters in the path\n"]
+        try:
+            return super()._serve_request(environ, start_response)
+        except (ValueError, OSError):  # e.g. "File name too long": there is no such page
+            return None
+
+
 class _ChangesObserver(Observer):  # type: ignore[misc, valid-type]
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
         return super().schedule(event_handler, path, recursive=recursive, event_filter=CHANGE_EVENTS,
@@ -94,7 +109,7 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
             announce(f"Rebuilt {stats.rebuilt:,} of {stats.pages:,} pages in {time.monotonic() - started:.2f} s")
         builds += 1
 
-    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server = _PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path)
     server.observer = _ChangesObserver()
 
     def error_handler(code) -> bytes | None:
@@ -142,8 +157,9 @@ def _check_address(host: str, port: int) -> None:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself will
         try:
             probe.bind((host, port))
-        except OSError as exc:
-            raise HelpgenError.at(Location(f"{host}:{port}"), f"cannot serve there: {exc.strerror}",
+        except (OSError, OverflowError) as exc:  # OverflowError: a port above 65535
+            reason = getattr(exc, "strerror", None) or "the port must be 1-65535"
+            raise HelpgenError.at(Location(f"{host}:{port}"), f"cannot serve there: {reason}",
                                   "choose another address, e.g. helpgen serve -a 127.0.0.1:8001") from None
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.structure.files import Files
 
+from ..checks.limits import Limits
 from ..checks import CheckCache, ContentProject, LanguagesResult, check_languages, report
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article
 from ..content.catalog import Catalog
@@ -27,7 +28,7 @@ log = logging.getLogger("mkdocs.plugins.helpgen")
 
 
 def check_site_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
-                   languages: SiteLanguages, html_policy: HtmlPolicy, cache: CheckCache | None,
+                   languages: SiteLanguages, html_policy: HtmlPolicy, limits: Limits, cache: CheckCache | None,
                    front_matter: FrontMatterOptions, drafts: bool) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
@@ -43,6 +44,7 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
         markdown_extensions=tuple(config.markdown_extensions),
         markdown_configs=dict(config.mdx_configs),
         html_policy=html_policy,
+        limits=limits,
         front_matter=front_matter,
         include_drafts=drafts,
         site_url=config.site_url or "",

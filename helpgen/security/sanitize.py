@@ -53,8 +53,10 @@ def code_scheme(url: str) -> str | None:
 
 def removals(markup: str, policy: HtmlPolicy = HtmlPolicy()) -> list[Removal]:
     """What `sanitize` removes from this HTML, in document order."""
-    kept = _tags(nh3.clean(markup, **KEEP_ALL))
-    clean = _tags(sanitize(markup, policy))
+    kept_html, clean_html = nh3.clean(markup, **KEEP_ALL), sanitize(markup, policy)
+    if kept_html == clean_html:
+        return []  # the usual case, without parsing either
+    kept, clean = _tags(kept_html), _tags(clean_html)
     found: list[Removal] = []
     matcher = difflib.SequenceMatcher(None, [t for t, _ in kept], [t for t, _ in clean], autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():

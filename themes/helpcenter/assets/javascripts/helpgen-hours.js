@@ -190,6 +190,17 @@
     return change;
   }
 
+  /** Business day `day` closes when its last range ends, or later when a range of the next day starts
+   *  right then and ends before that day is over (one evening shift); a next day open 00:00-24:00 is a
+   *  business day of its own (_day_closing in promises.py). */
+  function dayClosing(schedule, day, closing) {
+    var nextDayEnd = wallToInstant(schedule.tz, (day + 2) * DAY);
+    dayIntervals(schedule, day + 1).forEach(function (x) {
+      if (x[0] === closing && x[1] < nextDayEnd) closing = x[1];
+    });
+    return closing;
+  }
+
   /** When a message sent at t is answered; promise = {kind, amount} as in promise_to_json. */
   function replyBy(promise, schedule, t) {
     var kind = promise.kind, amount = promise.amount;
@@ -212,10 +223,9 @@
         var intervals = dayIntervals(schedule, day);
         if (intervals.length) {
           counted += 1;
-          if (counted === amount) { // the closing that ends that day's last range (see Python)
+          if (counted === amount) {
             var last = Math.max.apply(null, intervals.map(function (x) { return x[1]; }));
-            var closing = nextChange(schedule, last - 1);
-            return closing === null ? last : closing;
+            return dayClosing(schedule, day, last);
           }
         }
       }
