@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 import yaml
 
 from ..conftest import REPO
+from .search_box import search_for
 
 pytestmark = pytest.mark.browser
 
@@ -52,16 +53,6 @@ def blank_page(chromium):
 def page(blank_page, demo, serve_site):
     blank_page.goto(serve_site(demo / "site"), wait_until="domcontentloaded")
     return blank_page
-
-
-def search_for(page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-search__icon").first.click()
-    box.click()
-    box.fill("")
-    page.keyboard.type(query)
-    page.keyboard.press("End")  # a key event: typed CJK text arrives without one
 
 
 def arrow_down_reaches_a_result(page, tries: int = 10) -> bool:

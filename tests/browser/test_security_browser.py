@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from helpgen.mkdocs.commands import build_site
 
 from ..security_payloads import BODY_PAYLOADS, FIELD_PAYLOADS, check_misses_everything, hostile_project
+from .search_box import search_for
 
 pytestmark = pytest.mark.browser
 
@@ -70,15 +71,6 @@ def test_no_page_of_the_hostile_site_opens_a_dialog(watched, hostile, serve_site
             link.hover()  # onmouseover handlers, had any survived
     _settled(page)
     assert dialogs == []
-
-
-def search_for(page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-search__icon").first.click()
-    box.click()
-    box.fill("")
-    page.keyboard.type(query)
 
 
 @pytest.mark.parametrize("query", FIELD_PAYLOADS[:4] + ["T1", "tag"])
