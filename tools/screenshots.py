@@ -29,7 +29,8 @@ SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 PAGES = {
     "home": "",
     "article": "returns/how-do-i-return-an-item/",
-    "article-chinese": "shipping/guoji-yunshu/",
+    "article-chinese": "zh/shipping/guoji-yunshu/",
+    "article-danish": "da/returns/hvordan-returnerer-jeg-en-vare/",
     "contact": "contact/",
     "no-results": "?q=xyzzy",
     "404": "no/such/page/",

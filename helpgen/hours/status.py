@@ -45,7 +45,8 @@ def status_payload(support: SupportConfig) -> dict:
 
 def status_script_text(support: SupportConfig, language: str = "") -> ScriptJSON:
     """The payload as JSON that is safe inside <script type="application/json">; with `language`, the
-    holiday names the browser's notices quote are that language's (support.yml may give them per language)."""
+    holiday and channel names the browser's notices quote are that language's (support.yml may give them
+    per language)."""
     payload = status_payload(support)
     if language:
         names = {h.date.isoformat(): text_in(h.name, language) for h in support.holidays}
@@ -54,6 +55,9 @@ def status_script_text(support: SupportConfig, language: str = "") -> ScriptJSON
         for schedule in schedules:
             for day, entry in schedule.get("holidays", {}).items():
                 entry["name"] = names.get(day, entry["name"])
+        # The header's channel and the no-results panel name channels as the page's own text does.
+        for c in support.channels:
+            payload["links"][c.id].update(name=text_in(c.name, language), label=text_in(c.label, language))
     return script_json(payload)
 
 
