@@ -17,7 +17,6 @@ from ..hours.clock import build_date
 from ..content.articles import ArticleSet
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..content.catalog import Catalog, build_catalog
-from ..errors import HelpgenError, Location, Problem
 from ..security import HtmlPolicy
 from ..content.related import unknown_related
 from ..errors import HelpgenError, Location, Problem, did_you_mean

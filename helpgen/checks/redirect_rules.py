@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..errors import Location, Problem
+from ..errors import Problem
 from ..migrate.redirects import Redirect, article_url, resolve_target
 from .paths import page_url
 from .rules import finding

@@ -21,7 +21,7 @@ from ..content.related import choose_related
 from ..migrate import moves
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
-from ..checks import CheckCache
+from ..checks import CheckCache, LanguagesResult
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import Location
@@ -36,7 +36,6 @@ from .sources import (check_site_content, display_path, display_root, generated_
                       mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
-from ..checks import LanguagesResult
 from ..checks.links import links_to_default
 from ..hours.present import format_date
 from .languages import (PageViews, language_of_path, material_language, other_navigations,
