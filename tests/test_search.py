@@ -209,6 +209,23 @@ def test_each_chunk_carries_the_cards_of_its_stems_best_articles(tmp_path):
     assert best_documents(kayak) == sorted(scores, key=lambda d: (-scores[d], d))[:RESULTS]
 
 
+def test_chunk_and_article_files_are_exactly_the_json_of_what_they_hold(tmp_path):
+    """The build writes chunks from each stem's postings encoded once, and article files encoded in the
+    page workers (with_terms): the bytes must be those of encoding the whole value, in a file's words."""
+    from helpgen.search.index import document_json, with_terms
+
+    docs = [SearchDocument(f"c{i % 3}/d{i:03}/", f"Colis {i} 包裹", f"Über parcel {i}", (f"tag{i % 4}",),
+                           (Section("", "", f"parcel « kayak » word{i} " * (1 + i % 5)), Section("Æble", "a", "退货")))
+            for i in range(300)]
+    prepared = build_index([with_terms(doc) for doc in docs])
+    plain = build_index(docs)
+    encode = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()  # noqa: E731
+    assert len(prepared.chunks) > 1
+    assert prepared.chunk_bytes == plain.chunk_bytes == [encode(chunk) for _, chunk in plain.chunks]
+    assert prepared.document_bytes == plain.document_bytes == [encode(document_json(d)) for d in plain.documents]
+    assert prepared.build == plain.build
+
+
 def test_rewriting_an_index_writes_only_what_changed_and_leaves_what_a_clean_write_leaves(tmp_path):
     """The preview writes its new index over the previous one: the previous build's folder is taken over
     (its id changes with any article), only changed files are written, nothing stale stays; the bytes are

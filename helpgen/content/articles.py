@@ -101,7 +101,8 @@ class Article:
 
     @property
     def is_index(self) -> bool:
-        return PurePosixPath(self.src).name == "index.md"
+        # String operations, not PurePosixPath: asked about every article many times per build.
+        return _name(self.src) == "index.md"
 
     @property
     def is_home(self) -> bool:
@@ -114,7 +115,18 @@ class Article:
 
     @property
     def slug(self) -> str:
-        return PurePosixPath(self.src).stem
+        return _stem(_name(self.src))
+
+
+def _name(src: str) -> str:
+    """PurePosixPath(src).name for the forward-slash paths articles have."""
+    return src.rstrip("/").rpartition("/")[2]
+
+
+def _stem(name: str) -> str:
+    """PurePosixPath's stem: the name without its last suffix; ".md" and "x." have none."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
 def folder_category(src: str) -> str:

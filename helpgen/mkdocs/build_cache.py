@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import HelpgenError, Location
 
 MARKER = ".helpgen-cache"
-FORMAT = 2  # 2: entries are plain pickles (1: zlib-compressed)
+FORMAT = 3  # 3: search terms as plain dicts and tuples; 2: entries are plain pickles (1: zlib-compressed)
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
 

@@ -62,6 +62,7 @@ class SearchDocument:
     # The article's terms, when worked out where the page was built (`with_terms`, in a page worker):
     # what the text gives, so not part of what the document is.
     terms: "_DocumentTerms | None" = field(default=None, compare=False, repr=False)
+    file_bytes: bytes | None = field(default=None, compare=False, repr=False)  # its d/<id>.json, likewise
 
 
 @dataclass
@@ -93,11 +94,13 @@ def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], l
 
 @dataclass(frozen=True)
 class _DocumentTerms:
-    """What one article contributes before the collection-wide statistics: the same for the same text."""
+    """What one article contributes before the collection-wide statistics: the same for the same text.
+    Plain dicts and a sorted tuple: a CI rebuild unpickles 10,000 of these from its cache, and Counters
+    and frozensets are rebuilt element by element in Python."""
 
-    counts: dict[str, Counter]  # field -> stem counts
+    counts: dict[str, dict[str, int]]  # field -> stem counts, in order of first occurrence
     lengths: dict[str, int]  # field -> number of terms
-    pairs: frozenset  # every (surface word, stem) pair
+    pairs: tuple[tuple[str, str], ...]  # every distinct (surface word, stem) pair, sorted
     masks: dict[str, int]  # stem -> section mask
 
 
@@ -110,15 +113,16 @@ def _analyze(doc: SearchDocument) -> _DocumentTerms:
         bit = 1 << min(number, MAX_SECTION_BIT)
         for stem in {stem for _, stem in pairs}:
             masks[stem] = masks.get(stem, 0) | bit
-    return _DocumentTerms({name: Counter(stem for _, stem in pairs) for name, pairs in fields.items()},
+    return _DocumentTerms({name: dict(Counter(stem for _, stem in pairs)) for name, pairs in fields.items()},
                           {name: len(pairs) for name, pairs in fields.items()},
-                          frozenset(pair for pairs in fields.values() for pair in pairs), masks)
+                          tuple(sorted({pair for pairs in fields.values() for pair in pairs})), masks)
 
 
 def with_terms(doc: SearchDocument) -> SearchDocument:
-    """The document with its terms worked out now: done per page, in the page workers, the index's
-    costliest part runs in parallel and is kept with the page by the preview's and CI's page caches."""
-    return replace(doc, terms=_analyze(doc))
+    """The document with its terms and its article file's bytes worked out now: done per page, in the
+    page workers, the index's costliest part runs in parallel and is kept with the page by the
+    preview's and CI's page caches."""
+    return replace(doc, terms=_analyze(doc), file_bytes=_document_bytes(doc))
 
 
 def _terms_of(doc: SearchDocument) -> _DocumentTerms:
@@ -154,37 +158,56 @@ class TermsCache:
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
     docs = sorted(documents, key=lambda d: d.location)
     analyzed = cache.analyze_all(docs) if cache is not None else [_terms_of(doc) for doc in docs]
+    # Each distinct (surface, stem) pair once, by a set union in C: 10,000 articles repeat a few
+    # thousand pairs about 1.6 million times.
     surfaces: dict[str, set[str]] = {}
+    for surface, stem in sorted(frozenset().union(*(t.pairs for t in analyzed))):
+        surfaces.setdefault(surface, set()).add(stem)
     totals = Counter()
     for terms_ in analyzed:
-        for name, length in terms_.lengths.items():
-            totals[name] += length
-        for surface, stem in terms_.pairs:
-            surfaces.setdefault(surface, set()).add(stem)
+        totals.update(terms_.lengths)
     n = max(len(docs), 1)
     average = {name: max(totals[name] / n, 1.0) for name in FIELD_WEIGHTS}
+    postings = _postings(analyzed, average)
+    own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
+    index = SearchIndex(docs, postings, own, set(surfaces))
+    # Each stem's postings as JSON once: their length decides the chunks, and the text goes in as is.
+    texts = {stem: json.dumps(numbers, separators=(",", ":")) for stem, numbers in postings.items()}
+    index.chunks = _chunk(index, texts)
+    index.chunk_bytes = [_chunk_json(chunk, texts).encode("utf-8") for _, chunk in index.chunks]
+    index.document_bytes = [doc.file_bytes if doc.file_bytes is not None else _document_bytes(doc)
+                            for doc in index.documents]
+    index.build = _build_id(index)
+    return index
 
+
+def _postings(analyzed: list[_DocumentTerms], average: dict[str, float]) -> dict[str, list[int]]:
+    """stem -> flat [doc delta, score, mask, ...], stems sorted. The loop over every (article, stem) is
+    the index's costliest part (1.6 million pairs at 10,000 articles): the first field's scores come
+    from a comprehension and each row is added to its stem's list in place."""
     postings: dict[str, list[int]] = {}
-    last_doc: dict[str, int] = {}
+    last: dict[str, int] = {}
     for doc_id, terms_ in enumerate(analyzed):
         scores: dict[str, float] = {}
         for name, counter in terms_.counts.items():
             b = LENGTH_NORMALIZATION[name]
             norm = K1 * (1 - b + b * terms_.lengths[name] / average[name])
+            weight = FIELD_WEIGHTS[name]
+            if not scores:
+                scores = {stem: weight * tf / (tf + norm) for stem, tf in counter.items()}
+                continue
+            get = scores.get
             for stem, tf in counter.items():
-                scores[stem] = scores.get(stem, 0.0) + FIELD_WEIGHTS[name] * tf / (tf + norm)
-        for stem in sorted(scores):
-            entry = postings.setdefault(stem, [])
-            entry += [doc_id - last_doc.get(stem, 0), max(1, round(scores[stem] * SCORE_SCALE)),
-                      terms_.masks.get(stem, 0)]
-            last_doc[stem] = doc_id
-    own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
-    index = SearchIndex(docs, postings, own, set(surfaces))
-    index.chunks = _chunk(index)
-    index.chunk_bytes = [_dumps(chunk).encode("utf-8") for _, chunk in index.chunks]
-    index.document_bytes = [_dumps(document_json(doc)).encode("utf-8") for doc in index.documents]
-    index.build = _build_id(index)
-    return index
+                scores[stem] = get(stem, 0.0) + weight * tf / (tf + norm)
+        mask = terms_.masks.get
+        for stem, score in scores.items():
+            entry = postings.get(stem)
+            if entry is None:
+                postings[stem] = [doc_id, max(1, round(score * SCORE_SCALE)), mask(stem, 0)]
+            else:
+                entry += (doc_id - last[stem], max(1, round(score * SCORE_SCALE)), mask(stem, 0))
+            last[stem] = doc_id
+    return {stem: postings[stem] for stem in sorted(postings)}
 
 
 def card(doc: SearchDocument) -> list:
@@ -203,7 +226,7 @@ def best_documents(postings: list[int], limit: int = RESULTS) -> list[int]:
     return [doc for _, doc in sorted(ranked)[:limit]]
 
 
-def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
+def _chunk(index: SearchIndex, texts: dict[str, str]) -> list[tuple[str, dict]]:
     """Split the sorted keys (stems and surface words) into contiguous chunks of about CHUNK_BYTES,
     counting each card once per chunk."""
     keys = sorted(set(index.postings) | set(index.surfaces))
@@ -220,7 +243,7 @@ def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
         size = len(key) + 8
         if key not in index.postings:
             return size, []
-        size += len(json.dumps(index.postings[key], separators=(",", ":")))
+        size += len(texts[key])
         new = [d for d in best_documents(index.postings[key]) if str(d) not in chunk["c"]]
         return size + sum(card_of(d)[1] for d in new), new
 
@@ -253,8 +276,25 @@ def _chunk(index: SearchIndex) -> list[tuple[str, dict]]:
     return chunks
 
 
+def _chunk_json(chunk: dict, texts: dict[str, str]) -> str:
+    """_dumps(chunk), with each stem's postings taken from `texts` (already JSON) instead of encoded
+    again: the same bytes (tests/test_search.py compares them)."""
+    parts = []
+    for key in sorted(chunk):
+        if key == "s":
+            body = ",".join(f"{_dumps(stem)}:{texts[stem]}" for stem in sorted(chunk["s"]))
+            parts.append(f'"s":{{{body}}}')
+        else:
+            parts.append(f"{_dumps(key)}:{_dumps(chunk[key])}")
+    return "{" + ",".join(parts) + "}"
+
+
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _document_bytes(doc: SearchDocument) -> bytes:
+    return _dumps(document_json(doc)).encode("utf-8")
 
 
 def document_json(doc: SearchDocument) -> dict:
