@@ -52,6 +52,27 @@ def test_after_one_edit_only_that_page_is_rendered_again(project, tmp_path):
     assert result.reused == _pages(clean) - 1
 
 
+def test_related_articles_are_chosen_again_only_when_what_they_are_chosen_from_changes(project, tmp_path, monkeypatch):
+    """Related articles come from titles, descriptions and tags: a body edit reuses the last choice, a
+    new title chooses again, and either way the site is the clean build's."""
+    import helpgen.mkdocs.plugin as plugin
+
+    calls = []
+    choose = plugin.choose_related
+    monkeypatch.setattr(plugin, "choose_related", lambda pages: calls.append(len(pages)) or choose(pages))
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    chosen = len(calls)  # 0 when this process already chose for the same articles (an earlier test's)
+    project.article("orders/cancel.md", "Can I cancel my order?", "Yes, within an hour of ordering.", type="faq")
+    _, body_edited = _build(project, "second", cache)
+    assert len(calls) == chosen
+    project.article("orders/cancel.md", "Can I cancel or return my parcel?", "Yes.", type="faq", tags="[returns]")
+    _, retitled = _build(project, "third", cache)
+    assert len(calls) == chosen + 1
+    calls.clear()
+    assert body_edited != retitled and retitled == _build(project, "clean-title")[1]
+
+
 def test_a_deleted_article_leaves_the_site_and_the_cache(project, tmp_path):
     cache = tmp_path / "cache"
     _build(project, "first", cache)
@@ -77,6 +98,26 @@ def test_a_corrupted_cache_is_rebuilt_not_trusted(project, tmp_path):
     _, clean = _build(project, "clean")
     assert cached == clean
     assert result.reused == 0
+
+
+def test_an_entry_that_fails_to_load_after_it_was_found_is_made_again(project, tmp_path, monkeypatch):
+    """A rebuild plans from each entry's first line and loads it when its page comes up: an entry that
+    cannot be loaded then (damaged meanwhile) is a page made in place, not a missing one."""
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    load = BuildStore.get
+    failed = []
+
+    def flaky(self, kind, name, key):
+        if kind == "write" and not failed:
+            failed.append(name)
+            return None
+        return load(self, kind, name, key)
+    monkeypatch.setattr(BuildStore, "get", flaky)
+    result, cached = _build(project, "second", cache)
+    assert failed and result.reused == _pages(cached) - 1
+    monkeypatch.setattr(BuildStore, "get", load)
+    assert cached == _build(project, "clean")[1]
 
 
 def test_an_entry_for_other_inputs_is_never_used(project, tmp_path):

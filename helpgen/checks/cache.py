@@ -26,6 +26,8 @@ from .source import SourceFile, read_source
 
 
 class CheckCache:
+    _rules: frozenset[str] = frozenset()  # a class default: a cache pickled by an earlier build has none
+
     def __init__(self) -> None:
         self._sources: dict[str, tuple[tuple, SourceFile | None, list[Problem]]] = {}
         self._digests = FileDigests()
@@ -40,7 +42,9 @@ class CheckCache:
             self._sources.pop(path, None)
             self._digests.forget(path)
             return read_source(docs_dir, src, file, known_rules, options)
-        key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, frozenset(known_rules), options)
+        if self._rules != known_rules:  # one object for every entry: pickled once, not 10,000 times
+            self._rules = frozenset(known_rules)
+        key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, self._rules, options)
         entry = self._sources.get(path)
         if entry is None or entry[0] != key:
             source, problems = read_source(docs_dir, src, file, known_rules, options)

@@ -7,7 +7,7 @@ inside a comment is not reported. `helpgen: ignore RULE` comments are collected 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..content.articles import Article, parse_article, read_article_text, split_front_matter
@@ -52,6 +52,25 @@ class SourceFile:
     def silenced(self, problem: Problem) -> bool:
         return problem.rule in self.ignores.get(problem.location.line, ())
 
+    # `helpgen build --cache-dir` pickles 10,000 of these per build: the article's body is the file's
+    # lines after the front matter, so it is stored once, as lines, and joined again when loaded.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        article = self.article
+        if article is not None and article.body and article.body == self._body_text():
+            state["article"] = replace(article, body="")
+            state["_body_from_lines"] = True
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        joined = state.pop("_body_from_lines", False)
+        self.__dict__.update(state)
+        if joined:
+            self.article = replace(self.article, body=self._body_text())
+
+    def _body_text(self) -> str:
+        return "\n".join(self.lines[self.body_line - 1:])
+
 
 def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str],
                 options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[SourceFile | None, list[Problem]]:
@@ -90,7 +109,10 @@ def _mask_body(source: SourceFile) -> None:
             line = blank_code_spans(line)
         if in_comment or "<!--" in line:
             line, in_comment = _blank_comments(line, in_comment)
-        source.prose[source.body_line + offset] = line
+        number = source.body_line + offset
+        same = source.lines[number - 1]
+        # The file's own string when nothing was blanked: one object, kept and pickled once.
+        source.prose[number] = same if line == same else line
 
 
 def _blank_comments(line: str, in_comment: bool) -> tuple[str, bool]:

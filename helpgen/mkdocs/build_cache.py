@@ -13,6 +13,7 @@ written only by the project's own builds; never restore one written by untrusted
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -22,12 +23,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import HelpgenError, Location
 
 MARKER = ".helpgen-cache"
-FORMAT = 3  # 3: search terms as plain dicts and tuples; 2: entries are plain pickles (1: zlib-compressed)
+FORMAT = 4  # 4: search terms packed with marshal; 2: entries are plain pickles (1: zlib-compressed)
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
 
@@ -75,9 +76,20 @@ class BuildStore:
 
     # -- keyed entries (page steps) --------------------------------------------------------------
 
-    def entry_path(self, kind: str, name: str) -> Path:
+    def entry_path(self, kind: str, name: str) -> str:
+        # A string, not a Path: a 10,000-article rebuild asks for 40,000 of these.
         digest = hashlib.sha256(name.encode("utf-8")).hexdigest()
-        return self.folder / kind / digest[:2] / digest[2:]
+        return os.path.join(self.folder, kind, digest[:2], digest[2:])
+
+    def has(self, kind: str, name: str, key: str) -> bool:
+        """Whether an entry for `key` is there, reading only its first line: a rebuild learns which
+        pages it can reuse without holding 10,000 pages' entries in memory at once."""
+        head = key.encode("ascii") + b"\n"
+        try:
+            with open(self.entry_path(kind, name), "rb") as f:
+                return f.read(len(head)) == head
+        except OSError:
+            return False
 
     def get(self, kind: str, name: str, key: str) -> Any | None:
         data = self._read(self.entry_path(kind, name))
@@ -91,17 +103,20 @@ class BuildStore:
     def prune(self, kind: str, names: set[str]) -> None:
         """Delete the entries of pages this build did not have (a deleted or renamed article)."""
         keep = {self.entry_path(kind, name) for name in names}
-        folder = self.folder / kind
-        for path in folder.glob("*/*") if folder.is_dir() else ():
-            if path not in keep:
-                path.unlink(missing_ok=True)
+        folder = os.path.join(self.folder, kind)
+        for root, _, files in os.walk(folder):
+            for file in files:
+                path = os.path.join(root, file)
+                if path not in keep:
+                    os.unlink(path)
 
     # -- files ------------------------------------------------------------------------------------
 
     @staticmethod
-    def _read(path: Path) -> bytes | None:
+    def _read(path: str | Path) -> bytes | None:
         try:
-            return path.read_bytes()
+            with open(path, "rb") as f:
+                return f.read()
         except OSError:
             return None
 
@@ -115,16 +130,48 @@ class BuildStore:
             return None
 
     @staticmethod
-    def _write(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    def _write(path: str | Path, data: bytes) -> None:
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=folder)
         try:
             with os.fdopen(handle, "wb") as f:
                 f.write(data)
             os.replace(temporary, path)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
             raise
+
+
+class Memos:
+    """Whole-site results (related articles) kept under a digest of everything they read: in memory
+    for the preview's next build, and in the BuildStore, when there is one, for the next CI build.
+    A different digest recomputes; the result is the same either way."""
+
+    def __init__(self) -> None:
+        self.store: BuildStore | None = None
+        self._kept: dict[str, tuple[str, Any]] = {}
+        self._changed: set[str] = set()
+
+    def get(self, name: str, digest: str, compute: Callable[[], Any]) -> Any:
+        kept = self._kept.get(name)
+        if kept is None and self.store is not None:
+            kept = self.store.load(f"memo-{name}")
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == digest:
+            value = kept[1]
+        else:
+            value = compute()
+            self._changed.add(name)
+        self._kept[name] = (digest, value)
+        return value
+
+    def save(self) -> None:
+        """Write what this build computed anew (nothing, when every input was the same)."""
+        if self.store is not None:
+            for name in sorted(self._changed):
+                self.store.save(f"memo-{name}", self._kept[name])
+        self._changed = set()
 
 
 def _pickle(value: Any) -> bytes:

@@ -249,12 +249,11 @@ def _run_step(step: str, steps: _PageSteps, keys: list[str] | None, cache: PageC
     """Run one step over every page, in page order as MkDocs does; returns how many came from the cache."""
     pages = steps.pages
     progress.start(STEP_LABELS[step], len(pages))
-    reused: dict[int, PageEffects] = {}
+    # Which pages the cache has is learnt from each entry's first line; an entry is loaded only when
+    # its page comes up, so a rebuild never holds every page's effects at once.
+    reused: set[int] = set()
     if keys is not None and cache is not None:
-        for index, key in enumerate(keys):
-            found = cache.get(step, pages[index].file.src_uri, key)
-            if found is not None:
-                reused[index] = found
+        reused = {index for index, key in enumerate(keys) if cache.has(step, pages[index].file.src_uri, key)}
     todo = [index for index in range(len(pages)) if index not in reused]
     keep = keys is not None
     workers = None
@@ -262,8 +261,13 @@ def _run_step(step: str, steps: _PageSteps, keys: list[str] | None, cache: PageC
         workers = map_in_workers(lambda index: steps.recorded(step, index, echo=False, keep_output=keep), todo, jobs)
     try:
         for index in range(len(pages)):
-            if index in reused:
-                steps.apply(step, index, reused[index], write_output=True)
+            found = cache.get(step, pages[index].file.src_uri, keys[index]) if index in reused else None
+            if found is not None:
+                steps.apply(step, index, found, write_output=True)
+            elif index in reused:  # damaged since `has` looked: made here, as the workers would have
+                reused.discard(index)
+                effects = steps.recorded(step, index, echo=True, keep_output=True)
+                cache.put(step, pages[index].file.src_uri, keys[index], effects)
             elif workers is not None:
                 done, effects = next(workers)
                 assert done == index, (done, index)

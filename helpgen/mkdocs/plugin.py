@@ -17,7 +17,7 @@ from .. import output, search
 from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import FRONT_MATTER_KEYS, Article
 from ..content.options import FrontMatterOptions, front_matter_options
-from ..content.related import choose_related
+from ..content.related import choose_related, related_digest
 from ..migrate import moves
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
@@ -30,6 +30,7 @@ from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
 from ..i18n.overrides import load_overrides
 from ..checks.limits import Limits
+from .build_cache import Memos
 from .guards import refuse_missing_templates
 from .themes import theme_dir
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
@@ -110,6 +111,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
         self.build_store = None  # a BuildStore: `helpgen build --cache-dir` (build_cache.py)
+        self.memos = Memos()  # whole-site results under a digest of their inputs (related articles)
         self.generated_titles: dict[str, str] = {}  # home and contact pages' titles, in the site's language
         self.front_matter = FrontMatterOptions()
         self.previous: str | None = None  # `build --previous`: the last build's URL manifest to compare with
@@ -140,7 +142,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def use_build_store(self, store) -> None:
         """Take the check cache from the previous build's folder; save it after this one. (Search terms
         need no store of their own: they come with each page's effects from the page cache.)"""
-        self.build_store = store
+        self.build_store = self.memos.store = store
         self.check_cache = store.load("checks")
         if not isinstance(self.check_cache, CheckCache):
             self.check_cache = CheckCache()
@@ -230,8 +232,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             articles = self.checked.results[lang.code].articles
             self.article_by_src.update({lang.src(a.src): a for a in articles.articles})
             catalog = self.catalogs[lang.code] = build_catalog(articles)
-            self.related.update({lang.src(src): tuple(lang.src(o) for o in others)
-                                 for src, others in choose_related(list(articles.pages)).items()})
+            pages = list(articles.pages)
+            related = self.memos.get(f"related-{lang.code}", related_digest(pages), lambda: choose_related(pages))
+            self.related.update({lang.src(src): tuple(lang.src(o) for o in others) for src, others in related.items()})
             titles = generated_titles(self.texts[lang.code], config.site_name)
             self.generated_titles.update({lang.src(src): title for src, title in titles.items()})
             for src, text in generated_pages(catalog, files, lang, titles).items():
@@ -376,6 +379,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
+        self.memos.save()
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
                         config.theme.get("language") or "en")
         if self.staging is None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import re
 import shutil
@@ -95,13 +96,19 @@ def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], l
 @dataclass(frozen=True)
 class _DocumentTerms:
     """What one article contributes before the collection-wide statistics: the same for the same text.
-    Plain dicts and a sorted tuple: a CI rebuild unpickles 10,000 of these from its cache, and Counters
-    and frozensets are rebuilt element by element in Python."""
 
-    counts: dict[str, dict[str, int]]  # field -> stem counts, in order of first occurrence
-    lengths: dict[str, int]  # field -> number of terms
-    pairs: tuple[tuple[str, str], ...]  # every distinct (surface word, stem) pair, sorted
-    masks: dict[str, int]  # stem -> section mask
+    Kept as one marshal string, unpacked only by `build_index`: a 10,000-article build holds these for
+    every article until the index is written, and a CI rebuild unpickles them from its cache; as live
+    dicts of small strings they took about 30 KB per article, packed about 6 KB. marshal, not JSON:
+    it loads twice as fast, and the data never leaves this Python (the build cache is tied to its
+    version, build_cache.versions)."""
+
+    data: bytes  # marshal of (counts, lengths, pairs, masks), see `unpack`
+
+    def unpack(self) -> tuple[dict[str, dict[str, int]], dict[str, int], list[str], dict[str, int]]:
+        """(field -> stem counts in order of first occurrence, field -> number of terms,
+        every distinct "surface\tstem" pair sorted, stem -> section mask)."""
+        return marshal.loads(self.data)
 
 
 def _analyze(doc: SearchDocument) -> _DocumentTerms:
@@ -113,9 +120,11 @@ def _analyze(doc: SearchDocument) -> _DocumentTerms:
         bit = 1 << min(number, MAX_SECTION_BIT)
         for stem in {stem for _, stem in pairs}:
             masks[stem] = masks.get(stem, 0) | bit
-    return _DocumentTerms({name: dict(Counter(stem for _, stem in pairs)) for name, pairs in fields.items()},
-                          {name: len(pairs) for name, pairs in fields.items()},
-                          tuple(sorted({pair for pairs in fields.values() for pair in pairs})), masks)
+    counts = {name: dict(Counter(stem for _, stem in pairs)) for name, pairs in fields.items()}
+    lengths = {name: len(pairs) for name, pairs in fields.items()}
+    # Words never hold a tab (text.py: runs of letters and digits, "~" in stem marks).
+    joined = sorted({f"{surface}\t{stem}" for pairs in fields.values() for surface, stem in pairs})
+    return _DocumentTerms(marshal.dumps((counts, lengths, joined, masks)))
 
 
 def with_terms(doc: SearchDocument) -> SearchDocument:
@@ -158,17 +167,19 @@ class TermsCache:
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
     docs = sorted(documents, key=lambda d: d.location)
     analyzed = cache.analyze_all(docs) if cache is not None else [_terms_of(doc) for doc in docs]
-    # Each distinct (surface, stem) pair once, by a set union in C: 10,000 articles repeat a few
-    # thousand pairs about 1.6 million times.
+    unpacked = [terms_.unpack() for terms_ in analyzed]
+    # Each distinct pair once, by a set union in C: 10,000 articles repeat a few thousand pairs about
+    # 1.6 million times.
     surfaces: dict[str, set[str]] = {}
-    for surface, stem in sorted(frozenset().union(*(t.pairs for t in analyzed))):
+    for pair in sorted(frozenset().union(*(pairs for _, _, pairs, _ in unpacked))):
+        surface, stem = pair.split("\t")
         surfaces.setdefault(surface, set()).add(stem)
     totals = Counter()
-    for terms_ in analyzed:
-        totals.update(terms_.lengths)
+    for _, lengths, _, _ in unpacked:
+        totals.update(lengths)
     n = max(len(docs), 1)
     average = {name: max(totals[name] / n, 1.0) for name in FIELD_WEIGHTS}
-    postings = _postings(analyzed, average)
+    postings = _postings(unpacked, average)
     own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
     index = SearchIndex(docs, postings, own, set(surfaces))
     # Each stem's postings as JSON once: their length decides the chunks, and the text goes in as is.
@@ -181,17 +192,17 @@ def build_index(documents: list[SearchDocument], cache: TermsCache | None = None
     return index
 
 
-def _postings(analyzed: list[_DocumentTerms], average: dict[str, float]) -> dict[str, list[int]]:
+def _postings(unpacked: list[tuple], average: dict[str, float]) -> dict[str, list[int]]:
     """stem -> flat [doc delta, score, mask, ...], stems sorted. The loop over every (article, stem) is
     the index's costliest part (1.6 million pairs at 10,000 articles): the first field's scores come
     from a comprehension and each row is added to its stem's list in place."""
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
-    for doc_id, terms_ in enumerate(analyzed):
+    for doc_id, (counts, lengths, _, masks) in enumerate(unpacked):
         scores: dict[str, float] = {}
-        for name, counter in terms_.counts.items():
+        for name, counter in counts.items():
             b = LENGTH_NORMALIZATION[name]
-            norm = K1 * (1 - b + b * terms_.lengths[name] / average[name])
+            norm = K1 * (1 - b + b * lengths[name] / average[name])
             weight = FIELD_WEIGHTS[name]
             if not scores:
                 scores = {stem: weight * tf / (tf + norm) for stem, tf in counter.items()}
@@ -199,7 +210,7 @@ def _postings(analyzed: list[_DocumentTerms], average: dict[str, float]) -> dict
             get = scores.get
             for stem, tf in counter.items():
                 scores[stem] = get(stem, 0.0) + weight * tf / (tf + norm)
-        mask = terms_.masks.get
+        mask = masks.get
         for stem, score in scores.items():
             entry = postings.get(stem)
             if entry is None:
