@@ -182,7 +182,7 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
             click.echo(str(change), err=True)
         click.echo(fixed.summary(), err=True)
     try:
-        findings = check_project(config_file.parent, config_file.name)
+        findings = check_project(config_file.parent, config_file.name, jobs=0)  # one worker per core
     except HelpgenError as exc:
         exc.exit_code = 2  # nothing was checked: a setup problem, not a content error
         raise

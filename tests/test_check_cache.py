@@ -124,3 +124,25 @@ def test_a_heading_id_that_follows_support_yml(warmed):
     assert "broken-anchor" not in rules_in(assert_same_as_fresh(root, cache), "returns/to-contact.md")
     edit(root / "support.yml", "organization: Acme Outfitters", "organization: Other Outfitters")
     assert "broken-anchor" in rules_in(assert_same_as_fresh(root, cache), "returns/to-contact.md")
+
+
+def test_worker_processes_find_what_one_process_finds(tmp_path, monkeypatch):
+    """The per-file rules run in forked workers when there are many files (checks/perfile.py): the same
+    findings and articles as in one process, with and without a cache, and after a support.yml change
+    (kept sources whose findings are stale are checked again in the workers)."""
+    from dataclasses import replace
+
+    from helpgen.checks import perfile
+
+    monkeypatch.setattr(perfile, "MIN_FILES_FOR_WORKERS", 2)
+    root = planted_project(tmp_path)
+    serial = check_content(project_of(root), TODAY)
+    assert serial.findings  # the planted project breaks many rules
+    cache = CheckCache()
+    for _ in range(2):
+        parallel = check_content(replace(project_of(root), jobs=2), TODAY, cache)
+        assert parallel.findings == serial.findings and parallel.articles == serial.articles
+    edit(root / "support.yml", "Acme", "Acme Gear")
+    fresh = check_content(project_of(root), TODAY)
+    again = check_content(replace(project_of(root), jobs=2), TODAY, cache)
+    assert again.findings == fresh.findings and again.articles == fresh.articles

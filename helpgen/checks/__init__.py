@@ -7,7 +7,8 @@ same rules). Findings are `Problem`s with a rule id from rules.RULES; the engine
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -36,7 +37,8 @@ from .rules import RULE_BY_ID, RULES, BySeverity, finding
 from .safety import Renderer, check_content_files, check_safety
 from .template_rules import check_template_tags
 from .languages import LanguagesResult, check_languages
-from .source import SourceFile, read_source
+from .perfile import OwnRules, read_and_check
+from .source import SourceFile
 from .variable_rules import check_front_matter_variables, check_variables
 
 __all__ = ["CheckCache", "CheckResult", "ContentProject", "LanguagesResult", "RULES", "check_content",
@@ -66,6 +68,7 @@ class ContentProject:
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
     text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
     fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
+    jobs: int = 1  # worker processes for the rules that read one file at a time (perfile.py)
 
 
 @dataclass(frozen=True)
@@ -85,30 +88,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     sources: dict[str, SourceFile] = {}
     findings: list[Problem] = []
     pages = [src for src in project.files if is_markdown(src)]
-    for src in sorted(pages):
-        file = f"{project.display_root}/{src}" if project.display_root else src
-        oversized = too_large(project.docs_dir, src, file, project.limits)
-        if oversized:
-            findings.append(oversized)
-            continue
-        if cache is None:
-            source, problems = read_source(project.docs_dir, src, file, known_rules, project.front_matter)
-        else:
-            source, problems = cache.read(project.docs_dir, src, file, known_rules, project.front_matter)
-        findings += problems
-        if source is not None:
-            sources[src] = source
-            findings += source.directive_problems
-            findings += filter(None, [too_many_headings(source, project.limits)])
-    if cache is not None:
-        cache.forget_others(project.docs_dir, set(pages))
-    readable = list(sources.values())
-    articles = ArticleSet(tuple(s.article for s in readable if s.article is not None
-                                and (project.include_drafts or not s.article.is_draft)),
-                          tuple(p for p in findings if p.severity != "error"))
-    catalog = build_catalog(articles)
     variables = support_variables(project.support, today, project.text, project.language) if project.support else {}
-
     # The rules that read one file at a time (no other file changes what they find in it), kept on the
     # (possibly cached) source while the date and support.yml, which give the variables, are the same.
     renderer = Renderer(project.markdown_extensions, project.markdown_configs, project.html_policy, variables)
@@ -118,9 +98,6 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
 
     def own_findings(source: SourceFile) -> list[Problem]:
         nonlocal promises
-        kept = source.memo.get("own")
-        if kept is not None and kept[0] == context:
-            return kept[1]
         found = list(check_front_matter([source], today)) + list(check_front_matter_variables([source], variables))
         if project.support:
             promises = promises or PromiseChecker(project.support, project.support_path)
@@ -128,11 +105,34 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             found += promises.check([source])
         found += check_safety([source], renderer)
         found += check_template_tags([source])
-        source.memo["own"] = (context, found)
         return found
 
-    for source in readable:
-        findings += own_findings(source)
+    to_read = []
+    for src in sorted(pages):
+        file = f"{project.display_root}/{src}" if project.display_root else src
+        oversized = too_large(project.docs_dir, src, file, project.limits)
+        if oversized:
+            findings.append(oversized)
+        else:
+            to_read.append((src, file))
+    own: list[Problem] = []
+    read = read_and_check(project.docs_dir, to_read, known_rules, project.front_matter, cache,
+                          OwnRules(context, own_findings), project.jobs)
+    for (src, _), (source, problems, own_problems) in zip(to_read, read):
+        findings += problems
+        if source is not None:
+            sources[src] = source
+            findings += source.directive_problems
+            findings += filter(None, [too_many_headings(source, project.limits)])
+            own += own_problems
+    if cache is not None:
+        cache.forget_others(project.docs_dir, set(pages))
+    readable = list(sources.values())
+    articles = ArticleSet(tuple(s.article for s in readable if s.article is not None
+                                and (project.include_drafts or not s.article.is_draft)),
+                          tuple(p for p in findings if p.severity != "error"))
+    catalog = build_catalog(articles)
+    findings += own
 
     generated = generated_pages(catalog, set(pages))
     variable_values = tuple(sorted((k, str(v)) for k, v in variables.items()))
@@ -195,11 +195,14 @@ def _order(problem: Problem) -> tuple:
 
 
 def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
-                  today: dt.date | None = None) -> list[Problem]:
+                  today: dt.date | None = None, jobs: int = 1) -> list[Problem]:
     """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
     so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
-    (no or unreadable mkdocs.yml)."""
+    (no or unreadable mkdocs.yml). jobs: worker processes for the per-file rules (0: one per core)."""
     project, findings, today = load_project(project_dir, config_file, today)
+    if not jobs:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    project = replace(project, jobs=jobs)
     languages = project_languages(Path(project_dir) / config_file)
     return findings + check_languages(project, languages, today).findings
 

@@ -35,22 +35,35 @@ class CheckCache:
     def read(self, docs_dir: Path, src: str, file: str, known_rules: set[str],
              options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[SourceFile | None, list[Problem]]:
         """read_source, reused while the file's bytes (and where it resolves to) are unchanged."""
+        key, found = self.lookup(docs_dir, src, file, known_rules, options)
+        if found is not None:
+            return found
+        source, problems = read_source(docs_dir, src, file, known_rules, options)
+        if key is not None:
+            self.keep(docs_dir, src, key, source, problems)
+        return source, list(problems)
+
+    def lookup(self, docs_dir: Path, src: str, file: str, known_rules: set[str],
+               options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[tuple | None, tuple | None]:
+        """(the file's key, its kept (source, problems) or None). The key is None for a file that
+        cannot be read: whatever read_source says of it is not kept."""
         path = os.path.join(docs_dir, src)
         try:
             digest = self._digests.of(path)
-        except OSError:  # missing or unreadable: whatever read_source says, uncached
+        except OSError:
             self._sources.pop(path, None)
             self._digests.forget(path)
-            return read_source(docs_dir, src, file, known_rules, options)
+            return None, None
         if self._rules != known_rules:  # one object for every entry: pickled once, not 10,000 times
             self._rules = frozenset(known_rules)
         key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, self._rules, options)
         entry = self._sources.get(path)
         if entry is None or entry[0] != key:
-            source, problems = read_source(docs_dir, src, file, known_rules, options)
-            entry = (key, source, problems)
-            self._sources[path] = entry
-        return entry[1], list(entry[2])
+            return key, None
+        return key, (entry[1], list(entry[2]))
+
+    def keep(self, docs_dir: Path, src: str, key: tuple, source: SourceFile | None, problems: list[Problem]) -> None:
+        self._sources[os.path.join(docs_dir, src)] = (key, source, list(problems))
 
     def forget_others(self, docs_dir: Path, srcs: set[str]) -> None:
         """Drop entries of files in docs_dir that are gone, so deleted articles don't stay in memory."""

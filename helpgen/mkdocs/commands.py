@@ -95,6 +95,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     plugin = config.plugins.get("helpgen")
     if plugin is not None:
         plugin.previous, plugin.fix, plugin.build_drafts = previous, fix, drafts
+        plugin.check_jobs = jobs or pipeline.usable_cores()
     target = Path(config.site_dir)
     started = time.monotonic()
     cache = None

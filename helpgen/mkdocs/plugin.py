@@ -118,6 +118,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
         self.fixed: list = []  # the changes --fix made, for the command to print
         self.build_drafts = False  # `build --drafts`, on top of the `drafts` option
+        self.check_jobs = 1  # worker processes for the per-file checks: `helpgen build` sets its --jobs
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
         # those additions here. Rebinding an attribute or counting in a number during a page fails the
@@ -128,7 +129,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.redirects: list = []
 
     def on_startup(self, *, command, dirty) -> None:
-        self.command = command
+        self.command, self.check_jobs = command, 1  # no forking from the preview's threads
         # The preview re-checks and re-indexes on every save: remember per-file work between its builds
         # (this instance outlives configs, see on_files). Created once, kept if serve starts again.
         if command == "serve" and self.check_cache is None:
@@ -217,7 +218,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts())
+                                      self._drafts(), self.check_jobs)
         default = self.checked.results[self.languages.default.code]
         if self.command != "serve" and not self.languages.multilingual and self._moves(default, config, files):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,

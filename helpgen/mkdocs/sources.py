@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.plugins.helpgen")
 
 def check_site_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
                    languages: SiteLanguages, html_policy: HtmlPolicy, limits: Limits, cache: CheckCache | None,
-                   front_matter: FrontMatterOptions, drafts: bool) -> LanguagesResult:
+                   front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -48,6 +48,7 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
         front_matter=front_matter,
         include_drafts=drafts,
         site_url=config.site_url or "",
+        jobs=jobs,
     )
     result = check_languages(project, languages, today, cache)
     # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.
