@@ -345,10 +345,18 @@ def write_index(index: SearchIndex, folder: Path) -> list[Path]:
     folder = Path(folder)
     root = folder / index.build
     _take_over_previous(folder, root)
+    fresh = not root.exists()  # a clean build: nothing to compare with, 10,000 stat calls saved
+    for part in ("t", "d"):
+        (root / part).mkdir(parents=True, exist_ok=True)
     written = []
     wanted: set[Path] = set()
 
-    def write(path: Path, data: bytes) -> None:
+    def write(path: Path, data: bytes, new: bool = False) -> None:
+        if new:
+            with open(path, "wb") as f:
+                f.write(data)
+            written.append(path)
+            return
         wanted.add(path)
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
@@ -362,12 +370,13 @@ def write_index(index: SearchIndex, folder: Path) -> list[Path]:
         written.append(path)
 
     for number, data in enumerate(index.chunk_bytes):
-        write(root / "t" / f"{number}.json", data)
+        write(root / "t" / f"{number}.json", data, fresh)
     for doc_id, data in enumerate(index.document_bytes):
-        write(root / "d" / f"{doc_id}.json", data)
-    for path in root.rglob("*"):
-        if path.is_file() and path not in wanted:
-            path.unlink()  # fewer articles or chunks than the previous build
+        write(root / "d" / f"{doc_id}.json", data, fresh)
+    if not fresh:
+        for path in root.rglob("*"):
+            if path.is_file() and path not in wanted:
+                path.unlink()  # fewer articles or chunks than the previous build
     write(folder / "manifest.json", _dumps(manifest(index)).encode("utf-8"))
     return written
 
