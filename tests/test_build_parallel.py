@@ -156,6 +156,32 @@ def test_workers_die_when_terminated_whatever_the_parent_does_with_sigterm():
     assert [effects for _, effects in results] == [(True, True)] * 8
 
 
+@pytest.mark.skipif(not fork_available(), reason="workers are forked")
+def test_check_workers_leave_like_page_workers_whatever_the_parent_does_with_sigterm():
+    """`helpgen build` turns SIGTERM into KeyboardInterrupt (commands.py); the per-file check workers
+    must not inherit it: a build of 10,000 articles once hung for good when their pool ended."""
+    from helpgen.checks.perfile import _map
+
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        results = _map(lambda index: (index, signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+                                      signal.getsignal(signal.SIGINT) == signal.SIG_DFL), list(range(900)), 2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert results == [(index, True, True) for index in range(900)]
+
+
+def test_a_build_checking_in_workers_writes_the_serial_bytes(bench_project, serial_site, tmp_path):
+    """A separate process (its own SIGTERM handling, as `helpgen build` has), per-file checks forked
+    even for 120 articles: it ends, and writes the very bytes of the serial build."""
+    script = ("import sys; from helpgen.checks import perfile; perfile.MIN_FILES_FOR_WORKERS = 4; "
+              "from helpgen.cli import main; sys.argv = ['helpgen', 'build', '-j', '2', '-d', sys.argv[1]]; main()")
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "site")], cwd=bench_project,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert tree_bytes(tmp_path / "site") == tree_bytes(serial_site)
+
+
 def test_sites_with_unknown_page_plugins_are_built_serially():
     from mkdocs.plugins import BasePlugin
 

@@ -8,7 +8,9 @@ and so the findings, are the same whichever way they were made (tests/test_check
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -85,11 +87,34 @@ def _map(work: Callable[[int], tuple], todo: list[int], jobs: int) -> list[tuple
         return [work(index) for index in todo]
     global _TASK
     _TASK = work
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()  # a worker flushes its inherited buffers on exit: empty them first
+    # As for the page workers (mkdocs/workers.py): frozen, the inherited heap is not written to by
+    # each worker's garbage collector (which would make the kernel copy it).
+    gc.freeze()
+    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(todo) // (MIN_FILES_FOR_WORKERS // 2)),
+                                                    initializer=_start_worker)
+    gc.unfreeze()
+    finished = False
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(todo) // (MIN_FILES_FOR_WORKERS // 2))) as pool:
-            return pool.map(_run, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+        results = pool.map(_run, todo, chunksize=max(1, len(todo) // (jobs * 8)))
+        finished = True
+        return results
     finally:
+        # Done: the workers take their end-of-work sentinel and leave. Terminating them instead hung
+        # the build for good: the inherited SIGTERM handler (commands.py) made one raise while it held
+        # a lock the pool then waited on.
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
         _TASK = None
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent alone turns SIGTERM or Ctrl+C into a stop
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _run(index: int) -> tuple:
