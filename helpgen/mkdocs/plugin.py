@@ -212,7 +212,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        self.navs = {self.languages.default.code: nav, **other_navigations(files, config, self.nav_specs)}
+        self.navs = {self.languages.default.code: nav, **other_navigations(files, config, self.nav_specs, self.languages)}
         return nav
 
     def _drafts(self) -> bool:
