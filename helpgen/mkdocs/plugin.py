@@ -28,6 +28,7 @@ from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
 from ..i18n.overrides import load_overrides
 from ..checks.limits import Limits
+from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, write_language_error_pages
 from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
@@ -66,6 +67,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.variables: dict[str, dict[str, str]] = {}  # language code -> variable -> Markdown
         self.today = dt.date.today()
         self.site_dir: Path | None = None
+        self.env = self.files = None  # the build's Jinja environment and files, from on_env
         self.staging: Path | None = None
         self.warnings = WarningCounter()
         self.check_cache: CheckCache | None = None
@@ -284,6 +286,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             return file.url if file else ""
 
         refuse_missing_templates(env, files, display_root(config))
+        self.env, self.files = env, files  # each language's 404 page renders after the pages (on_post_build)
         for lang in self.languages:
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
@@ -314,11 +317,21 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             return context
         lang, _ = language_of_path(self.languages, page.file.src_uri)
         config.theme["language"] = self.material_languages[lang.code]
-        context["helpgen"] = self.contexts[lang.code]
-        context["t"] = self.texts[lang.code].t
-        context["helpgen_strings"] = self.browser_strings[lang.code]
-        context["helpgen_languages"] = self.page_languages.get(page.file.src_uri)
-        context["nav"] = self.navs.get(lang.code, nav)
+        context.update(self._language_context(lang), helpgen_languages=self.page_languages.get(page.file.src_uri),
+                       nav=self.navs.get(lang.code, nav))
+        return context
+
+    def _language_context(self, lang) -> dict:
+        """What a template reads in `lang`: site data, helpgen's words, the scripts' strings, navigation."""
+        return {"helpgen": self.contexts[lang.code], "t": self.texts[lang.code].t, "nav": self.navs.get(lang.code),
+                "helpgen_strings": self.browser_strings[lang.code]}
+
+    def on_template_context(self, context, *, template_name, config):
+        """The root 404 page (MkDocs renders it, in the default language): its language switcher, and
+        where the other languages' 404 pages are (error_pages.py)."""
+        if template_name == ERROR_TEMPLATE and self.languages.multilingual:
+            context["helpgen_languages"] = not_found_switcher(self.page_languages, self.languages.default)
+            context["helpgen_notfound"] = root_not_found(self.languages)
         return context
 
     @staticmethod
@@ -332,6 +345,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        write_language_error_pages(self.env, config, self.files, self.languages, self._language_context,
+                                   self.material_languages, self.page_languages)
         config.theme["language"] = self.theme_language
         search.write_language_indexes(self.search_documents, Path(config.site_dir),
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
