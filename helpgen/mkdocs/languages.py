@@ -152,7 +152,7 @@ def site_urls(results: dict, languages: SiteLanguages) -> tuple[dict[str, str], 
         urls.update({lang.src(src): _prefixed(lang, path) for src, path in result.urls.items()})
         redirects += [replace(r, source=_prefixed(lang, r.source),
                               target=r.target if r.external else _prefixed(lang, r.target),
-                              target_src=lang.src(r.target_src) if r.target_src else "")
+                              target_src=lang.src(r.target_src) if r.target_src else "", language=lang.code)
                       for r in result.redirects]
     return urls, redirects, {}
 

@@ -353,7 +353,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
-                        config.theme.get("language") or "en")
+                        config.theme.get("language") or "en", self.texts)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
