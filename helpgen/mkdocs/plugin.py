@@ -179,8 +179,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
                                       self._drafts())
-        default = self.checked.results[self.languages.default.code]
-        if self.command != "serve" and not self.languages.multilingual and self._moves(default, config, files):
+        if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts())
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
@@ -220,10 +219,15 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def _drafts(self) -> bool:
         return self.config.drafts or self.build_drafts
 
-    def _moves(self, checked, config, files) -> bool:
-        """URLs the previous build had and this one lost (moves.py). True when --fix changed files."""
+    def _moves(self, config) -> bool:
+        """URLs the previous build had and this one lost, in every language (moves.py). True when --fix
+        changed files."""
+        urls, redirects, _ = site_urls(self.checked.results, self.languages)
+        articles = {lang.src(src): a for lang in self.languages
+                    for src, a in self.checked.results[lang.code].articles.by_src().items()}
         changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
-                                    Path(config.docs_dir), config.use_directory_urls, checked,
+                                    Path(config.docs_dir), config.use_directory_urls,
+                                    moves.Published(urls, redirects, articles, self.languages),
                                     display_root(config), self.fix)
         self.fixed += changes
         return bool(changes)
