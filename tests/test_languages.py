@@ -284,3 +284,14 @@ def test_the_logo_leads_to_the_home_page_of_the_pages_language(site):
         logo = soup(page).select_one("a.md-header__button.md-logo")["href"]
         target = page_at(site, urljoin(url_of(site, page), logo))
         assert target.resolve() == language_home.resolve(), (page, logo)
+
+
+def test_the_companys_zone_is_named_in_the_pages_language(site):
+    danish = soup(site / "da/contact/index.html")
+    assert danish.select_one(".hg-hours caption").get_text() == "Åbningstider (København-tid)"
+    strings = json.loads(danish.find("script", id="helpgen-strings").string)
+    assert strings["zone.cities"] == {"Europe/Copenhagen": "København"}  # what helpgen-hours.js words it with
+    chinese = soup(site / "zh-TW/contact/index.html")
+    assert "哥本哈根時間" in chinese.select_one(".hg-hours caption").get_text()
+    assert soup(site / "contact/index.html").select_one(".hg-hours caption").get_text() == \
+        "Support hours (Copenhagen time)"

@@ -147,7 +147,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             shipped = self._messages(config) if single else messages(lang.code)
             own = overrides.get(lang.code) or overrides.get(shipped.lang)
             self.texts[lang.code] = Messages(shipped.lang, own) if own else shipped
-        self.browser_strings = {code: script_json(browser_strings(text)) for code, text in self.texts.items()}
+        self.browser_strings = {code: script_json(browser_strings(text, (self.support.timezone,), code))
+                                for code, text in self.texts.items()}
         if self.languages.multilingual:
             theme["language"] = self.material_languages[self.languages.default.code]
             # Material's header shows partials/alternate.html (helpgen's: a switcher to the same page in
