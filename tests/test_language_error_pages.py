@@ -120,3 +120,12 @@ def test_a_one_language_site_has_one_404_page_and_no_language_script(project):
     site = project.build().site_dir
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("404.html")) == ["404.html"]
     assert "hg-from" not in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_with_mkdocs_own_navigation_each_language_still_gets_its_404_page(tmp_path):
+    project = multilingual(tmp_path / "help")
+    project.write("mkdocs.yml", project.config.read_text().replace("languages: [en, da, zh-TW]",
+                                                                   "languages: [en, da, zh-TW]\n      navigation: mkdocs"))
+    site = project.build().site_dir
+    danish = soup(site / "da/404.html")
+    assert danish.html["lang"] == "da" and danish.h1.get_text() == messages("da").t("notfound.title")

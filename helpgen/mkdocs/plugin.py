@@ -328,7 +328,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def _language_context(self, lang) -> dict:
         """What a template reads in `lang`: site data, helpgen's words, the scripts' strings, navigation."""
-        return {"helpgen": self.contexts[lang.code], "t": self.texts[lang.code].t, "nav": self.navs.get(lang.code),
+        return {"helpgen": self.contexts[lang.code], "t": self.texts[lang.code].t,
+                "nav": self.navs.get(lang.code) or self.navs.get(self.languages.default.code),  # `navigation: mkdocs`
                 "helpgen_strings": self.browser_strings[lang.code]}
 
     def on_template_context(self, context, *, template_name, config):
