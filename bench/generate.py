@@ -1,6 +1,7 @@
 """Deterministic synthetic help centers for benchmarks.
 
     python bench/generate.py DEST --articles N [--seed S] [--plain PLAIN_DEST] [--hugo HUGO_DEST]
+    python bench/generate.py DEST --articles N --languages en,da,zh   (N articles in each language)
 
 `generate()` writes a helpgen project (mkdocs.yml, support.yml, content/); the same seed always gives
 byte-identical files. `write_plain_variant()` turns such a project into a plain MkDocs + Material site
@@ -12,7 +13,7 @@ import argparse
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -104,6 +105,8 @@ class ArticlePlan:
     chinese: bool
     noun: str  # the topic, reused when writing the body
     verb: str
+    language: str = ""  # "da": a Danish translation (bench/translations.py); "" English or Chinese by `chinese`
+    topic: dict[str, str] = field(default_factory=dict)  # more slots of the topic (Danish forms)
 
     @property
     def path(self) -> str:
@@ -111,13 +114,15 @@ class ArticlePlan:
         return f"{self.category.slug}/{self.slug}.md"
 
 
-def fill_slots(template: str, rng: random.Random, topic: dict[str, str]) -> str:
-    """Replace each {slot}: topic words first (noun, verb...), otherwise a random shared value."""
+def fill_slots(template: str, rng: random.Random, topic: dict[str, str],
+               slots: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Replace each {slot}: topic words first (noun, verb...), otherwise a random shared value (from
+    `slots`, default the English ones)."""
     def pick(match: re.Match) -> str:
         name = match.group(1)
         if name in topic:
             return topic[name]
-        return rng.choice(vocab.SLOT_VALUES[name])
+        return rng.choice((slots or vocab.SLOT_VALUES)[name])
     return _SLOT.sub(pick, template)
 
 
@@ -191,14 +196,15 @@ def count_words(text: str) -> int:
 
 
 def write_section_text(rng: random.Random, sentences: tuple[str, ...], topic: dict[str, str],
-                       words_wanted: int, chinese: bool, rare_words: int = 0) -> list[str]:
+                       words_wanted: int, chinese: bool, rare_words: int = 0,
+                       slots: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """Paragraphs of 2-5 sentences, stopping at the sentence that reaches `words_wanted` words."""
     paragraphs, words = [], 0
     joiner = "" if chinese else " "
     while words < words_wanted:
         paragraph = []
         for _ in range(rng.randint(2, 5)):
-            sentence = fill_slots(rng.choice(sentences), rng, topic)
+            sentence = fill_slots(rng.choice(sentences), rng, topic, slots)
             if rare_words:
                 tail = [rare_han_word(rng) if chinese else rare_latin_word(rng) for _ in range(rare_words)]
                 sentence += ("（" + "、".join(tail) + "）") if chinese else " (" + ", ".join(tail) + ")"
@@ -210,9 +216,10 @@ def write_section_text(rng: random.Random, sentences: tuple[str, ...], topic: di
     return paragraphs
 
 
-def write_steps(rng: random.Random, steps: tuple[str, ...], topic: dict[str, str]) -> str:
+def write_steps(rng: random.Random, steps: tuple[str, ...], topic: dict[str, str],
+                slots: dict[str, tuple[str, ...]] | None = None) -> str:
     chosen = rng.sample(steps, rng.randint(3, min(6, len(steps))))
-    return "\n".join(f"{number}. {fill_slots(step, rng, topic)}" for number, step in enumerate(chosen, 1))
+    return "\n".join(f"{number}. {fill_slots(step, rng, topic, slots)}" for number, step in enumerate(chosen, 1))
 
 
 def relative_link(source: ArticlePlan, target: ArticlePlan) -> str:
@@ -222,35 +229,43 @@ def relative_link(source: ArticlePlan, target: ArticlePlan) -> str:
 def write_body(rng: random.Random, plan: ArticlePlan, link_targets: list[ArticlePlan],
                with_variables: bool, corpus: dict = CORPORA["bench"]) -> str:
     category = plan.category
-    if plan.chinese:
+    slots = link_templates = contact = None
+    if plan.language == "da":
+        import vocabulary_da as da
+        other_noun = rng.choice(da.NOUNS)[2]
+        sentences, steps, heading_pool, slots = da.SENTENCES, da.STEPS, da.HEADINGS, da.SLOT_VALUES
+        link_templates, contact = (da.LINK_SENTENCE,), da.CONTACT_SENTENCE
+    elif plan.chinese:
         other_noun = rng.choice(vocab.ZH_NOUNS)[0]
         sentences, steps, heading_pool = vocab.ZH_SENTENCES, vocab.ZH_STEPS, vocab.ZH_HEADINGS
     else:
         other_noun = rng.choice(category.nouns)[0]
         sentences, steps, heading_pool = vocab.SENTENCES, vocab.STEPS, vocab.HEADINGS[plan.type]
-    topic = {"noun": plan.noun, "noun2": other_noun, "verb": plan.verb}
+    topic = {"noun": plan.noun, "noun2": other_noun, "verb": plan.verb, **plan.topic}
+    if plan.language == "da":
+        topic["yours2"] = other_noun
     # Headings, steps, links and the contact sentence add up to ~100 words on top of the paragraphs.
     words_wanted = rng.randint(270, 760) * (corpus["chinese_length"] if plan.chinese else 1)
     rare = corpus["rare_words"]
     headings = rng.sample(heading_pool, rng.randint(2, 5))
     words_per_part = words_wanted // (len(headings) + 1)
 
-    blocks = write_section_text(rng, sentences, topic, words_per_part, plan.chinese, rare)
+    blocks = write_section_text(rng, sentences, topic, words_per_part, plan.chinese, rare, slots)
     steps_at = rng.randrange(len(headings)) if plan.type == "guide" else -1
     for position, heading in enumerate(headings):
-        blocks.append("## " + fill_slots(heading, rng, topic))
+        blocks.append("## " + fill_slots(heading, rng, topic, slots))
         if position == steps_at:
-            blocks.append(write_steps(rng, steps, topic))
-        blocks.extend(write_section_text(rng, sentences, topic, words_per_part, plan.chinese, rare))
+            blocks.append(write_steps(rng, steps, topic, slots))
+        blocks.extend(write_section_text(rng, sentences, topic, words_per_part, plan.chinese, rare, slots))
 
     for target in link_targets:  # links go into random paragraphs, never into headings or lists
-        template = vocab.ZH_LINK_SENTENCE if plan.chinese else rng.choice(vocab.LINK_SENTENCES)
+        template = vocab.ZH_LINK_SENTENCE if plan.chinese else rng.choice(link_templates or vocab.LINK_SENTENCES)
         sentence = template.replace("{title}", target.title).replace("{href}", relative_link(plan, target))
         paragraph_indexes = [i for i, block in enumerate(blocks) if not block.startswith(("## ", "1. "))]
         i = rng.choice(paragraph_indexes)
         blocks[i] += ("" if plan.chinese else " ") + sentence
     if with_variables:
-        blocks.append(vocab.ZH_CONTACT_SENTENCE if plan.chinese else vocab.CONTACT_SENTENCE)
+        blocks.append(vocab.ZH_CONTACT_SENTENCE if plan.chinese else contact or vocab.CONTACT_SENTENCE)
     return "\n\n".join(blocks) + "\n"
 
 
@@ -362,7 +377,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="bench: help-center word lists; wide: a large vocabulary and long Chinese articles")
     parser.add_argument("--plain", type=Path, help="also write the plain MkDocs + Material variant here")
     parser.add_argument("--hugo", type=Path, help="also write the Hugo variant here")
+    parser.add_argument("--languages", help="a multi-language project, e.g. en,da,zh: the same N articles in "
+                        "each (bench/translations.py); not with --corpus, --plain or --hugo")
     args = parser.parse_args(argv)
+    if args.languages:
+        if args.plain or args.hugo or args.corpus != "bench":
+            parser.error("--languages makes a helpgen project only, from the bench corpus")
+        from translations import generate_languages
+        generate_languages(args.dest, args.articles, tuple(args.languages.split(",")), args.seed)
+        return
     generate(args.dest, args.articles, args.seed, args.corpus)
     if args.plain:
         write_plain_variant(args.dest, args.plain)

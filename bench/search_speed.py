@@ -2,6 +2,7 @@
 
     python bench/search_speed.py [--articles 5000 --articles 20000] [--plain-up-to 5000] [--runs 3]
                                  [--work /tmp/helpgen-search-bench] [--json results.json] [--reuse-builds]
+    python bench/search_speed.py --languages en,da,zh [--articles 1000] [--runs 3] ...
 
 For each size, generates a help center with bench/generate.py (seed 1: 20 categories, 300-900 words
 per article, ~10% Chinese), builds it with `helpgen build`, and, up to --plain-up-to articles, builds
@@ -18,6 +19,13 @@ navigation start -> first result two ways, median over queries x runs:
 Search bytes are the files a visitor fetched whose URL contains "search" (index, worker, chunks,
 documents), reported raw and gzip-compressed (level 6, as static hosts serve JSON and JS).
 Prints one table and the helpgen : Material ratios.
+
+With --languages, per language: the help center is generated in every language listed (bench/
+translations.py: the same N articles in each, at the same paths; the first language at the site root,
+the others under /<code>/), built once with `helpgen build`, and each language is measured on its own
+home page (/da/?q=…, typing on /da/) with queries in that language (translations.QUERIES); the page's
+search reads only its language's index. Prints a table per language (one row per size), to compare with
+the one-language figures. Plain Material is not built in this mode (it has no per-language index).
 """
 from __future__ import annotations
 
@@ -36,6 +44,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 import vocabulary as vocab  # noqa: E402
 from generate import generate, write_plain_variant  # noqa: E402
+from translations import QUERIES as LANGUAGE_QUERIES, generate_languages  # noqa: E402
 from search import (CHROMIUM, CHROMIUM_ARGS, FIRST_RESULT, RECORD_FIRST_RESULT_JS, serve_directory,  # noqa: E402
                     time_one_search)
 
@@ -108,20 +117,23 @@ def time_deep_link(browser, base_url: str, server, query: str, timeout_s: float)
             "search_files": sorted({path for path, _ in sent if "search" in path})}
 
 
-def measure(site: Path, runs: int, timeout: float) -> dict:
-    """Per query and run, a fresh browser context each: the deep link, then typing (bench/search.py)."""
+def measure(site: Path, runs: int, timeout: float, prefix: str = "", queries: tuple[str, ...] = QUERIES) -> dict:
+    """Per query and run, a fresh browser context each: the deep link, then typing (bench/search.py).
+    `prefix`: the language's part of the site ("da/"), whose home page the visits start from."""
     from playwright.sync_api import sync_playwright
 
-    deep, typed, latency, loaded, transfers = [], [], [], [], []
-    with serve_directory(site) as (base_url, server), sync_playwright() as playwright:
+    deep, typed, latency, loaded, transfers, fetched = [], [], [], [], [], set()
+    with serve_directory(site) as (server_url, server), sync_playwright() as playwright:
+        base_url = server_url + ("/" + prefix.rstrip("/") if prefix else "")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            for query in QUERIES:
+            for query in queries:
                 for _ in range(runs):
                     sample = time_deep_link(browser, base_url, server, query, timeout)
                     deep.append(sample["first_result_s"])
                     loaded.append(sample["page_loaded_s"])
                     transfers.append(search_transfer(site, sample["search_files"]))
+                    fetched.update(sample["search_files"])
                     sample = time_one_search(browser, base_url, server, query, timeout)
                     typed.append(sample["first_result_s"])
                     latency.append(round(sample["first_result_s"] - sample["typed_at_s"], 3))
@@ -138,6 +150,9 @@ def measure(site: Path, runs: int, timeout: float) -> dict:
         "after_last_key_median_s": statistics.median(latency),
         "search_bytes_raw": round(statistics.median(t[0] for t in transfers)),
         "search_bytes_gzip": round(statistics.median(t[1] for t in transfers)),
+        # helpgen's index folders the pages read (Material's own, nearly empty search_index.json aside).
+        "index_folders_fetched": sorted({path.split("search/helpgen/")[0] + "search/helpgen/" for path in fetched
+                                         if "search/helpgen/" in path}),
     }
 
 
@@ -166,6 +181,52 @@ def bench_size(n: int, work: Path, with_plain: bool, runs: int, timeout: float, 
         log(f"measuring Material search ({len(QUERIES)} queries x {runs} runs)")
         row["material"] = measure(plain / "site", runs, timeout)
     return row
+
+
+def bench_languages(n: int, work: Path, languages: tuple[str, ...], runs: int, timeout: float,
+                    reuse: bool = False) -> dict:
+    """One multi-language help center with `n` articles in each language, built once; each language's
+    search measured from its own home page with its own queries."""
+    project = work / f"helpgen-{n}-{'-'.join(languages)}"
+    if not (project / "content").is_dir():
+        log(f"generating {n} articles in each of {', '.join(languages)} into {project}")
+        generate_languages(project, n, languages)
+    row: dict = {"articles": n, "languages": {}}
+    log(f"helpgen build of {n} articles x {len(languages)} languages")
+    row["helpgen_build_s"] = (None if reuse and (project / "site" / "index.html").is_file() else
+                              run_build([str(VENV_BIN / "helpgen"), "build", "--site-dir", str(project / "site")],
+                                        project))
+    for position, code in enumerate(languages):
+        prefix = "" if position == 0 else f"{code}/"
+        index_bytes, index_files = folder_size(project / "site" / prefix / "search" / "helpgen")
+        log(f"measuring {code} search at /{prefix} ({len(LANGUAGE_QUERIES[code])} queries x {runs} runs)")
+        result = measure(project / "site", runs, timeout, prefix, LANGUAGE_QUERIES[code])
+        if result["index_folders_fetched"] != [f"/{prefix}search/helpgen/"]:
+            sys.exit(f"error: the {code} pages read {result['index_folders_fetched']}, "
+                     f"not /{prefix}search/helpgen/ only")
+        row["languages"][code] = {"queries": list(LANGUAGE_QUERIES[code]), "prefix": prefix,
+                                  "index_bytes": index_bytes, "index_files": index_files, **result}
+    return row
+
+
+def language_tables(rows: list[dict]) -> str:
+    """A table per language, a row per size."""
+    out = []
+    for code in rows[0]["languages"]:
+        m0 = rows[0]["languages"][code]
+        out.append(f"\n{code}: pages at /{m0['prefix']}, queries {', '.join(m0['queries'])} "
+                   "(build s: the whole site, every language)")
+        out.append("| articles per language | build s | first result: ?q= deep link | typed (after last key) | "
+                   "page loaded | search transfer gzip (raw) | index on disk |")
+        out.append("|---|---|---|---|---|---|---|")
+        for row in rows:
+            m = row["languages"][code]
+            out.append(f"| {row['articles']:,} | {row['helpgen_build_s'] or 'reused'} | "
+                       f"{m['first_result_median_s']:.3f} s | {m['typed_median_s']:.3f} s "
+                       f"({m['after_last_key_median_s']:.3f} s) | {m['page_loaded_median_s']:.3f} s | "
+                       f"{m['search_bytes_gzip'] / 1e3:,.0f} kB ({m['search_bytes_raw'] / 1e3:,.0f} kB) | "
+                       f"{m['index_bytes'] / 1e6:.1f} MB, {m['index_files']} files |")
+    return "\n".join(out).lstrip("\n")
 
 
 def table(rows: list[dict]) -> str:
@@ -200,13 +261,23 @@ def main(argv: list[str] | None = None) -> None:
                         help="where projects are generated and built (reused when present)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--reuse-builds", action="store_true", help="measure sites already built in --work")
+    parser.add_argument("--languages", help="per language: a multi-language site, e.g. en,da,zh (the first at "
+                        "the root), N articles in each; a table per language")
     args = parser.parse_args(argv)
-    rows = [bench_size(n, args.work, n <= args.plain_up_to, args.runs, args.timeout, args.reuse_builds)
-            for n in (args.articles or [5000])]
+    if args.languages:
+        languages = tuple(args.languages.split(","))
+        unknown = [code for code in languages if code not in LANGUAGE_QUERIES]
+        if unknown:
+            parser.error(f"no queries for {', '.join(unknown)}: use some of {', '.join(LANGUAGE_QUERIES)}")
+        rows = [bench_languages(n, args.work, languages, args.runs, args.timeout, args.reuse_builds)
+                for n in (args.articles or [1000])]
+    else:
+        rows = [bench_size(n, args.work, n <= args.plain_up_to, args.runs, args.timeout, args.reuse_builds)
+                for n in (args.articles or [5000])]
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print(json.dumps(rows, indent=2), file=sys.stderr)
-    print(table(rows))
+    print(language_tables(rows) if args.languages else table(rows))
 
 
 if __name__ == "__main__":

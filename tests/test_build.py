@@ -36,9 +36,9 @@ def test_every_page_of_the_demo_has_the_contact_block_with_the_configured_values
         "da": [("mandag–fredag", "09.00–17.00"), ("lørdag", "10.00–14.00"), ("søndag", "lukket")],
         "zh": [("周一至周五", "09:00–17:00"), ("周六", "10:00–14:00"), ("周日", "休息")],
     }
-    # The contact pages are the channels themselves; the 404 page has its own card: each channel shows once.
+    # The contact pages are the channels themselves; the 404 pages have their own card: each channel shows once.
     once = {demo_site / "contact/index.html", demo_site / "da/contact/index.html", demo_site / "zh/contact/index.html",
-            demo_site / "404.html"}
+            demo_site / "404.html", demo_site / "da/404.html", demo_site / "zh/404.html"}
     for page in once:
         assert soup(page).select_one("[data-hg-contact]") is None
     for page in (p for p in pages if p not in once):

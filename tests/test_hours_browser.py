@@ -67,10 +67,10 @@ def test_widget_shows_the_expected_status(chromium, demo_url, case, at, zone, ex
 
 @pytest.mark.parametrize("language, path, expected", [
     ("da", "da/returns/hvordan-returnerer-jeg-en-vare/",
-     {"chat": "Lukket · åbner i morgen kl. 4.00 (kl. 10.00 Copenhagen-tid)",
-      "phone": "Lukket · åbner mandag kl. 4.00 (kl. 10.00 Copenhagen-tid)"}),
+     {"chat": "Lukket · åbner i morgen kl. 4.00 (kl. 10.00 København-tid)",
+      "phone": "Lukket · åbner mandag kl. 4.00 (kl. 10.00 København-tid)"}),
     ("zh", "zh/shipping/guoji-yunshu/",
-     {"chat": "休息中 · 明天 04:00（Copenhagen时间 10:00）开始服务"}),
+     {"chat": "休息中 · 明天 04:00（哥本哈根时间 10:00）开始服务"}),
 ])
 def test_the_widget_speaks_the_pages_language_as_python_does(chromium, demo_url, language, path, expected):
     at = dt.datetime(2026, 11, 27, 20, 0, tzinfo=COPENHAGEN)

@@ -105,3 +105,28 @@ def test_the_site_language_reaches_the_templates(project):
     article = soup(project.root / "site" / "orders" / "track" / "index.html")
     assert article.select_one(".hg-badge").get_text(strip=True) == "FAQ"
     assert article.select_one(".hg-updated").get_text(" ", strip=True).startswith("Opdateret")
+
+
+@pytest.mark.parametrize("zone, lang, city", [
+    ("Europe/Copenhagen", "en", "Copenhagen"), ("Europe/Copenhagen", "da", "København"),
+    ("Europe/Copenhagen", "zh", "哥本哈根"), ("America/New_York", "zh-TW", "紐約"),
+    ("America/Argentina/Buenos_Aires", "da", "Buenos Aires"),
+    ("Europe/Copenhagen", "xx-unknown", "Copenhagen"),  # a language CLDR does not know: the zone's own name
+])
+def test_a_zones_city_is_named_as_the_language_names_it(zone, lang, city):
+    from helpgen.i18n.zones import zone_city
+
+    assert zone_city(zone, lang) == city
+
+
+def test_zone_words_name_the_city_in_the_pages_language_and_the_page_carries_it_for_the_browser():
+    from helpgen.hours.promises import _zone_words
+    from helpgen.i18n import browser_strings, messages
+
+    assert _zone_words("Europe/Copenhagen", messages("da")) == "København-tid"
+    assert _zone_words("Europe/Copenhagen", messages("zh")) == "哥本哈根时间"
+    assert _zone_words("Europe/Copenhagen", messages("en")) == "Copenhagen time"
+    assert _zone_words("Etc/UTC", messages("da")) == "UTC"
+    strings = browser_strings(messages("da"), ("Europe/Copenhagen",))
+    assert strings["zone.cities"] == {"Europe/Copenhagen": "København"}
+    assert _zone_words("Europe/Copenhagen", strings) == "København-tid"  # as helpgen-hours.js reads it

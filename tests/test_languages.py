@@ -276,3 +276,22 @@ def test_switcher_entries_are_relative_links_that_stay_on_the_site(site):
         for entry in soup(page).select("a.hg-language"):
             assert not urlparse(entry["href"]).scheme and not entry["href"].startswith("/")
             assert posixpath.normpath(urlparse(urljoin(url_of(site, page), entry["href"])).path).startswith("/")
+
+
+def test_the_logo_leads_to_the_home_page_of_the_pages_language(site):
+    for page, language_home in ((site / "da/returns/return-an-item/index.html", site / "da/index.html"),
+                                (site / "returns/refund/index.html", site / "index.html")):
+        logo = soup(page).select_one("a.md-header__button.md-logo")["href"]
+        target = page_at(site, urljoin(url_of(site, page), logo))
+        assert target.resolve() == language_home.resolve(), (page, logo)
+
+
+def test_the_companys_zone_is_named_in_the_pages_language(site):
+    danish = soup(site / "da/contact/index.html")
+    assert danish.select_one(".hg-hours caption").get_text() == "Åbningstider (København-tid)"
+    strings = json.loads(danish.find("script", id="helpgen-strings").string)
+    assert strings["zone.cities"] == {"Europe/Copenhagen": "København"}  # what helpgen-hours.js words it with
+    chinese = soup(site / "zh-TW/contact/index.html")
+    assert "哥本哈根時間" in chinese.select_one(".hg-hours caption").get_text()
+    assert soup(site / "contact/index.html").select_one(".hg-hours caption").get_text() == \
+        "Support hours (Copenhagen time)"

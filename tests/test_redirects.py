@@ -180,3 +180,17 @@ def test_a_redirect_page_speaks_the_sites_language(project):
     assert page.html["lang"] == "da"
     assert page.title.get_text() == "Siden er flyttet"
     assert page.p.get_text().startswith("Siden er flyttet til:")
+
+
+def test_a_translations_redirect_page_is_in_its_language_worded_by_the_sites_strings(tmp_path):
+    from .test_languages import multilingual
+
+    project = multilingual(tmp_path / "help")
+    project.article("da/returns/return-an-item.md", "Hvordan returnerer jeg en vare?", "Send den tilbage.",
+                    redirect_from="[/retur/]")
+    project.write("strings.yml", "da:\n  redirect.title: Vi er flyttet\n")
+    site = project.build().site_dir
+    page = soup(site / "da/retur/index.html")
+    assert page.html["lang"] == "da" and page.title.get_text() == "Vi er flyttet"
+    assert page.p.get_text().startswith("Siden er flyttet til:")
+    assert page.find("a")["href"] == "../returns/return-an-item/"

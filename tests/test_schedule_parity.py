@@ -36,7 +36,7 @@ SEED = int(os.environ.get("HELPGEN_PARITY_SEED", "20261124"))
 CASES = 12_000
 NOTICE_EVERY = 4  # notices are checked on every fourth case: each walks several channels
 # Danish: the notices' sentences and dates come from the translation tables on both sides.
-STRINGS = {lang: browser_strings(messages(lang)) for lang in SHIPPED_LANGUAGES}  # each case is in one
+STRINGS = {}  # each case is in one shipped language, with the zones' cities in it (filled below)
 
 # Company zones: both hemispheres, DST at 01:00 UTC (EU), 02:00 local (US), at midnight (Santiago,
 # Havana, Azores, Beirut), 30-minute DST (Lord Howe), odd offsets (Kathmandu, Chatham, St Johns),
@@ -48,6 +48,8 @@ ZONES = [
     "Pacific/Chatham", "Asia/Kathmandu", "Asia/Kolkata", "Asia/Tokyo", "America/St_Johns",
     "Africa/Casablanca", "Europe/Moscow", "America/Mexico_City", "UTC",
 ]
+# The page carries its zone's city in its language ("København"): both sides read it from there.
+STRINGS.update({lang: browser_strings(messages(lang), ZONES) for lang in SHIPPED_LANGUAGES})
 WINDOW = (dt.datetime(2025, 9, 1, tzinfo=dt.timezone.utc), dt.datetime(2027, 5, 1, tzinfo=dt.timezone.utc))
 DAY_TEMPLATES = [
     "09:00-17:00", "closed", "00:00-24:00", "22:00-02:00", "08:00-12:00, 13:00-17:30", "01:30-03:30",

@@ -205,7 +205,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
     return SiteContext(
         organization=local(support.organization),
         timezone=support.timezone,
-        zone_name=_zone_words(support.timezone, text),
+        zone_name=_zone_words(support.timezone, text, language or None),
         channels=[ChannelView(c.id, local(c.name), c.kind, local(c.label), c.href,
                               availability_text(c.availability, c.schedule.weekly, text), c.response.words(text),
                               promise_text(c.response, text))

@@ -13,6 +13,7 @@ from typing import Mapping
 
 from ..i18n import Messages, browser_strings, format_pattern, messages
 from ..i18n.messages import fill
+from ..i18n.zones import ZONE_CITIES, zone_name_city
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us, wall_to_us)
@@ -163,10 +164,11 @@ def channel_payload(availability: Schedule, response: Promise, business: Schedul
 # helpgen.i18n; a Messages is taken too; None is English): helpgen-hours.js writes the same texts.
 
 
-def page_strings(strings: Mapping[str, str] | Messages | None) -> Mapping[str, str]:
+def page_strings(strings: Mapping[str, str] | Messages | None, zones: tuple[str, ...] = ()) -> Mapping[str, str]:
+    """The strings as a page carries them; made from a Messages, with the cities of `zones` in its language."""
     if strings is None:
-        return browser_strings(messages(None))
-    return browser_strings(strings) if isinstance(strings, Messages) else strings
+        return browser_strings(messages(None), zones)
+    return browser_strings(strings, zones) if isinstance(strings, Messages) else strings
 
 
 def _t(strings: Mapping[str, str], key: str, **params: str) -> str:
@@ -185,9 +187,9 @@ def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
 
 def describe_us(channel: dict, now: int, visitor_zone: str | None,
                 strings: Mapping[str, str] | Messages | None = None) -> dict:
-    strings = page_strings(strings)
     availability = schedule_from_json(channel["availability"])
     company = availability.timezone
+    strings = page_strings(strings, (company,))
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
     def when(us: int) -> str:
@@ -224,7 +226,7 @@ def when_text(company: str, visitor: str, us: int, now: int, strings: Mapping[st
     """An instant for the visitor: their own clock, relative to their own day ("tomorrow 04:00"), then
     the company's clock when it reads differently, naming its day rather than "tomorrow", which a reader
     would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)"."""
-    strings = page_strings(strings)
+    strings = page_strings(strings, (company,))
     here = _label(visitor, us, now, strings)
     if visitor == company or offset_at(visitor, us) == offset_at(company, us):
         return here
@@ -274,9 +276,12 @@ def _label(zone: str, us: int, now: int, strings: Mapping[str, str]) -> str:
     return _day_and_time(day_to_date(day), time, strings, ahead < 7)
 
 
-def _zone_words(zone: str, strings: Mapping[str, str] | Messages | None = None) -> str:
-    """'Europe/Copenhagen' -> 'Copenhagen time'; 'America/New_York' -> 'New York time'; UTC -> 'UTC'."""
-    city = zone.rsplit("/", 1)[-1].replace("_", " ")
-    if city.upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"):
+def _zone_words(zone: str, strings: Mapping[str, str] | Messages | None = None, language: str | None = None) -> str:
+    """'Europe/Copenhagen' -> 'Copenhagen time', 'København-tid', '哥本哈根时间'; UTC -> 'UTC'. The city is
+    CLDR's in the strings' language (i18n/zones.py; `language`: the page's code, when the table is
+    another's), as the page carries it for helpgen-hours.js; a zone it does not carry reads as its name."""
+    if zone_name_city(zone).upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"):
         return "UTC"
-    return _t(page_strings(strings), "status.zone_time", city=city)
+    shown = strings if isinstance(strings, Mapping) else browser_strings(strings or messages(None), (zone,), language)
+    city = (shown.get(ZONE_CITIES) or {}).get(zone) or zone_name_city(zone)
+    return _t(shown, "status.zone_time", city=city)

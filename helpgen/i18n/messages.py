@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -70,6 +70,12 @@ def messages(lang: str | None) -> Messages:
     return Messages(language_of(lang))
 
 
-def browser_strings(m: Messages) -> dict[str, Any]:
-    """The texts the page's scripts show, for a <script type="application/json"> block."""
-    return {k: m.raw(k) for k in sorted(m.keys()) if k.split(".", 1)[0] in BROWSER_SECTIONS}
+def browser_strings(m: Messages, zones: Iterable[str] = (), language: str | None = None) -> dict[str, Any]:
+    """The texts the page's scripts show, for a <script type="application/json"> block; with `zones`, the
+    cities of those zones in the page's `language` (default: the table's) under zones.ZONE_CITIES."""
+    strings: dict[str, Any] = {k: m.raw(k) for k in sorted(m.keys()) if k.split(".", 1)[0] in BROWSER_SECTIONS}
+    if zones:
+        from .zones import ZONE_CITIES, zone_cities
+
+        strings[ZONE_CITIES] = zone_cities(zones, language or m.lang)
+    return strings

@@ -5,6 +5,11 @@ The previous build's URLs come from its manifest (`site/.helpgen/urls.json`, wri
 a file, an http(s) URL of the published site's copy, or `git:REV` (worked out from the content folder at
 that revision). Without one, the renames Git shows (staged, and made by the last commit) are checked
 the same way.
+
+In a multi-language site every language's URLs are compared (the manifest holds them all, under their
+prefixes: /da/…); a vanished Danish URL is matched with a Danish article, and the `redirect_from:` line
+it needs is written as a translation's front matter writes paths, inside its language's part of the
+site (`/returns/x/` in content/da/ means /da/returns/x/).
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..content.articles import Article, parse_article
+from ..content.languages import Language, SiteLanguages, single_language
 from ..errors import HelpgenError, Location, Problem
 from .redirects import Redirect, article_url
 
@@ -24,16 +30,34 @@ TITLE_LIKENESS = 0.75  # difflib ratio between old and new titles for a guess to
 
 @dataclass(frozen=True)
 class Vanished:
-    url: str  # the old site path
-    src: str  # the file it was built from
+    url: str  # the old site path ("da/returns/x/")
+    src: str  # the file it was built from, in the content folder ("da/returns/x.md")
     title: str
     replacement: str = ""  # the src of the article that most likely took its place
+    written: str = ""  # the old path as its language's front matter writes it ("returns/x/"); "" = url
+
+    @property
+    def redirect_from(self) -> str:
+        return self.written or self.url
 
 
-def load_previous(where: str, project_dir: Path, docs_dir: Path, use_directory_urls: bool) -> dict[str, dict]:
-    """url -> {"src", "title"} of every page the previous build published (and its redirects' sources)."""
+def language_of(languages: SiteLanguages, src: str) -> tuple[Language, str]:
+    """(language, path inside its folder) of a content-folder path; a path in no language's folder (a
+    site that became multilingual since) counts as the default language's, as it is."""
+    return languages.of_src(src) or (languages.default, src)
+
+
+def inside_language(lang: Language, url: str) -> str:
+    """A site path as a page of `lang` writes it in front matter: "da/returns/x/" -> "returns/x/"."""
+    return url[len(lang.url_prefix):] if lang.url_prefix and url.startswith(lang.url_prefix) else url
+
+
+def load_previous(where: str, project_dir: Path, docs_dir: Path, use_directory_urls: bool,
+                  languages: SiteLanguages | None = None) -> dict[str, dict]:
+    """url -> {"src", "title"} of every page the previous build published (and its redirects' sources):
+    site paths under each language's prefix, sources as content-folder paths."""
     if where.startswith("git:"):
-        return _from_git(where[4:], project_dir, docs_dir, use_directory_urls)
+        return _from_git(where[4:], project_dir, docs_dir, use_directory_urls, languages or single_language(None))
     try:
         if where.startswith(("http://", "https://")):
             with urllib.request.urlopen(where, timeout=30) as answer:  # noqa: S310 - the user's own site
@@ -61,7 +85,8 @@ def _git(project_dir: Path, *args: str) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def _from_git(rev: str, project_dir: Path, docs_dir: Path, use_directory_urls: bool) -> dict[str, dict]:
+def _from_git(rev: str, project_dir: Path, docs_dir: Path, use_directory_urls: bool,
+              languages: SiteLanguages) -> dict[str, dict]:
     from ..checks.paths import page_url  # the checks own MkDocs' path rules
 
     top = Path(_git(project_dir, "rev-parse", "--show-toplevel").strip())
@@ -70,12 +95,15 @@ def _from_git(rev: str, project_dir: Path, docs_dir: Path, use_directory_urls: b
     pages = {}
     for name in names:
         src = PurePosixPath(name).relative_to(prefix).as_posix() if prefix != "." else name
-        article, _ = parse_article(_git(top, "show", f"{rev}:{name}"), src)
+        lang, rel = language_of(languages, src)
+        article, _ = parse_article(_git(top, "show", f"{rev}:{name}"), rel)
         if article is None or article.is_draft:
             continue
-        url = article_url(article, page_url(src, use_directory_urls))
+        # Permalinks and redirect_from paths of a translation are inside its language's part of the site.
+        url = lang.url_prefix + article_url(article, page_url(rel, use_directory_urls))
         pages[url] = {"src": src, "title": article.title, "redirect": article.more.redirect}
-        pages.update({old: {"src": "", "title": "", "redirect": url} for old in article.more.redirect_from})
+        pages.update({lang.url_prefix + old: {"src": "", "title": "", "redirect": url}
+                      for old in article.more.redirect_from})
     return pages
 
 
@@ -112,17 +140,28 @@ def _run(cwd: Path, *args: str) -> str:
 
 
 def vanished(previous: dict[str, dict], urls: dict[str, str], redirects: list[Redirect],
-             articles: dict[str, Article], renames: dict[str, str] | None = None) -> list[Vanished]:
-    """Every URL of the previous build that is now neither a page nor a redirect's source."""
+             articles: dict[str, Article], renames: dict[str, str] | None = None,
+             languages: SiteLanguages | None = None) -> list[Vanished]:
+    """Every URL of the previous build that is now neither a page nor a redirect's source. `urls`,
+    `redirects` and `articles` are the whole site's (content-folder paths, site paths under each
+    language's prefix); a vanished page's replacement is looked for among its own language's articles."""
+    languages = languages or single_language(None)
     served = set(urls.values()) | {r.source for r in redirects}
     renames = renames or {}
-    current = {src: a for src, a in articles.items() if src in urls and not a.is_index}
+    current: dict[str, dict[str, Article]] = {}
+    for src, article in articles.items():
+        if src in urls and not article.is_index:
+            current.setdefault(language_of(languages, src)[0].code, {})[src] = article
     found = []
     for url, entry in sorted(previous.items()):
         if url in served or not entry.get("src"):
             continue
-        found.append(Vanished(url, entry["src"], entry.get("title", ""),
-                              _replacement(entry["src"], entry.get("title", ""), current, renames)))
+        lang, _ = language_of(languages, entry["src"])
+        title = entry.get("title", "")
+        written = inside_language(lang, url)
+        found.append(Vanished(url, entry["src"], title,
+                              _replacement(entry["src"], title, current.get(lang.code, {}), renames),
+                              written if written != url else ""))
     return found
 
 
@@ -145,22 +184,26 @@ def _replacement(old_src: str, old_title: str, current: dict[str, Article], rena
     return by_title[close[0]] if close and old_title else ""
 
 
-def vanished_problems(moves: list[Vanished], file_of: dict[str, str]) -> list[Problem]:
+def vanished_problems(moves: list[Vanished], file_of: dict[str, str], display_root: str = "") -> list[Problem]:
     from ..checks.rules import finding
 
     problems = []
     for move in moves:
+        # A translation's front matter writes paths inside its language's part of the site: say so.
+        prefix = move.url[:len(move.url) - len(move.written)] if move.written else ""
+        inside = f" (paths in {display_root + '/' if display_root else ''}{prefix} are inside /{prefix})" if prefix else ""
         if move.replacement:
             problems.append(finding(
                 "url-vanished", Location(file_of.get(move.replacement, move.replacement), 1),
                 f"/{move.url} (was {move.src}) is no longer published and nothing redirects from it; "
                 f"this article most likely replaced it",
-                f"add `redirect_from: [/{move.url}]` to its front matter (`--fix` adds it)"))
+                f"add `redirect_from: [/{move.redirect_from}]` to its front matter{inside} (`--fix` adds it)"))
         else:
+            old = f"{display_root}/{move.src}" if display_root else move.src
             problems.append(finding(
-                "url-vanished", Location(move.src, 1),
+                "url-vanished", Location(old, 1),
                 f"/{move.url} (\"{move.title}\") is no longer published and nothing redirects from it",
-                "add `redirect_from: [/" + move.url + "]` to the article that covers it now, "
+                f"add `redirect_from: [/{move.redirect_from}]`{inside} to the article that covers it now, "
                 "or a stub with `redirect:` to a page that does"))
     return problems
 
@@ -175,7 +218,7 @@ def fix_vanished(moves: list[Vanished], docs_dir: Path, display_root: str = "") 
             continue
         path = docs_dir / move.replacement
         lines = path.read_text(encoding="utf-8").split("\n")
-        edit = add_redirect_from(lines, move.url)
+        edit = add_redirect_from(lines, move.redirect_from)
         if edit is None:
             continue
         path.write_text("\n".join(lines), encoding="utf-8")
@@ -184,8 +227,19 @@ def fix_vanished(moves: list[Vanished], docs_dir: Path, display_root: str = "") 
     return changes
 
 
+@dataclass(frozen=True)
+class Published:
+    """What this build publishes, the whole site at once: content-folder path -> site path (under each
+    language's prefix), the redirects, and the articles by content-folder path."""
+
+    urls: dict[str, str]
+    redirects: list[Redirect]
+    articles: dict[str, Article]
+    languages: SiteLanguages = single_language(None)
+
+
 def check_moves(previous_spec: str | None, project_dir: Path, docs_dir: Path, use_directory_urls: bool,
-                checked, display_root: str, fix: bool) -> list:
+                site: Published, display_root: str, fix: bool) -> list:
     """Compare with the previous build (or the renames Git shows). Raises the url-vanished errors; with
     fix, adds the redirect_from lines instead and returns the changes (raising only for URLs with no
     likely replacement)."""
@@ -193,18 +247,21 @@ def check_moves(previous_spec: str | None, project_dir: Path, docs_dir: Path, us
 
     renames: dict[str, str] = {}
     if previous_spec:
-        previous = load_previous(previous_spec, project_dir, docs_dir, use_directory_urls)
+        previous = load_previous(previous_spec, project_dir, docs_dir, use_directory_urls, site.languages)
     else:
         renames = git_renames(project_dir, docs_dir)
-        previous = {page_url(old, use_directory_urls): {"src": old, "title": ""} for old in renames}
+        previous = {}
+        for old in renames:
+            lang, rel = language_of(site.languages, old)
+            previous[lang.url_prefix + page_url(rel, use_directory_urls)] = {"src": old, "title": ""}
     if not previous:
         return []
-    lost = vanished(previous, checked.urls, list(checked.redirects), checked.articles.by_src(), renames)
-    shown = {src: f"{display_root}/{src}" if display_root else src for src in checked.urls}
+    lost = vanished(previous, site.urls, site.redirects, site.articles, renames, site.languages)
+    shown = {src: f"{display_root}/{src}" if display_root else src for src in site.urls}
     if not fix and lost:
-        raise HelpgenError(vanished_problems(lost, shown))
+        raise HelpgenError(vanished_problems(lost, shown, display_root))
     changes = fix_vanished(lost, docs_dir, display_root)
     unfixed = [move for move in lost if not move.replacement]
     if unfixed:
-        raise HelpgenError(vanished_problems(unfixed, shown))
+        raise HelpgenError(vanished_problems(unfixed, shown, display_root))
     return changes

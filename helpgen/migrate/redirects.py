@@ -17,7 +17,7 @@ from jinja2 import Environment
 from ..content.articles import Article
 from ..content.fields import site_path
 from ..errors import Location
-from ..i18n.messages import messages
+from ..i18n.messages import Messages, messages
 
 
 
@@ -27,6 +27,7 @@ class Redirect:
     target: str  # a site path of this site, or an external URL
     origin: Location  # where it was declared
     target_src: str = ""  # the article it leads to, when it is one of ours
+    language: str = ""  # in a multi-language site, the language of the page that declared it
 
     @property
     def external(self) -> bool:
@@ -60,12 +61,13 @@ def resolve_target(written: str, from_src: str, urls: dict[str, str], files: set
     return found + suffix, by_url.get(found, "")
 
 
-def html_page(source: str, target: str, site_url: str = "", lang: str = "en") -> str:
+def html_page(source: str, target: str, site_url: str = "", lang: str = "en", text: Messages | None = None) -> str:
     """A page that sends visitors on: JavaScript keeps the #anchor they came with, a meta refresh works
-    without it, and a visible link works without either. Values reach HTML only through autoescaping."""
+    without it, and a visible link works without either. Values reach HTML only through autoescaping.
+    `text`: the language's words (a site's own strings.yml on top); default: helpgen's table for `lang`."""
     href = target if urlsplit(target).scheme else relative_url(source, target)
     canonical = target if urlsplit(target).scheme else (site_url.rstrip("/") + "/" + target if site_url else href)
-    text = messages(lang)
+    text = text or messages(lang)
     return _PAGE.render(href=href, canonical=canonical, target_json=_script_json(href), lang=lang,
                         title=text.t("redirect.title"), moved_to=text.t("redirect.moved_to"))
 
@@ -126,9 +128,10 @@ def manifest(pages: dict[str, tuple[str, str]], redirects: list[Redirect]) -> st
 
 
 def write_redirects(site_dir, redirects: list[Redirect], pages: dict[str, tuple[str, str]], site_url: str = "",
-                    lang: str = "en") -> None:
+                    lang: str = "en", texts: dict[str, Messages] | None = None) -> None:
     """Write each redirect page, `_redirects` and `.helpgen/urls.json` into a built site. A file the site
-    already has at a redirect's place (the checks report the conflict) is never overwritten."""
+    already has at a redirect's place (the checks report the conflict) is never overwritten. Each page is
+    in the language of the page that declared it (`lang` when it has none), worded by `texts[code]`."""
     from pathlib import Path
 
     site = Path(site_dir)
@@ -137,7 +140,9 @@ def write_redirects(site_dir, redirects: list[Redirect], pages: dict[str, tuple[
         if path.exists():
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html_page(redirect.source, redirect.target, site_url, lang), encoding="utf-8")
+        code = redirect.language or lang
+        path.write_text(html_page(redirect.source, redirect.target, site_url, code, (texts or {}).get(code)),
+                        encoding="utf-8")
     own = site / "_redirects"
     existing = own.read_text(encoding="utf-8") if own.is_file() else ""
     if redirects or existing:

@@ -24,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from ..content.articles import HOME_SRC
 from ..content.languages import Language, SiteLanguages
 from ..content.translations import (OutdatedNotice, PageLanguages, SwitchEntry, TranslationMap,
                                     switch_targets)
@@ -64,14 +65,18 @@ def title_other_navigations(files: Files, config, specs: dict[str, list]) -> Non
                     Page(title, file, config)
 
 
-def other_navigations(files: Files, config, specs: dict[str, list]) -> dict:
-    """Each other language's navigation, built by MkDocs as it builds the site's own."""
+def other_navigations(files: Files, config, specs: dict[str, list], languages: SiteLanguages) -> dict:
+    """Each other language's navigation, built by MkDocs as it builds the site's own. Its home page is the
+    language's own (MkDocs takes the page at the site root): the logo of a Danish page leads to /da/."""
     saved = config.nav
     navs = {}
     try:
         for code, spec in specs.items():
             config.nav = spec
             navs[code] = get_navigation(files, config)
+            home = files.get_file_from_path(languages.get(code).src(HOME_SRC))
+            if home is not None and home.page is not None:
+                navs[code].homepage = home.page
     finally:
         config.nav = saved
     return navs
@@ -147,7 +152,7 @@ def site_urls(results: dict, languages: SiteLanguages) -> tuple[dict[str, str], 
         urls.update({lang.src(src): _prefixed(lang, path) for src, path in result.urls.items()})
         redirects += [replace(r, source=_prefixed(lang, r.source),
                               target=r.target if r.external else _prefixed(lang, r.target),
-                              target_src=lang.src(r.target_src) if r.target_src else "")
+                              target_src=lang.src(r.target_src) if r.target_src else "", language=lang.code)
                       for r in result.redirects]
     return urls, redirects, {}
 

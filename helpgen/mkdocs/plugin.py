@@ -7,8 +7,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
 from markupsafe import Markup
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -31,7 +29,9 @@ from ..i18n import Messages, browser_strings, messages
 from ..i18n.overrides import load_overrides
 from ..checks.limits import Limits
 from .build_cache import Memos
+from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, write_language_error_pages
 from .guards import refuse_missing_templates
+from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
                       mark_toc, publish_at_urls, refuse_links_outside)
@@ -44,44 +44,6 @@ from .languages import (PageViews, language_of_path, material_language, other_na
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
 _H1 = re.compile(r"^#[ \t]", re.MULTILINE)
-
-
-class HelpgenConfig(Config):
-    support = opt.Type(str, default="support.yml")
-    """Path of the support config, relative to mkdocs.yml."""
-    navigation = opt.Choice(("categories", "mkdocs"), default="categories")
-    """`categories`: home, category pages and contact in the sidebar (size stays flat as the help
-    center grows). `mkdocs`: keep the `nav` from mkdocs.yml or MkDocs' default."""
-    safe_output = opt.Type(bool, default=True)
-    """Build into a fresh folder and swap it in on success, refusing folders helpgen did not make."""
-    strings = opt.Type(str, default="strings.yml")
-    """A file of the site's own wording for any of helpgen's texts, per language (optional)."""
-    languages = opt.Optional(opt.Type(list))
-    """The site's languages as BCP 47 codes, the default first: `[en, da, zh]`. Content then lives in
-    `content/<code>/…`; the default is served at the site root, the others under `/<code>/`."""
-    embed_domains = opt.ListOfItems(opt.Type(str), default=[])
-    """https domains articles may embed in <iframe> (e.g. www.youtube.com); none by default."""
-    max_article_kb = opt.Type(int, default=Limits.max_article_kb)
-    """Articles larger than this are refused (a 50 MB article would take a minute and a gigabyte)."""
-    max_headings = opt.Type(int, default=Limits.max_headings)
-    """Articles with more headings than this are refused."""
-    extra_keys = opt.ListOfItems(opt.Type(str), default=[])
-    """The team's own front matter keys: kept, passed to templates, never warned about."""
-    key_aliases = opt.DictOfItems(opt.Type(str), default={})
-    """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
-    drafts = opt.Type(bool, default=False)
-    """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
-    generator = opt.Type(bool, default=True)
-    """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
-
-
-class _WarningCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 class HelpgenPlugin(BasePlugin[HelpgenConfig]):
@@ -106,8 +68,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.variables: dict[str, dict[str, str]] = {}  # language code -> variable -> Markdown
         self.today = dt.date.today()
         self.site_dir: Path | None = None
+        self.env = self.files = None  # the build's Jinja environment and files, from on_env
         self.staging: Path | None = None
-        self.warnings = _WarningCounter()
+        self.warnings = WarningCounter()
         self.check_cache: CheckCache | None = None
         self.search_cache: search.TermsCache | None = None
         self.build_store = None  # a BuildStore: `helpgen build --cache-dir` (build_cache.py)
@@ -187,7 +150,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             shipped = self._messages(config) if single else messages(lang.code)
             own = overrides.get(lang.code) or overrides.get(shipped.lang)
             self.texts[lang.code] = Messages(shipped.lang, own) if own else shipped
-        self.browser_strings = {code: script_json(browser_strings(text)) for code, text in self.texts.items()}
+        self.browser_strings = {code: script_json(browser_strings(text, (self.support.timezone,), code))
+                                for code, text in self.texts.items()}
         if self.languages.multilingual:
             theme["language"] = self.material_languages[self.languages.default.code]
             # Material's header shows partials/alternate.html (helpgen's: a switcher to the same page in
@@ -219,10 +183,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
                                       self._drafts(), self.check_jobs)
-        default = self.checked.results[self.languages.default.code]
-        if self.command != "serve" and not self.languages.multilingual and self._moves(default, config, files):
+        if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
-                                          self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts())
+                                          self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
+                                          self.check_jobs)
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
@@ -255,16 +219,21 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        self.navs = {self.languages.default.code: nav, **other_navigations(files, config, self.nav_specs)}
+        self.navs = {self.languages.default.code: nav, **other_navigations(files, config, self.nav_specs, self.languages)}
         return nav
 
     def _drafts(self) -> bool:
         return self.config.drafts or self.build_drafts
 
-    def _moves(self, checked, config, files) -> bool:
-        """URLs the previous build had and this one lost (moves.py). True when --fix changed files."""
+    def _moves(self, config) -> bool:
+        """URLs the previous build had and this one lost, in every language (moves.py). True when --fix
+        changed files."""
+        urls, redirects, _ = site_urls(self.checked.results, self.languages)
+        articles = {lang.src(src): a for lang in self.languages
+                    for src, a in self.checked.results[lang.code].articles.by_src().items()}
         changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
-                                    Path(config.docs_dir), config.use_directory_urls, checked,
+                                    Path(config.docs_dir), config.use_directory_urls,
+                                    moves.Published(urls, redirects, articles, self.languages),
                                     display_root(config), self.fix)
         self.fixed += changes
         return bool(changes)
@@ -327,6 +296,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             return file.url if file else ""
 
         refuse_missing_templates(env, files, display_root(config))
+        self.env, self.files = env, files  # each language's 404 page renders after the pages (on_post_build)
         for lang in self.languages:
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
@@ -357,11 +327,22 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             return context
         lang, _ = language_of_path(self.languages, page.file.src_uri)
         config.theme["language"] = self.material_languages[lang.code]
-        context["helpgen"] = self.contexts[lang.code]
-        context["t"] = self.texts[lang.code].t
-        context["helpgen_strings"] = self.browser_strings[lang.code]
-        context["helpgen_languages"] = self.page_languages.get(page.file.src_uri)
-        context["nav"] = self.navs.get(lang.code, nav)
+        context.update(self._language_context(lang), helpgen_languages=self.page_languages.get(page.file.src_uri),
+                       nav=self.navs.get(lang.code, nav))
+        return context
+
+    def _language_context(self, lang) -> dict:
+        """What a template reads in `lang`: site data, helpgen's words, the scripts' strings, navigation."""
+        return {"helpgen": self.contexts[lang.code], "t": self.texts[lang.code].t,
+                "nav": self.navs.get(lang.code) or self.navs.get(self.languages.default.code),  # `navigation: mkdocs`
+                "helpgen_strings": self.browser_strings[lang.code]}
+
+    def on_template_context(self, context, *, template_name, config):
+        """The root 404 page (MkDocs renders it, in the default language): its language switcher, and
+        where the other languages' 404 pages are (error_pages.py)."""
+        if template_name == ERROR_TEMPLATE and self.languages.multilingual:
+            context["helpgen_languages"] = not_found_switcher(self.page_languages, self.languages.default)
+            context["helpgen_notfound"] = root_not_found(self.languages)
         return context
 
     @staticmethod
@@ -375,6 +356,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        write_language_error_pages(self.env, config, self.files, self.languages, self._language_context,
+                                   self.material_languages, self.page_languages)
         config.theme["language"] = self.theme_language
         search.write_language_indexes(self.search_documents, Path(config.site_dir),
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
@@ -382,7 +365,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.build_store.save("checks", self.check_cache)
         self.memos.save()
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
-                        config.theme.get("language") or "en")
+                        config.theme.get("language") or "en", self.texts)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:

@@ -32,7 +32,7 @@ from watchdog.observers.polling import PollingObserver
 
 from . import pipeline
 from .page_cache import PageCache
-from .preview_errors import PreviewServer, error_page
+from .preview_errors import PreviewServer, error_page, writers_language
 from ..errors import HelpgenError, Location
 from ..progress import Progress
 
@@ -83,9 +83,10 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
     config.site_url = serve_url = _serve_url(host, port, mount_path)
     builds = 0
     server: PreviewServer | None = None
+    language = writers_language(config)  # the error page's words, kept while mkdocs.yml does not load
 
     def builder(config=None) -> None:
-        nonlocal builds
+        nonlocal builds, language
         started = time.monotonic()
         try:
             if config is None:
@@ -99,7 +100,8 @@ def serve(load_config: Callable[..., object], config_file: Path, dev_addr: str |
             # Said like `helpgen build` says it, and shown as every page until fixed; raising would stop
             # the preview (first build) or print a traceback (later ones).
             announce(f"Error: {error.format_message()}")
-            server.failing = error_page(error)
+            language = writers_language(config) or language
+            server.failing = error_page(error, *(language or ()))
             builds += 1
             return
         was_failing, server.failing = server.failing is not None, None

@@ -21,6 +21,8 @@ STATES = {
     "article": ("returns/how-do-i-return-an-item/", None),
     "contact": ("contact/", None),
     "404": ("no/such/page/", None),
+    # The root 404 page's script hands a missing /da/ URL to the Danish 404 page (error_pages.py).
+    "404-da": ("da/no/such/page/", "html[lang=da] [data-hg-notfound]"),
     "search-results": ("?q=refund", ".md-search-result__item"),
     "search-no-results": ("?q=xyzzy", "[data-hg-search-fallback]"),
 }

@@ -305,10 +305,13 @@
     return holiday || null;
   }
 
+  // The city as the page's language names it (CLDR's, baked into the page's strings for the zones it
+  // shows: helpgen/i18n/zones.py), else the zone's own name.
   function zoneWords(zone, strings) {
     var city = zone.split("/").pop().replace(/_/g, " ");
+    var cities = strings["zone.cities"] || {};
     return ["UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"].indexOf(city.toUpperCase()) >= 0 ? "UTC"
-      : text(strings, "status.zone_time", {city: city});
+      : text(strings, "status.zone_time", {city: cities[zone] || city});
   }
 
   /** {state: "open"|"closed", text} for one channel payload, in the visitor's zone and the language of
