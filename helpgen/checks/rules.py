@@ -110,7 +110,8 @@ RULES: tuple[Rule, ...] = (
     Rule("url-vanished", ERROR, "redirects",
          "A URL the previous build published (`helpgen build --previous`) that is neither a page nor a "
          "redirect any more: links and bookmarks to it break.",
-         "Add the suggested `redirect_from:` line to the article that replaced it (`--fix` adds it)."),
+         "Add the suggested `redirect_from:` line to the article that replaced it (`--fix` adds it).",
+         silenceable=False),
     # Source left from another generator
     Rule("template-tag", ERROR, "migration",
          "A Liquid (`{% include %}`, `{{ site.… }}`) or Hugo (`{{< shortcode >}}`) tag, which helpgen does not "
