@@ -22,7 +22,7 @@ from pathlib import Path
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..digests import FileDigests
 from ..errors import Problem
-from .source import SourceFile, read_source
+from .source import SourceFile
 
 
 class CheckCache:
@@ -31,17 +31,6 @@ class CheckCache:
     def __init__(self) -> None:
         self._sources: dict[str, tuple[tuple, SourceFile | None, list[Problem]]] = {}
         self._digests = FileDigests()
-
-    def read(self, docs_dir: Path, src: str, file: str, known_rules: set[str],
-             options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[SourceFile | None, list[Problem]]:
-        """read_source, reused while the file's bytes (and where it resolves to) are unchanged."""
-        key, found = self.lookup(docs_dir, src, file, known_rules, options)
-        if found is not None:
-            return found
-        source, problems = read_source(docs_dir, src, file, known_rules, options)
-        if key is not None:
-            self.keep(docs_dir, src, key, source, problems)
-        return source, list(problems)
 
     def lookup(self, docs_dir: Path, src: str, file: str, known_rules: set[str],
                options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[tuple | None, tuple | None]:
