@@ -182,7 +182,7 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
             click.echo(str(change), err=True)
         click.echo(fixed.summary(), err=True)
     try:
-        findings = check_project(config_file.parent, config_file.name, jobs=0)  # one worker per core
+        findings = check_project(config_file.parent, config_file.name, map_work=_fork_map)
     except HelpgenError as exc:
         exc.exit_code = 2  # nothing was checked: a setup problem, not a content error
         raise
@@ -191,6 +191,15 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
     if output_format != "text":
         click.echo(report.summary(findings), err=True)
     ctx.exit(1 if report.has_errors(findings) else 0)
+
+
+def _fork_map(work, items):
+    """The per-file checks over one worker per core (imported only when a check has many files)."""
+    from .mkdocs.pipeline import usable_cores
+    from .mkdocs.workers import fork_available, fork_map
+
+    cores = usable_cores()
+    return fork_map(work, items, cores) if cores > 1 and fork_available() else [work(i) for i in items]
 
 
 @main.group(name="import")

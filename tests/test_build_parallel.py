@@ -160,12 +160,12 @@ def test_workers_die_when_terminated_whatever_the_parent_does_with_sigterm():
 def test_check_workers_leave_like_page_workers_whatever_the_parent_does_with_sigterm():
     """`helpgen build` turns SIGTERM into KeyboardInterrupt (commands.py); the per-file check workers
     must not inherit it: a build of 10,000 articles once hung for good when their pool ended."""
-    from helpgen.checks.perfile import _map
+    from helpgen.mkdocs.workers import fork_map
 
     previous = signal.signal(signal.SIGTERM, lambda signum, frame: None)
     try:
-        results = _map(lambda index: (index, signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
-                                      signal.getsignal(signal.SIGINT) == signal.SIG_DFL), list(range(900)), 2)
+        results = fork_map(lambda index: (index, signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+                                          signal.getsignal(signal.SIGINT) == signal.SIG_DFL), list(range(900)), 2)
     finally:
         signal.signal(signal.SIGTERM, previous)
     assert results == [(index, True, True) for index in range(900)]

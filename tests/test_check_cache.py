@@ -127,22 +127,26 @@ def test_a_heading_id_that_follows_support_yml(warmed):
 
 
 def test_worker_processes_find_what_one_process_finds(tmp_path, monkeypatch):
-    """The per-file rules run in forked workers when there are many files (checks/perfile.py): the same
+    """The per-file rules run in forked workers when there are many files (checks/perfile.py with the
+    adapter's fork_map): the same
     findings and articles as in one process, with and without a cache, and after a support.yml change
     (kept sources whose findings are stale are checked again in the workers)."""
     from dataclasses import replace
+    from functools import partial
 
     from helpgen.checks import perfile
+    from helpgen.mkdocs.workers import fork_map
 
     monkeypatch.setattr(perfile, "MIN_FILES_FOR_WORKERS", 2)
+    workers = partial(fork_map, jobs=2)
     root = planted_project(tmp_path)
     serial = check_content(project_of(root), TODAY)
     assert serial.findings  # the planted project breaks many rules
     cache = CheckCache()
     for _ in range(2):
-        parallel = check_content(replace(project_of(root), jobs=2), TODAY, cache)
+        parallel = check_content(replace(project_of(root), map_work=workers), TODAY, cache)
         assert parallel.findings == serial.findings and parallel.articles == serial.articles
     edit(root / "support.yml", "Acme", "Acme Gear")
     fresh = check_content(project_of(root), TODAY)
-    again = check_content(replace(project_of(root), jobs=2), TODAY, cache)
+    again = check_content(replace(project_of(root), map_work=workers), TODAY, cache)
     assert again.findings == fresh.findings and again.articles == fresh.articles

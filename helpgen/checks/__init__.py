@@ -7,7 +7,6 @@ same rules). Findings are `Problem`s with a rule id from rules.RULES; the engine
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -37,7 +36,7 @@ from .rules import RULE_BY_ID, RULES, BySeverity, finding
 from .safety import Renderer, check_content_files, check_safety
 from .template_rules import check_template_tags
 from .languages import LanguagesResult, check_languages
-from .perfile import OwnRules, read_and_check
+from .perfile import MapWork, OwnRules, read_and_check
 from .source import SourceFile
 from .variable_rules import check_front_matter_variables, check_variables
 
@@ -68,7 +67,8 @@ class ContentProject:
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
     text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
     fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
-    jobs: int = 1  # worker processes for the rules that read one file at a time (perfile.py)
+    # How to spread the rules that read one file at a time over processes (perfile.py); None: here.
+    map_work: MapWork | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             to_read.append((src, file))
     own: list[Problem] = []
     read = read_and_check(project.docs_dir, to_read, known_rules, project.front_matter, cache,
-                          OwnRules(context, own_findings), project.jobs)
+                          OwnRules(context, own_findings), project.map_work)
     for (src, _), (source, problems, own_problems) in zip(to_read, read):
         findings += problems
         if source is not None:
@@ -195,14 +195,12 @@ def _order(problem: Problem) -> tuple:
 
 
 def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
-                  today: dt.date | None = None, jobs: int = 1) -> list[Problem]:
+                  today: dt.date | None = None, map_work: MapWork | None = None) -> list[Problem]:
     """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
     so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
-    (no or unreadable mkdocs.yml). jobs: worker processes for the per-file rules (0: one per core)."""
+    (no or unreadable mkdocs.yml). map_work: how to spread the per-file rules over processes."""
     project, findings, today = load_project(project_dir, config_file, today)
-    if not jobs:
-        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    project = replace(project, jobs=jobs)
+    project = replace(project, map_work=map_work)
     languages = project_languages(Path(project_dir) / config_file)
     return findings + check_languages(project, languages, today).findings
 

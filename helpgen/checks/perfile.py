@@ -1,17 +1,14 @@
 """The work done on each file by itself (read and parse it, then the rules that need no other file),
-over every file: in forked worker processes when there are many, in this process otherwise.
+over every file: spread over worker processes when there are many, in this process otherwise.
 
 Why: that work is most of a check (20 s of 25 at 10,000 articles, on one core) and no file's result
-depends on another's, so it divides among cores. Workers are forked: they inherit the project, the
-cache and the rules as they are, take file indices, and send back only what they made. The results,
-and so the findings, are the same whichever way they were made (tests/test_check_cache.py).
+depends on another's, so it divides among cores. The engine does not make processes: the caller
+passes `map_work` (the adapter's fork_map, mkdocs/workers.py), whose forked workers inherit the
+project, the cache and the rules as they are, take file indices, and send back only what they made.
+The findings are the same whichever way they were made (tests/test_check_cache.py).
 """
 from __future__ import annotations
 
-import gc
-import multiprocessing
-import signal
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +20,8 @@ from .source import SourceFile, read_source
 # Forking and sending the sources back costs about a tenth of a second per worker: below this many
 # files to work on, one process is faster.
 MIN_FILES_FOR_WORKERS = 400
-_TASK: Callable[[int], tuple] | None = None  # set just before the workers fork
+# work, indices -> [work(i) for i in indices], in other processes
+MapWork = Callable[[Callable[[int], tuple], list[int]], list[tuple]]
 
 
 class OwnRules:
@@ -43,7 +41,7 @@ class OwnRules:
 
 
 def read_and_check(docs_dir: Path, files: list[tuple[str, str]], known_rules: set[str], options: FrontMatterOptions,
-                   cache: CheckCache | None, rules: OwnRules, jobs: int = 1
+                   cache: CheckCache | None, rules: OwnRules, map_work: MapWork | None = None
                    ) -> list[tuple[SourceFile | None, list[Problem], list[Problem]]]:
     """(source or None when unreadable, read problems, own findings) of each (src, shown file), in order.
     Only files that are not in the cache, or whose kept findings are stale, are worked on."""
@@ -59,7 +57,8 @@ def read_and_check(docs_dir: Path, files: list[tuple[str, str]], known_rules: se
             return source, problems, rules.run(source) if source is not None else []
         return None, None, rules.run(found[0])  # a kept source: only its findings travel back
 
-    done = dict(zip(todo, _map(work, todo, jobs)))
+    many = map_work is not None and len(todo) >= MIN_FILES_FOR_WORKERS
+    done = dict(zip(todo, map_work(work, todo) if many else [work(index) for index in todo]))
     results = []
     for index, (src, _) in enumerate(files):
         key, found = lookups[index]
@@ -80,47 +79,3 @@ def read_and_check(docs_dir: Path, files: list[tuple[str, str]], known_rules: se
                 cache.keep(docs_dir, src, key, source, problems)
         results.append((source, list(problems), own))
     return results
-
-
-def _map(work: Callable[[int], tuple], todo: list[int], jobs: int) -> list[tuple]:
-    if jobs <= 1 or len(todo) < MIN_FILES_FOR_WORKERS or not _fork_available():
-        return [work(index) for index in todo]
-    global _TASK
-    _TASK = work
-    for stream in (sys.stdout, sys.stderr):
-        stream.flush()  # a worker flushes its inherited buffers on exit: empty them first
-    # As for the page workers (mkdocs/workers.py): frozen, the inherited heap is not written to by
-    # each worker's garbage collector (which would make the kernel copy it).
-    gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(todo) // (MIN_FILES_FOR_WORKERS // 2)),
-                                                    initializer=_start_worker)
-    gc.unfreeze()
-    finished = False
-    try:
-        results = pool.map(_run, todo, chunksize=max(1, len(todo) // (jobs * 8)))
-        finished = True
-        return results
-    finally:
-        # Done: the workers take their end-of-work sentinel and leave. Terminating them instead hung
-        # the build for good: the inherited SIGTERM handler (commands.py) made one raise while it held
-        # a lock the pool then waited on.
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
-        _TASK = None
-
-
-def _start_worker() -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent alone turns SIGTERM or Ctrl+C into a stop
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _run(index: int) -> tuple:
-    assert _TASK is not None
-    return _TASK(index)
-
-
-def _fork_available() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()

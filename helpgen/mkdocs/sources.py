@@ -23,6 +23,7 @@ from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.redirects import output_file
 from ..security import HtmlPolicy
+from .workers import fork_available, fork_map
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
@@ -48,7 +49,7 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
         front_matter=front_matter,
         include_drafts=drafts,
         site_url=config.site_url or "",
-        jobs=jobs,
+        map_work=functools.partial(fork_map, jobs=jobs) if jobs > 1 and fork_available() else None,
     )
     result = check_languages(project, languages, today, cache)
     # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.

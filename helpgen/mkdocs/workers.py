@@ -240,7 +240,7 @@ class Failed:
     error: str  # what the worker met, for when the page builds fine in the parent
 
 
-_TASK: Callable[[int], PageEffects] | None = None  # set in the parent just before the workers fork
+_TASK: Callable | None = None  # set in the parent just before the workers fork
 
 
 def fork_available() -> bool:
@@ -253,9 +253,29 @@ def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs:
 
     The workers inherit the whole build state at fork time, so nothing but page indices goes in and
     nothing but PageEffects comes out. After a failure nothing more is yielded."""
-    global _TASK
     chunk = max(4, math.ceil(len(indices) / (jobs * 8)))  # small enough to balance, large enough to batch
     chunks = [indices[i:i + chunk] for i in range(0, len(indices), chunk)]
+    with _forked_pool(task, jobs, _start_page_worker) as pool:
+        for results in pool.imap(_run_chunk, chunks):
+            for index, effects in results:
+                yield index, effects
+                if isinstance(effects, Failed):
+                    pool.stopped_early = True
+                    return
+
+
+def fork_map(task: Callable[[Any], Any], items: list, jobs: int) -> list:
+    """[task(item) for item in items], in forked workers (the per-file checks: checks/perfile.py). An
+    error in a worker is raised here."""
+    with _forked_pool(task, jobs, _start_worker) as pool:
+        return pool.map(_run_one, items, chunksize=max(1, len(items) // (jobs * 8)))
+
+
+@contextmanager
+def _forked_pool(task: Callable, jobs: int, initializer: Callable[[], None]):
+    """A pool of `jobs` forked workers that run `task`. Left normally, the workers take their end-of-work
+    sentinel and leave; left by an error, or marked `stopped_early`, they are terminated."""
+    global _TASK
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # a worker flushes its inherited buffers on exit: empty them first
     _TASK = task
@@ -263,19 +283,14 @@ def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs:
     # the kernel copy the whole heap into each worker (at 10,000 pages: 8 s of system time). Frozen
     # objects are left alone; only what a worker allocates itself is collected there.
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=initializer)
     gc.unfreeze()
+    pool.stopped_early = False
     finished = False
     try:
-        for results in pool.imap(_run_chunk, chunks):
-            for index, effects in results:
-                yield index, effects
-                if isinstance(effects, Failed):
-                    return
-        finished = True
+        yield pool
+        finished = not pool.stopped_early
     finally:
-        # Done: let the workers take their end-of-work sentinel and leave. Stopped early (a failure, or
-        # the caller gave up): terminate them.
         if finished:
             pool.close()
         else:
@@ -285,14 +300,24 @@ def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs:
 
 
 def _start_worker() -> None:
-    # A worker inherits the preview's SIGTERM handler (which raises KeyboardInterrupt for a clean
-    # shutdown of the server). A worker must simply die when the pool terminates it: with the inherited
-    # handler, `helpgen serve` sometimes hung for good at start-up, joining a worker that never exited.
-    # Ctrl+C reaches the workers too (same process group); the parent alone reports it.
+    # A worker inherits the SIGTERM handler of `helpgen build` and of the preview (which raise
+    # KeyboardInterrupt for a clean stop). A worker must simply die when the pool terminates it: with
+    # the inherited handler, `helpgen serve` sometimes hung for good at start-up, and a 10,000-article
+    # build once hung after its checks, joining a worker that never exited. Ctrl+C reaches the workers
+    # too (same process group); the parent alone reports it.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _start_page_worker() -> None:
+    _start_worker()
     # Everything the worker logs is recorded by the task and handed to the parent's handlers there.
     logging.Logger.callHandlers = lambda logger, record: None  # type: ignore[method-assign]
+
+
+def _run_one(item: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(item)
 
 
 def _run_chunk(indices: list[int]) -> list[tuple[int, PageEffects | Failed]]:
