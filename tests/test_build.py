@@ -244,6 +244,21 @@ def test_a_symlink_out_of_the_content_folder_is_refused(project, tmp_path):
         project.build()
 
 
+def test_a_symlink_into_a_folder_whose_name_starts_like_the_content_folder_is_refused(project):
+    """"content-drafts/" is outside "content/", although its path begins with the same letters."""
+    beside = project.root / "content-drafts"
+    beside.mkdir()
+    (beside / "notes.txt").write_text("private", encoding="utf-8")
+    (project.content / "orders" / "notes.txt").symlink_to(beside / "notes.txt")
+    with pytest.raises(HelpgenError, match="content/orders/notes.txt: this file is a link to somewhere outside"):
+        project.build()
+
+
+def test_a_symlink_to_another_file_of_the_content_folder_is_kept(project):
+    (project.content / "orders" / "same.md").symlink_to(project.content / "orders" / "cancel.md")
+    assert (project.build().site_dir / "orders" / "same" / "index.html").is_file()
+
+
 def test_strict_build_with_warnings_keeps_the_previous_site(project):
     site = project.build().site_dir
     before = tree_bytes(site)

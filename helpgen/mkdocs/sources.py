@@ -104,13 +104,16 @@ def display_path(config, src_uri: str) -> str:
 
 def refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> None:
     """MkDocs follows symlinks anywhere; a help center must not publish files from outside its folder."""
-    root = docs_dir.resolve()
+    # Strings and os.path, not Path objects: asked for every file of the site on every build.
+    root, inside = os.path.realpath(docs_dir), str(docs_dir.absolute())
+
+    def outside(path: str) -> bool:
+        real = os.path.realpath(path)
+        return real != root and not real.startswith(os.path.join(root, ""))
     problems = [
         Problem(Location(f"{display_root}/{f.src_uri}"), "this file is a link to somewhere outside the content folder",
                 "copy the file into the content folder instead of linking to it")
-        for f in files
-        if f.abs_src_path and f.abs_src_path.startswith(str(docs_dir.absolute()))
-        and not Path(f.abs_src_path).resolve().is_relative_to(root)
+        for f in files if f.abs_src_path and f.abs_src_path.startswith(inside) and outside(f.abs_src_path)
     ]
     if problems:
         raise HelpgenError(problems)
