@@ -260,7 +260,7 @@ def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs:
             for index, effects in results:
                 yield index, effects
                 if isinstance(effects, Failed):
-                    pool.stopped_early = True
+                    pool.terminate()  # the rest is not wanted; closing after this is a no-op
                     return
 
 
@@ -274,7 +274,7 @@ def fork_map(task: Callable[[Any], Any], items: list, jobs: int) -> list:
 @contextmanager
 def _forked_pool(task: Callable, jobs: int, initializer: Callable[[], None]):
     """A pool of `jobs` forked workers that run `task`. Left normally, the workers take their end-of-work
-    sentinel and leave; left by an error, or marked `stopped_early`, they are terminated."""
+    sentinel and leave; left by an error, they are terminated."""
     global _TASK
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # a worker flushes its inherited buffers on exit: empty them first
@@ -285,11 +285,10 @@ def _forked_pool(task: Callable, jobs: int, initializer: Callable[[], None]):
     gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=initializer)
     gc.unfreeze()
-    pool.stopped_early = False
     finished = False
     try:
         yield pool
-        finished = not pool.stopped_early
+        finished = True
     finally:
         if finished:
             pool.close()
