@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,40 @@ def test_danish_is_stemmed_with_the_danish_stemmer_and_kept_apart_from_english()
 def test_chinese_is_segmented_with_jieba():
     found = [surface for surface, _ in terms("国际运输需要多长时间", "en")]
     assert {"国际", "运输", "时间"} <= set(found)
+
+
+# helpgen reads jieba's dictionary cache itself (at once, not a few bytes at a time): it must hold what
+# jieba would have loaded, and leave the loading to jieba when there is no cache to read.
+_JIEBA_LOAD = """
+import sys, jieba
+from helpgen.search import text
+text._jieba()
+ours = jieba.dt
+own = jieba.Tokenizer()
+own.initialize()
+sentence = "如何更改我的送货地址？我们会在两个工作日内回复您的邮件，退款需要五到七个工作日。"
+print(ours.initialized, ours.FREQ == own.FREQ, ours.total == own.total,
+      list(ours.cut_for_search(sentence)) == list(own.cut_for_search(sentence)))
+"""
+
+
+def test_jiebas_dictionary_is_loaded_as_jieba_loads_it(tmp_path):
+    done = subprocess.run([sys.executable, "-c", _JIEBA_LOAD], capture_output=True, text=True, cwd=REPO, check=True)
+    assert done.stdout.split() == ["True"] * 4
+
+
+def test_without_jiebas_cache_jieba_loads_its_dictionary_itself(tmp_path):
+    import jieba
+
+    from helpgen.search.text import _load_dictionary
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path)  # no jieba.cache here
+    module = type("jieba", (), {"dt": tokenizer, "DEFAULT_DICT": jieba.DEFAULT_DICT})
+    _load_dictionary(module)
+    assert not tokenizer.initialized
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal data")
+    _load_dictionary(module)
+    assert not tokenizer.initialized
 
 
 # --- sections --------------------------------------------------------------------------------------

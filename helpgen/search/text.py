@@ -15,7 +15,10 @@ article's language; the query side drops every finished stop word of any languag
 from __future__ import annotations
 
 import logging
+import marshal
+import os
 import re
+import tempfile
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -105,7 +108,27 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it announces loading its dictionary on stderr otherwise
+    _load_dictionary(jieba)
     return jieba
+
+
+def _load_dictionary(jieba) -> None:
+    """Load jieba's default dictionary from the cache file jieba itself wrote, as jieba would.
+    Why: jieba unmarshals that file straight from the open file object, which reads it a few bytes at
+    a time (1.3 s, a tenth of a 1,000-article build); the same bytes read at once unmarshal in 0.3 s.
+    Anything unexpected (no cache yet, a custom dictionary, an unreadable file) leaves it to jieba."""
+    tokenizer = jieba.dt
+    if tokenizer.initialized or tokenizer.cache_file or tokenizer.dictionary != jieba.DEFAULT_DICT:
+        return
+    path = os.path.join(tokenizer.tmp_dir or tempfile.gettempdir(), "jieba.cache")
+    try:
+        with open(path, "rb") as cache:
+            freq, total = marshal.loads(cache.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return
+    if isinstance(freq, dict) and isinstance(total, int) and total > 0:
+        with tokenizer.lock:
+            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
 
 
 @lru_cache(maxsize=100_000)
