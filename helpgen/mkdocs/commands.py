@@ -1,6 +1,7 @@
 """Running MkDocs for helpgen: the library API the CLI and the tests call. Adapter side (imports MkDocs)."""
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -103,6 +104,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
         cache = PageCache(BuildStore(Path(cache_dir).absolute()))
         if isinstance(plugin, HelpgenPlugin):
             plugin.use_build_store(cache.store)
+        gc.freeze()  # the caches just loaded live as long as the build, which unfreezes at its end
     try:
         with _terminate_as_interrupt():
             stats = pipeline.build(config, jobs=jobs, progress=progress, cache=cache)

@@ -9,6 +9,7 @@ a clean serial one; tests/test_build_parallel.py and tests/test_incremental.py h
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -109,6 +110,7 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
     clock = _Clock(stats)
     try:
         start = time.monotonic()
+        gc.freeze()  # the config and the caches loaded for this build (see _Clock.lap)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         safe, stats.serial_reason = pipeline_safe(config.plugins)
@@ -128,6 +130,7 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         prepare_environment(env)
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
+        gc.freeze()  # every file and article, read and checked
         set_exclusions(files, config)
         nav = get_navigation(files, config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
@@ -202,6 +205,7 @@ def _build(config, serve_url: str | None, jobs: int | None, cache: PageCache | N
         raise
     finally:
         logger.removeHandler(warning_counter)
+        gc.unfreeze()  # the preview's next build: this one's objects may be collected again
 
 
 class _PageSteps:
@@ -325,6 +329,10 @@ class _Clock:
         self.stats, self.last = stats, time.monotonic()
 
     def lap(self, phase: str) -> None:
+        # What a phase leaves behind lives until the build ends (pages, files, the navigation, the
+        # cache's entries): frozen, the collector stops walking it at each full collection, which
+        # otherwise cost 2 s of a cached 10,000-page rebuild. `_build` unfreezes at its end.
+        gc.freeze()
         now = time.monotonic()
         self.stats.seconds[phase] = round(now - self.last, 3)
         self.last = now

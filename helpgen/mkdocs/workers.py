@@ -282,9 +282,12 @@ def _forked_pool(task: Callable, jobs: int, initializer: Callable[[], None]):
     # The garbage collector of a worker would walk, and so write to, every object it inherited, making
     # the kernel copy the whole heap into each worker (at 10,000 pages: 8 s of system time). Frozen
     # objects are left alone; only what a worker allocates itself is collected there.
+    # A build freezes what each of its phases leaves (pipeline._Clock): leave the freeze as found.
+    frozen_already = gc.get_freeze_count() > 0
     gc.freeze()
     pool = multiprocessing.get_context("fork").Pool(jobs, initializer=initializer)
-    gc.unfreeze()
+    if not frozen_already:
+        gc.unfreeze()
     finished = False
     try:
         yield pool
