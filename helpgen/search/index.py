@@ -30,22 +30,17 @@ import os
 import re
 import shutil
 from collections import Counter
-from itertools import accumulate, compress
-from operator import neg
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import postings
+from .postings import FIELD_WEIGHTS, RESULTS, best_documents  # noqa: F401 - the index's API
 from .sections import Section
 from .text import ALL_STOP_WORDS, DEFAULT_LANGUAGE, STEMMED_LANGUAGES, analysis_language, detect_language, terms
 
 FORMAT = 1
-FIELD_WEIGHTS = {"title": 16.0, "tags": 8.0, "description": 4.0, "headings": 2.5, "body": 1.0}
-LENGTH_NORMALIZATION = {"title": 0.5, "tags": 0.3, "description": 0.5, "headings": 0.5, "body": 0.75}
-K1 = 1.2
-SCORE_SCALE = 100
 MAX_SECTION_BIT = 30  # sections past the 30th share the last bit (JS bit operations are 32-bit)
 CHUNK_BYTES = 24_000  # postings and cards together
-RESULTS = 10  # what the worker shows at once (MAX_RESULTS there): each stem carries its best ten's cards
 _BUILD_ID = re.compile(r"[0-9a-f]{12}")  # the name of a build's folder (_build_id)
 
 
@@ -146,6 +141,7 @@ class TermsCache:
     def __init__(self) -> None:
         self._terms: dict[tuple, _DocumentTerms] = {}
         self._parts: dict[str, TermsCache] = {}
+        self.postings: postings.Postings | None = None  # the last build's, for `postings.update`
 
     def part(self, name: str) -> "TermsCache":
         """The cache of one of several indexes built in one build (one per language): each keeps its
@@ -167,58 +163,22 @@ class TermsCache:
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
     docs = sorted(documents, key=lambda d: d.location)
     analyzed = cache.analyze_all(docs) if cache is not None else [_terms_of(doc) for doc in docs]
-    unpacked = [terms_.unpack() for terms_ in analyzed]
-    # Each distinct pair once, by a set union in C: 10,000 articles repeat a few thousand pairs about
-    # 1.6 million times.
-    surfaces: dict[str, set[str]] = {}
-    for pair in sorted(frozenset().union(*(pairs for _, _, pairs, _ in unpacked))):
-        surface, stem = pair.split("\t")
-        surfaces.setdefault(surface, set()).add(stem)
-    totals = Counter()
-    for _, lengths, _, _ in unpacked:
-        totals.update(lengths)
-    n = max(len(docs), 1)
-    average = {name: max(totals[name] / n, 1.0) for name in FIELD_WEIGHTS}
-    postings = _postings(unpacked, average)
-    own = {surface: sorted(stems) for surface, stems in surfaces.items() if stems != {surface}}
-    index = SearchIndex(docs, postings, own, set(surfaces))
-    # Each stem's postings as JSON once: their length decides the chunks, and the text goes in as is.
-    texts = {stem: json.dumps(numbers, separators=(",", ":")) for stem, numbers in postings.items()}
-    index.chunks = _chunk(index, texts)
-    index.chunk_bytes = [_chunk_json(chunk, texts).encode("utf-8") for _, chunk in index.chunks]
+    locations, data = tuple(doc.location for doc in docs), [terms_.data for terms_ in analyzed]
+    made = postings.update(cache.postings, locations, data) if cache is not None else None
+    if made is None:
+        made = postings.make(locations, data, keep_counts=cache is not None)
+    if cache is not None:
+        cache.postings = made
+    own = {surface: sorted(stems) for surface, stems in made.surfaces.items() if stems != {surface}}
+    index = SearchIndex(docs, made.postings, own, set(made.surfaces))
+    # Each stem's postings are JSON once (made.texts): their length decides the chunks, and the text
+    # goes in as is.
+    index.chunks = _chunk(index, made.texts, made.best)
+    index.chunk_bytes = [_chunk_json(chunk, made.texts).encode("utf-8") for _, chunk in index.chunks]
     index.document_bytes = [doc.file_bytes if doc.file_bytes is not None else _document_bytes(doc)
                             for doc in index.documents]
     index.build = _build_id(index)
     return index
-
-
-def _postings(unpacked: list[tuple], average: dict[str, float]) -> dict[str, list[int]]:
-    """stem -> flat [doc delta, score, mask, ...], stems sorted. The loop over every (article, stem) is
-    the index's costliest part (1.6 million pairs at 10,000 articles): the first field's scores come
-    from a comprehension and each row is added to its stem's list in place."""
-    postings: dict[str, list[int]] = {}
-    last: dict[str, int] = {}
-    for doc_id, (counts, lengths, _, masks) in enumerate(unpacked):
-        scores: dict[str, float] = {}
-        for name, counter in counts.items():
-            b = LENGTH_NORMALIZATION[name]
-            norm = K1 * (1 - b + b * lengths[name] / average[name])
-            weight = FIELD_WEIGHTS[name]
-            if not scores:
-                scores = {stem: weight * tf / (tf + norm) for stem, tf in counter.items()}
-                continue
-            get = scores.get
-            for stem, tf in counter.items():
-                scores[stem] = get(stem, 0.0) + weight * tf / (tf + norm)
-        mask = masks.get
-        for stem, score in scores.items():
-            entry = postings.get(stem)
-            if entry is None:
-                postings[stem] = [doc_id, max(1, round(score * SCORE_SCALE)), mask(stem, 0)]
-            else:
-                entry += (doc_id - last[stem], max(1, round(score * SCORE_SCALE)), mask(stem, 0))
-            last[stem] = doc_id
-    return {stem: postings[stem] for stem in sorted(postings)}
 
 
 def card(doc: SearchDocument) -> list:
@@ -226,18 +186,7 @@ def card(doc: SearchDocument) -> list:
     return [doc.title, doc.location, list(doc.tags), doc.description]
 
 
-def best_documents(postings: list[int], limit: int = RESULTS) -> list[int]:
-    """The documents a one-word query on this stem ranks first: highest score, then lowest id (the
-    ranking's own order, since the stem's rarity multiplies every score alike)."""
-    scores = postings[1::3]
-    ranked = zip(map(neg, scores), accumulate(postings[0::3]))
-    if len(scores) > limit:  # the preview rebuilds this for every word on every save: C iterators only
-        lowest = sorted(scores, reverse=True)[limit - 1]
-        ranked = compress(ranked, map(lowest.__le__, scores))
-    return [doc for _, doc in sorted(ranked)[:limit]]
-
-
-def _chunk(index: SearchIndex, texts: dict[str, str]) -> list[tuple[str, dict]]:
+def _chunk(index: SearchIndex, texts: dict[str, str], best: dict[str, list[int]]) -> list[tuple[str, dict]]:
     """Split the sorted keys (stems and surface words) into contiguous chunks of about CHUNK_BYTES,
     counting each card once per chunk."""
     keys = sorted(set(index.postings) | set(index.surfaces))
@@ -255,7 +204,7 @@ def _chunk(index: SearchIndex, texts: dict[str, str]) -> list[tuple[str, dict]]:
         if key not in index.postings:
             return size, []
         size += len(texts[key])
-        new = [d for d in best_documents(index.postings[key]) if str(d) not in chunk["c"]]
+        new = [d for d in best[key] if str(d) not in chunk["c"]]
         return size + sum(card_of(d)[1] for d in new), new
 
     def empty() -> dict:
