@@ -170,3 +170,31 @@ def test_separate_processes_with_other_hash_seeds_share_the_cache(project, tmp_p
     built = tree_bytes(project.root / "second")
     assert re.search(rf"^Built [\d,]+ pages \({_pages(built)} from the cache\)", second.stderr, re.M), second.stderr
     assert tree_bytes(project.root / "first") == built
+
+
+def test_search_postings_are_updated_from_the_cache_for_the_edited_article(project, tmp_path, monkeypatch):
+    """A CI rebuild updates the index's postings kept in the cache for the one article edited, instead
+    of making them over every article: the index files are the clean build's all the same."""
+    import helpgen.search.postings as postings
+
+    words = "parcel refund courier invoice voucher warranty battery charger label payment".split()
+    for n in range(40):
+        body = " ".join(words[(n + i) % len(words)] for i in range(30)) + "."
+        project.article(f"orders/topic-{n:02}.md", f"Topic {n} {words[n % len(words)]}", body, type="faq")
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    made = []
+    make = postings.make
+    monkeypatch.setattr(postings, "make", lambda locations, data, keep_counts: made.append(keep_counts)
+                        or make(locations, data, keep_counts))
+    edited = project.content / "orders" / "topic-07.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("parcel", "parcel voucher", 1), encoding="utf-8")
+    _, cached = _build(project, "second", cache)
+    assert made == []  # updated from the kept postings, not made anew
+    _, clean = _build(project, "clean")
+    assert cached == clean
+    (cache / "search.pickle").write_bytes(b"\x80\x05garbage")
+    edited.write_text(edited.read_text(encoding="utf-8").replace("voucher", "warranty", 1), encoding="utf-8")
+    _, damaged = _build(project, "third", cache)
+    assert made == [True]  # nothing to update from: made anew, and exact
+    assert damaged == _build(project, "clean-again")[1]

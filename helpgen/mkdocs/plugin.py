@@ -104,12 +104,14 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return cache if self.command == "serve" or self.build_store is not None else None
 
     def use_build_store(self, store) -> None:
-        """Take the check cache from the previous build's folder; save it after this one. (Search terms
-        need no store of their own: they come with each page's effects from the page cache.)"""
+        """Take the check cache and the search postings from the previous build's folder; save them
+        after this one. (Each article's search terms come with its page's effects from the page cache.)"""
         self.build_store = self.memos.store = store
         self.check_cache = store.load("checks")
         if not isinstance(self.check_cache, CheckCache):
             self.check_cache = CheckCache()
+        self.search_cache = search.TermsCache()
+        self.search_cache.restore(store.load("search"))
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
@@ -363,6 +365,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
+            if self.search_cache.changed():
+                self.build_store.save("search", self.search_cache.kept())
         self.memos.save()
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
                         config.theme.get("language") or "en", self.texts)

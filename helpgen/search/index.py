@@ -134,14 +134,33 @@ def _terms_of(doc: SearchDocument) -> _DocumentTerms:
 
 
 class TermsCache:
-    """Tokenized, stemmed and segmented articles kept between the preview's builds (the most costly part
-    of the index, 0.6 s at 1,000 articles), keyed by everything `_analyze` reads; not the location.
-    Holds only the last build's articles. Never changes the output: the same text gives the same terms."""
+    """What one build's index leaves for the next (the preview's, or a CI build's through its store):
+    the postings, which the next build updates for the articles that changed (postings.py), and the
+    terms of articles that came without them (pages bring their own, `with_terms`), keyed by everything
+    `_analyze` reads, not the location. Holds only the last build's. Never changes the output."""
 
     def __init__(self) -> None:
         self._terms: dict[tuple, _DocumentTerms] = {}
         self._parts: dict[str, TermsCache] = {}
         self.postings: postings.Postings | None = None  # the last build's, for `postings.update`
+        self._restored: dict = {}
+
+    def kept(self) -> dict[str, postings.Postings]:
+        """Each index's last postings, by part ("" for this cache's own), for a later `restore`."""
+        caches = {"": self, **self._parts}
+        return {name: cache.postings for name, cache in caches.items() if cache.postings is not None}
+
+    def restore(self, kept: object) -> None:
+        """Take the postings `kept` gave, in another process (a CI build's store): anything else is ignored."""
+        self._restored = kept if isinstance(kept, dict) else {}
+        for name, value in self._restored.items():
+            if isinstance(name, str) and isinstance(value, postings.Postings):
+                (self.part(name) if name else self).postings = value
+
+    def changed(self) -> bool:
+        """Whether any index's postings differ from those restored (each update makes new ones)."""
+        kept = self.kept()
+        return kept.keys() != self._restored.keys() or any(kept[name] is not self._restored[name] for name in kept)
 
     def part(self, name: str) -> "TermsCache":
         """The cache of one of several indexes built in one build (one per language): each keeps its
@@ -151,13 +170,16 @@ class TermsCache:
         return self._parts[name]
 
     def analyze_all(self, docs: list[SearchDocument]) -> list[_DocumentTerms]:
-        keys = [(d.title, d.description, d.tags, d.sections, d.language, d.keywords) for d in docs]
         kept: dict[tuple, _DocumentTerms] = {}
-        for key, doc in zip(keys, docs):
-            if key not in kept:
-                kept[key] = self._terms.get(key) or _terms_of(doc)
+        analyzed = []
+        for doc in docs:
+            if doc.terms is None:  # keys hash every section's text: made only for documents without terms
+                key = (doc.title, doc.description, doc.tags, doc.sections, doc.language, doc.keywords)
+                if key not in kept:
+                    kept[key] = self._terms.get(key) or _analyze(doc)
+            analyzed.append(doc.terms if doc.terms is not None else kept[key])
         self._terms = kept
-        return [kept[key] for key in keys]
+        return analyzed
 
 
 def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
