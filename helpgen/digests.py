@@ -1,4 +1,4 @@
-"""Content digests of source files that the preview asks for on every save.
+"""Content digests and resolved paths of source files, which builds and the preview ask for on every file.
 
 Reading and hashing a thousand articles per save is most of what "nothing changed" costs; a file
 whose size, modification time and inode are unchanged is not read again.
@@ -25,3 +25,15 @@ class FileDigests:
 
     def forget(self, path: str) -> None:
         self._known.pop(path, None)
+
+
+def resolved(path: str, folders: dict[str, str]) -> str:
+    """os.path.realpath(path), each folder resolved once into `folders` (one dict per pass over the
+    files): realpath stats every component of every path, 60,000 lstat calls at 10,000 articles."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    return os.path.join(real, name)

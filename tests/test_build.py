@@ -254,6 +254,16 @@ def test_a_symlink_into_a_folder_whose_name_starts_like_the_content_folder_is_re
         project.build()
 
 
+def test_a_file_in_a_linked_folder_out_of_the_content_folder_is_refused(project, tmp_path):
+    """The folder is the link, not the file: each folder on the way is resolved too."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keys.txt").write_text("private", encoding="utf-8")
+    (project.content / "orders" / "shared").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(HelpgenError, match="content/orders/shared/keys.txt: this file is a link to somewhere outside"):
+        project.build()
+
+
 def test_a_symlink_to_another_file_of_the_content_folder_is_kept(project):
     (project.content / "orders" / "same.md").symlink_to(project.content / "orders" / "cancel.md")
     assert (project.build().site_dir / "orders" / "same" / "index.html").is_file()

@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
-from ..digests import FileDigests
+from ..digests import FileDigests, resolved
 from ..errors import Problem
 from .source import SourceFile
 
@@ -33,9 +33,12 @@ class CheckCache:
         self._digests = FileDigests()
 
     def lookup(self, docs_dir: Path, src: str, file: str, known_rules: set[str],
-               options: FrontMatterOptions = DEFAULT_OPTIONS) -> tuple[tuple | None, tuple | None]:
+               options: FrontMatterOptions = DEFAULT_OPTIONS, folders: dict[str, str] | None = None
+               ) -> tuple[tuple | None, tuple | None]:
         """(the file's key, its kept (source, problems) or None). The key is None for a file that
-        cannot be read: whatever read_source says of it is not kept."""
+        cannot be read: whatever read_source says of it is not kept. `folders`: resolved folders,
+        shared by the lookups of one check (digests.resolved)."""
+        folders = {} if folders is None else folders
         path = os.path.join(docs_dir, src)
         try:
             digest = self._digests.of(path)
@@ -45,7 +48,7 @@ class CheckCache:
             return None, None
         if self._rules != known_rules:  # one object for every entry: pickled once, not 10,000 times
             self._rules = frozenset(known_rules)
-        key = (file, os.path.realpath(path), os.path.realpath(docs_dir), digest, self._rules, options)
+        key = (file, resolved(path, folders), resolved(str(docs_dir), folders), digest, self._rules, options)
         entry = self._sources.get(path)
         if entry is None or entry[0] != key:
             return key, None

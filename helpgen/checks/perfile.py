@@ -45,8 +45,9 @@ def read_and_check(docs_dir: Path, files: list[tuple[str, str]], known_rules: se
                    ) -> list[tuple[SourceFile | None, list[Problem], list[Problem]]]:
     """(source or None when unreadable, read problems, own findings) of each (src, shown file), in order.
     Only files that are not in the cache, or whose kept findings are stale, are worked on."""
-    lookups = [cache.lookup(docs_dir, src, file, known_rules, options) if cache is not None else (None, None)
-               for src, file in files]
+    folders: dict[str, str] = {}
+    lookups = [cache.lookup(docs_dir, src, file, known_rules, options, folders) if cache is not None
+               else (None, None) for src, file in files]
     todo = [index for index, (_, found) in enumerate(lookups)
             if found is None or (found[0] is not None and rules.kept(found[0]) is None)]
 

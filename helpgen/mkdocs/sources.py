@@ -19,6 +19,7 @@ from ..content.articles import CONTACT_SRC, HOME_SRC, Article
 from ..content.catalog import Catalog
 from ..content.languages import Language, SiteLanguages
 from ..content.options import FrontMatterOptions
+from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.redirects import output_file
@@ -106,9 +107,10 @@ def refuse_links_outside(files: Files, docs_dir: Path, display_root: str) -> Non
     """MkDocs follows symlinks anywhere; a help center must not publish files from outside its folder."""
     # Strings and os.path, not Path objects: asked for every file of the site on every build.
     root, inside = os.path.realpath(docs_dir), str(docs_dir.absolute())
+    folders: dict[str, str] = {}
 
     def outside(path: str) -> bool:
-        real = os.path.realpath(path)
+        real = resolved(path, folders)
         return real != root and not real.startswith(os.path.join(root, ""))
     problems = [
         Problem(Location(f"{display_root}/{f.src_uri}"), "this file is a link to somewhere outside the content folder",
