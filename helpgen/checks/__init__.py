@@ -167,7 +167,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     redirects = declared_redirects(published, urls) + stubs
     findings += stub_problems + list(check_redirects(redirects, urls, asset_files))
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
-    folders = {PurePosixPath(src).parts[0].lower() for src in pages if len(PurePosixPath(src).parts) > 1}
+    folders = {src.split("/", 1)[0].lower() for src in pages if "/" in src}  # sources are normalized POSIX paths
     findings += check_reachability(catalog, sources, folders)
     by_src_source = {s.article.src: s for s in readable if s.article}
     findings += [finding("related-unknown", by_src_source[a.src].at(by_src_source[a.src].key_line("related"), 1),

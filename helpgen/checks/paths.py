@@ -6,7 +6,7 @@ from a case-sensitive host, where `Returns.md` and `returns.md` are two pages, o
 """
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterator
 
 from ..content.articles import CONTACT_SRC, HOME_SRC
@@ -61,9 +61,10 @@ def check_output_paths(pages: list[str], files: dict[str, SourceFile], generated
             yield finding("duplicate-output-path", files[first].at(1) if first in files else where,
                           f'"{first}" takes the place of the generated page "{src}" ({out})',
                           "rename the file, or the category folder it collides with")
-        for parent in list(PurePosixPath(src).parents)[:-1]:
-            spelled, owner = folders.setdefault(parent.as_posix().casefold(), (parent.as_posix(), src))
-            if spelled != parent.as_posix() and spelled.casefold() not in reported:
+        parts = src.split("/")
+        for parent in ("/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)):  # nearest folder first
+            spelled, owner = folders.setdefault(parent.casefold(), (parent, src))
+            if spelled != parent and spelled.casefold() not in reported:
                 reported.add(spelled.casefold())
                 # A generated category page uses the lowercase category id: blame the writer's folder.
                 blamed = files[owner] if src in generated and owner in files else files.get(src)
@@ -79,7 +80,7 @@ def check_slugs(articles: list[tuple[SourceFile, str]]) -> Iterator[Problem]:
     seen: dict[str, SourceFile] = {}
     for source, slug in sorted(articles, key=lambda item: item[0].src):
         first = seen.setdefault(slug.casefold(), source)
-        same_folder = PurePosixPath(first.src).parent == PurePosixPath(source.src).parent
+        same_folder = first.src.rpartition("/")[0] == source.src.rpartition("/")[0]
         if first is not source and not same_folder:  # same folder: a duplicate output path, reported there
             yield finding("duplicate-slug", source.at(1),
                           f'the slug "{slug}" is also used by {first.file}',
@@ -96,7 +97,7 @@ def check_reachability(catalog: Catalog, files: dict[str, SourceFile], folders: 
             continue  # a stub is no page; a draft is reported as a draft
         if src not in listed:
             why = ("it is a category page, but no article has this category" if article.is_index
-                   and len(PurePosixPath(src).parts) == 2 else
+                   and src.count("/") == 1 else
                    "a sub-folder's index.md opens a section, but no article is in it")
             yield finding("unreachable-article", source.at(1),
                           f"no category page or home page links to this page: {why}",

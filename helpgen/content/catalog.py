@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
 
@@ -79,7 +78,7 @@ def _article_order(article: Article) -> tuple:
 
 def _section_of(article: Article, intros: dict) -> tuple[str, str, Article | None] | None:
     """(id, title, the section's index.md) of an article's section, or None."""
-    parts = PurePosixPath(article.src).parts
+    parts = article.src.split("/")  # a normalized POSIX path: its parts, as PurePosixPath gives them
     if article.more.section:
         # A folder's index.md titled like the section opens it (Jekyll sites keep sub-category pages so).
         intro = intros.get(("title", article.more.section.casefold()))
@@ -110,14 +109,18 @@ def _sections(articles: list[Article], intros: dict) -> tuple[tuple[Section, ...
     return tuple(sorted(sections, key=lambda s: s.sort_key)), tuple(unsectioned)
 
 
+def _folder(src: str) -> str:
+    """The lowercase folder of a normalized POSIX source path ("." at the top), as PurePosixPath's parent."""
+    return (src.rpartition("/")[0] or ".").lower()
+
+
 def build_catalog(article_set: ArticleSet) -> Catalog:
     by_category: dict[str, list[Article]] = {}
     for article in article_set.pages:
         by_category.setdefault(article.category, []).append(article)
-    intros: dict = {PurePosixPath(a.src).parent.as_posix().lower(): a
-                    for a in article_set.articles if a.is_index and not a.is_home}
+    intros: dict = {_folder(a.src): a for a in article_set.articles if a.is_index and not a.is_home}
     for article in sorted(article_set.articles, key=lambda a: a.src):
-        folder = PurePosixPath(article.src).parent.as_posix().lower()
+        folder = _folder(article.src)
         if article.is_index and not article.is_home and folder not in by_category:  # not a category's own page
             intros.setdefault(("title", article.title.casefold()), article)
     categories = []
