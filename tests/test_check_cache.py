@@ -150,3 +150,16 @@ def test_worker_processes_find_what_one_process_finds(tmp_path, monkeypatch):
     fresh = check_content(project_of(root), TODAY)
     again = check_content(replace(project_of(root), map_work=workers), TODAY, cache)
     assert again.findings == fresh.findings and again.articles == fresh.articles
+
+
+def test_a_lower_heading_limit_is_applied_to_cached_files(warmed):
+    """The heading count is a per-file finding kept with the source: the limits are part of what it read."""
+    from dataclasses import replace
+
+    from helpgen.checks.limits import Limits
+
+    root, cache, _ = warmed
+    strict = replace(project_of(root), limits=Limits(max_headings=1))
+    cached = check_content(strict, TODAY, cache)
+    assert cached.findings == check_content(strict, TODAY).findings
+    assert any("more than max_headings (1)" in p.message for p in cached.findings)

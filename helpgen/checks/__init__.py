@@ -93,7 +93,8 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     # (possibly cached) source while the date and support.yml, which give the variables, are the same.
     renderer = Renderer(project.markdown_extensions, project.markdown_configs, project.html_policy, variables)
     context = (today, support_fingerprint(project.support, project.support_path),
-               repr((project.markdown_extensions, sorted(project.markdown_configs.items()), project.html_policy)))
+               repr((project.markdown_extensions, sorted(project.markdown_configs.items()), project.html_policy)),
+               project.limits)
     promises: PromiseChecker | None = None  # made at the first file checked: with a warm cache, none is
 
     def own_findings(source: SourceFile) -> list[Problem]:
@@ -105,6 +106,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
             found += promises.check([source])
         found += check_safety([source], renderer)
         found += check_template_tags([source])
+        found += filter(None, [too_many_headings(source, project.limits)])
         return found
 
     to_read = []
@@ -123,7 +125,6 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
         if source is not None:
             sources[src] = source
             findings += source.directive_problems
-            findings += filter(None, [too_many_headings(source, project.limits)])
             own += own_problems
     if cache is not None:
         cache.forget_others(project.docs_dir, set(pages))
