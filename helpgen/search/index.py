@@ -31,6 +31,7 @@ import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from . import postings
@@ -264,15 +265,21 @@ def _chunk_json(chunk: dict, texts: dict[str, str]) -> str:
     parts = []
     for key in sorted(chunk):
         if key == "s":
-            body = ",".join(f"{_dumps(stem)}:{texts[stem]}" for stem in sorted(chunk["s"]))
+            # encode_basestring is what json.dumps(stem, ensure_ascii=False) calls, without its set-up.
+            body = ",".join(f"{encode_basestring(stem)}:{texts[stem]}" for stem in sorted(chunk["s"]))
             parts.append(f'"s":{{{body}}}')
         else:
             parts.append(f"{_dumps(key)}:{_dumps(chunk[key])}")
     return "{" + ",".join(parts) + "}"
 
 
+# What json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) builds on every call,
+# built once: the index encodes a card per article and an article file per article.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return _JSON.encode(value)
 
 
 def _document_bytes(doc: SearchDocument) -> bytes:

@@ -214,5 +214,10 @@ def best_documents(postings: list[int], limit: int = RESULTS) -> list[int]:
     return [doc for _, doc in sorted(ranked)[:limit]]
 
 
+# One encoder for every list: json.dumps with options builds a new one per call, which is most of what
+# encoding 26,000 short lists (a large vocabulary) costs.
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
+
+
 def _json(numbers: list[int]) -> str:
-    return json.dumps(numbers, separators=(",", ":"))
+    return _ENCODER.encode(numbers)
