@@ -220,7 +220,8 @@ def test_each_chunk_carries_the_cards_of_its_stems_best_articles(tmp_path):
     """A one-word query's results are painted from its chunk: every stem's best RESULTS articles (the
     ranking's order: score, then id) have their card, [title, location, tags, description], in the
     stem's own chunk. Cards count towards the chunk's size."""
-    from helpgen.search.index import CHUNK_BYTES, RESULTS, best_documents
+    from helpgen.search.index import CHUNK_BYTES
+    from helpgen.search.postings import RESULTS, best_documents
 
     docs = [SearchDocument(f"c{i % 3}/d{i:03}/", f"Parcel {i} " + "kayak " * (i % 7), f"About parcel {i}",
                            (f"tag{i % 4}",), (Section("", "", f"parcel kayak word{i} " * (1 + i % 5)),))

@@ -6,7 +6,7 @@ Layout under `search/helpgen/` in the site (docs/search.md explains the choice w
     <build>/t/<n>.json     lexicon chunks: contiguous slices of the sorted term list, ~CHUNK_BYTES each
                            {"w": {surface word: stem or [stems]}, "s": {stem: postings},
                             "n": [stems that are not words themselves: never offered as completions],
-                            "c": {doc id: card}: the result cards of each stem's best RESULTS articles}
+                            "c": {doc id: card}: the result cards of each stem's best RESULTS articles (postings.py)}
     <build>/d/<id>.json    one per article: title, location, tags, description, sections (for results)
 
 A card is a result as shown before its article file arrives: [title, location, tags, description]
@@ -35,7 +35,6 @@ from json.encoder import encode_basestring
 from pathlib import Path
 
 from . import postings
-from .postings import FIELD_WEIGHTS, RESULTS, best_documents  # noqa: F401 - the index's API
 from .sections import Section
 from .text import ALL_STOP_WORDS, DEFAULT_LANGUAGE, STEMMED_LANGUAGES, analysis_language, detect_language, terms
 
@@ -93,18 +92,15 @@ def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], l
 class _DocumentTerms:
     """What one article contributes before the collection-wide statistics: the same for the same text.
 
-    Kept as one marshal string, unpacked only by `build_index`: a 10,000-article build holds these for
-    every article until the index is written, and a CI rebuild unpickles them from its cache; as live
-    dicts of small strings they took about 30 KB per article, packed about 6 KB. marshal, not JSON:
-    it loads twice as fast, and the data never leaves this Python (the build cache is tied to its
-    version, build_cache.versions)."""
+    Kept as one marshal string, unpacked only where the postings are made (postings.py): a 10,000-
+    article build holds these for every article until the index is written, and a CI rebuild unpickles
+    them from its cache; as live dicts of small strings they took about 30 KB per article, packed 6 KB.
+    marshal, not JSON: it loads twice as fast, and the data never leaves this Python (the build cache
+    is tied to its version, build_cache.versions)."""
 
-    data: bytes  # marshal of (counts, lengths, pairs, masks), see `unpack`
-
-    def unpack(self) -> tuple[dict[str, dict[str, int]], dict[str, int], list[str], dict[str, int]]:
-        """(field -> stem counts in order of first occurrence, field -> number of terms,
-        every distinct "surface\tstem" pair sorted, stem -> section mask)."""
-        return marshal.loads(self.data)
+    # marshal of (field -> stem counts in order of first occurrence, field -> number of terms,
+    # every distinct "surface\tstem" pair sorted, stem -> section mask)
+    data: bytes
 
 
 def _analyze(doc: SearchDocument) -> _DocumentTerms:
