@@ -217,6 +217,27 @@ def test_the_build_output_is_byte_identical_with_workers(tmp_path):
     assert tree_bytes(serial) == tree_bytes(parallel)
 
 
+def test_a_cached_rebuild_keeps_each_languages_search_postings_apart(tmp_path):
+    """Each language's index keeps its own postings in the build cache: an edit to the Danish article
+    updates the Danish index only, and every index is the clean build's."""
+    from helpgen.mkdocs.commands import build_site
+    from helpgen.mkdocs.build_cache import BuildStore
+
+    from .conftest import tree_bytes
+
+    project = multilingual(tmp_path / "help")
+    cache = tmp_path / "cache"
+    build_site(project.config, tmp_path / "first", cache_dir=cache)
+    kept = BuildStore(cache).load("search")
+    assert set(kept) == {"en", "da", "zh-TW"}
+    danish = project.content / "da" / "returns" / "return-an-item.md"
+    danish.write_text(danish.read_text(encoding="utf-8").replace("gratis", "gratis og nemme"), encoding="utf-8")
+    cached = build_site(project.config, tmp_path / "second", cache_dir=cache).site_dir
+    assert tree_bytes(cached) == tree_bytes(build_site(project.config, tmp_path / "clean").site_dir)
+    again = BuildStore(cache).load("search")
+    assert "nem~da" in again["da"].postings and again["en"].postings == kept["en"].postings
+
+
 # --- every word rendered has a translation ------------------------------------------------------------
 
 # t("key") in templates, text.t("key") in Python, i18n.t("key") in scripts; not Material's own lang.t(…).

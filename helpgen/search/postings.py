@@ -70,7 +70,8 @@ def make(locations: tuple[str, ...], data: list[bytes], keep_counts: bool) -> Po
 def update(previous: Postings | None, locations: tuple[str, ...], data: list[bytes]) -> Postings | None:
     """The postings of these documents, from the last build's; None when they have to be made anew.
     The previous ones are left as they were (a list is copied before it changes)."""
-    if previous is None or previous.pairs is None or previous.locations != locations:
+    if (previous is None or previous.pairs is None or previous.locations != locations
+            or len(previous.data) != len(data)):
         return None
     changed = [doc for doc, (old, new) in enumerate(zip(previous.data, data)) if old is not new and old != new]
     if len(changed) > max(1, MAX_UPDATED_SHARE * len(data)):
