@@ -25,6 +25,15 @@ def article(rng: random.Random, number: int) -> SearchDocument:
                           sections)
 
 
+def warmed(seed: int, count: int) -> tuple[random.Random, list[SearchDocument], TermsCache]:
+    """`count` articles, indexed once with a cache: the state a rebuild starts from."""
+    rng = random.Random(seed)
+    docs = [article(rng, n) for n in range(count)]
+    cache = TermsCache()
+    build_index(docs, cache)
+    return rng, docs, cache
+
+
 def same_index(incremental, clean) -> None:
     assert incremental.chunk_bytes == clean.chunk_bytes
     assert incremental.document_bytes == clean.document_bytes
@@ -48,10 +57,7 @@ def edits(rng: random.Random, doc: SearchDocument, kind: str) -> SearchDocument:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_each_kind_of_edit_updates_to_what_a_clean_build_makes(seed, monkeypatch):
-    rng = random.Random(seed)
-    docs = [article(rng, n) for n in range(300)]
-    cache = TermsCache()
-    build_index(docs, cache)
+    rng, docs, cache = warmed(seed, 300)
     made_anew = []
     make = postings.make
 
@@ -85,10 +91,7 @@ def test_a_stem_only_one_article_had_leaves_the_index_with_it():
 
 
 def test_an_update_declines_when_articles_move_or_many_change_and_the_build_is_still_exact():
-    rng = random.Random(11)
-    docs = [article(rng, n) for n in range(100)]
-    cache = TermsCache()
-    build_index(docs, cache)
+    rng, docs, cache = warmed(11, 100)
     previous = cache.postings
     data = list(previous.data)
     assert postings.update(previous, previous.locations[:-1], data[:-1]) is None  # an article removed
@@ -102,10 +105,7 @@ def test_an_update_declines_when_articles_move_or_many_change_and_the_build_is_s
 
 
 def test_a_long_edit_that_moves_an_average_length_makes_the_postings_anew():
-    rng = random.Random(5)
-    docs = [article(rng, n) for n in range(20)]
-    cache = TermsCache()
-    build_index(docs, cache)
+    _, docs, cache = warmed(5, 20)
     before = cache.postings
     docs[3] = replace(docs[3], sections=(Section("", "", " ".join(WORDS * 40)),))
     updated = build_index(docs, cache)
