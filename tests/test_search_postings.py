@@ -88,6 +88,13 @@ def test_a_stem_only_one_article_had_leaves_the_index_with_it():
     updated = build_index(docs, cache)
     assert "xylophon" not in updated.postings and "xylophone" not in updated.words
     same_index(updated, build_index(docs))
+    # Back in another article, then gone again: the count of articles having the word stays right.
+    docs[20] = replace(docs[20], title=docs[20].title + " xylophone")
+    same_index(build_index(docs, cache), build_index(docs))
+    docs[20] = replace(docs[20], title=docs[20].title.replace(" xylophone", ""))
+    again = build_index(docs, cache)
+    assert "xylophone" not in again.words
+    same_index(again, build_index(docs))
 
 
 def test_an_update_declines_when_articles_move_or_many_change_and_the_build_is_still_exact():
