@@ -16,7 +16,7 @@ from helpgen.mkdocs.commands import build_site
 
 from .conftest import soup
 from .test_languages import multilingual
-from .test_redirects import committed
+from .test_redirects import build_fixing, committed, published
 
 DANISH_TITLE = "Hvordan returnerer jeg en vare?"
 
@@ -89,24 +89,20 @@ def test_build_previous_compares_every_languages_urls(project, tmp_path):
 
 
 def test_build_previous_fix_adds_the_line_inside_the_language_and_builds(project, tmp_path):
-    project.build()
-    previous = tmp_path / "urls.json"
-    shutil.copy(project.root / "site/.helpgen/urls.json", previous)
+    previous = published(project, tmp_path)
     (project.content / "da/returns/return-an-item.md").rename(project.content / "da/returns/returnering.md")
-    result = CliRunner().invoke(main, ["build", "-f", str(project.config), "--previous", str(previous), "--fix"])
+    result = build_fixing(project, previous)
     assert result.exit_code == 0, result.output
     assert "Fixed content/da/returns/returnering.md:" in result.output
     assert "redirect_from: [/returns/return-an-item/]" in (project.content / "da/returns/returnering.md").read_text()
     page = soup(project.root / "site/da/returns/return-an-item/index.html")
     assert page.html["lang"] == "da" and page.find("a")["href"] == "../returnering/"
-    again = CliRunner().invoke(main, ["build", "-f", str(project.config), "--previous", str(previous), "--fix"])
+    again = build_fixing(project, previous)
     assert again.exit_code == 0 and "Fixed" not in again.output
 
 
 def test_a_vanished_danish_page_is_never_matched_with_the_english_article_of_its_name(project, tmp_path):
-    project.build()
-    previous = tmp_path / "urls.json"
-    shutil.copy(project.root / "site/.helpgen/urls.json", previous)
+    previous = published(project, tmp_path)
     (project.content / "da/returns/return-an-item.md").unlink()
     with pytest.raises(HelpgenError) as caught:
         build_site(project.config, project.root / "site", previous=str(previous), fix=True)

@@ -105,9 +105,7 @@ def test_the_manifest_lists_every_published_url_and_redirect(project):
 
 
 def test_a_url_lost_since_the_previous_build_is_an_error_naming_its_replacement(project, tmp_path):
-    project.build()
-    previous = tmp_path / "urls.json"
-    shutil.copy(project.root / "site/.helpgen/urls.json", previous)
+    previous = published(project, tmp_path)
     (project.content / "orders/track.md").rename(project.content / "returns/track.md")
     with pytest.raises(HelpgenError) as caught:
         project.build_previous = None
@@ -119,17 +117,28 @@ def test_a_url_lost_since_the_previous_build_is_an_error_naming_its_replacement(
 
 
 def test_build_fix_adds_the_redirect_from_line_and_builds(project, tmp_path):
-    project.build()
-    previous = tmp_path / "urls.json"
-    shutil.copy(project.root / "site/.helpgen/urls.json", previous)
+    previous = published(project, tmp_path)
     (project.content / "orders/track.md").rename(project.content / "returns/track.md")
-    result = CliRunner().invoke(main, ["build", "-f", str(project.config), "--previous", str(previous), "--fix"])
+    result = build_fixing(project, previous)
     assert result.exit_code == 0, result.output
     assert "Fixed content/returns/track.md:" in result.output and "redirect_from: [/orders/track/]" in result.output
     assert "redirect_from: [/orders/track/]" in (project.content / "returns/track.md").read_text()
     assert soup(project.root / "site/orders/track/index.html").find("a")["href"] == "../../returns/track/"
-    again = CliRunner().invoke(main, ["build", "-f", str(project.config), "--previous", str(previous), "--fix"])
+    again = build_fixing(project, previous)
     assert again.exit_code == 0 and "Fixed" not in again.output  # idempotent
+
+
+def published(project, tmp_path):
+    """Build once and keep that build's URL manifest, as the last deploy's (`--previous`)."""
+    project.build()
+    previous = tmp_path / "urls.json"
+    shutil.copy(project.root / "site/.helpgen/urls.json", previous)
+    return previous
+
+
+def build_fixing(project, previous):
+    """`helpgen build --previous … --fix`, as a writer runs it."""
+    return CliRunner().invoke(main, ["build", "-f", str(project.config), "--previous", str(previous), "--fix"])
 
 
 def committed(project) -> list[str]:
