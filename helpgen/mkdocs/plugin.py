@@ -32,7 +32,7 @@ from .build_cache import Memos
 from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, write_language_error_pages
 from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
-from .themes import theme_dir
+from .themes import theme_dir, use_search_worker
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
                       mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
@@ -179,6 +179,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         config.site_dir = str(self.staging)
 
     def on_files(self, files: Files, *, config) -> Files:
+        use_search_worker(files, config)
         docs_dir = Path(config.docs_dir)
         refuse_links_outside(files, docs_dir, display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.

@@ -13,3 +13,19 @@ def theme_dir() -> Path:
         return packaged
     # An editable install runs from the checkout, where themes/ sits beside the package.
     return package.parent / "themes" / THEME_NAME
+
+
+def use_search_worker(files, config) -> None:
+    """The site's search worker is one file joined from the theme's parts (search/worker_script.py):
+    the parts leave the site's files, the joined script takes its place."""
+    from mkdocs.structure.files import File
+
+    from ..search import worker_script
+    from ..search.worker_script import SCRIPT, part_paths
+
+    scripts = "assets/javascripts/"
+    for path in (*part_paths(), SCRIPT):
+        file = files.get_file_from_path(scripts + path)
+        if file is not None:
+            files.remove(file)
+    files.append(File.generated(config, scripts + SCRIPT, content=worker_script(theme_dir() / "assets" / "javascripts")))

@@ -133,8 +133,24 @@ def _load_dictionary(jieba) -> None:
 
 @lru_cache(maxsize=100_000)
 def segment_han(run: str) -> tuple[str, ...]:
-    """jieba's search segmentation (words plus their sub-words), Han pieces only."""
-    return tuple(piece for piece in _jieba().cut_for_search(run) if _HAN.match(piece))
+    """jieba's search segmentation (its words, and the dictionary words inside the longer ones, as
+    `jieba.cut_for_search` gives them), plus the dictionary words a lone character makes with its
+    neighbour. Why: jieba cuts by the sentence around it, 笔记不同步 into 笔记/不/同步 but 数据不同步 into
+    数据/不同/步, and a search for 同步 (sync) must find both. Han pieces only."""
+    jieba = _jieba()
+    frequency = jieba.dt.FREQ
+    tokens = list(jieba.cut(run))
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        for size in (2, 3):  # cut_for_search's own step
+            if len(token) > size:
+                out += [gram for k in range(len(token) - size + 1) if frequency.get(gram := token[k:k + size])]
+        out.append(token)
+        if len(token) == 1 and token not in STOP_WORDS["zh"]:
+            before = tokens[i - 1][-1] + token if i else ""
+            after = token + tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            out += [word for word in (before, after) if len(word) == 2 and frequency.get(word)]
+    return tuple(piece for piece in out if _HAN.match(piece))
 
 
 def terms(text: str, language: str) -> list[tuple[str, str]]:
@@ -173,3 +189,8 @@ def stem_key(stem_: str, language: str) -> str:
     """Stems of other languages than English are kept apart ("return~da"): a Danish word then finds
     Danish articles, not every English article sharing the stem. "~" never occurs inside a word."""
     return stem_ if language == DEFAULT_LANGUAGE else f"{stem_}{STEM_MARK}{language}"
+
+
+def bare_stem(stem_: str) -> str:
+    """A stem without its language mark: "return~da" -> "return"."""
+    return stem_.split(STEM_MARK, 1)[0]

@@ -1,0 +1,185 @@
+"""The browser's search worker (helpgen-search.js, run in Node): it ranks exactly like `helpgen search`,
+paints from the chunks' cards before the articles arrive, speaks Material's protocol and escapes
+everything it shows."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from helpgen.search import SearchDocument, Section, build_index, open_site_index, write_index
+
+from .search_node import NODE_PRELUDE, assert_same_ranking, run_node, run_worker, worker  # noqa: F401 (fixture)
+from .test_search import QUERIES
+
+
+@pytest.fixture(scope="module")
+def demo_site(demo_build) -> Path:
+    return demo_build / "site"
+
+
+def test_browser_worker_ranks_exactly_like_python(demo_site, worker):
+    queries = [c["query"] for c in QUERIES] + ["ret", "retu", "refunding", "运", "how do i", "qwxzv", "gift card ",
+                                           "pasword", "refnud ", "delivey times", "acount", "garanti", "shiping cost",
+                                           "password?", "how do i re", "EU"]
+    assert_same_ranking(worker, open_site_index(demo_site), queries)
+    for lang, words_ in (("da", ["returnere vare", "hvornår får jeg pengene", "returneringen"]),
+                         ("zh", ["国际运输", "关税", "如何退货", "运费", "运", "国际运"])):
+        assert_same_ranking(worker, open_site_index(demo_site, f"{lang}/"), words_)
+
+
+def test_worker_results_link_sections_highlight_and_suggest(demo_site, worker):
+    result = run_worker(worker, open_site_index(demo_site).folder, ["return an item", "retu"])
+    group = result["return an item"]["items"][0]
+    assert group[0]["location"] == "returns/how-do-i-return-an-item/"
+    assert "<mark>return</mark>" in group[0]["title"]
+    assert any("#" in item["location"] for item in group[1:])
+    assert result["retu"]["suggest"] == ["return"]
+
+
+def test_one_word_results_show_from_the_chunk_before_the_articles_arrive(demo_site, worker):
+    """The first paint needs no article file: the same articles, in the same order, with the same
+    titles, tags and description snippets; the sections come with the second."""
+    checked = []
+    for prefix, words_ in (("", ["refund", "password", "warranty", "delivery", "invoice", "retu"]),
+                           ("zh/", ["运输"]), ("da/", ["returnere"])):
+        checked += _first_paint_matches_final(worker, open_site_index(demo_site, prefix), words_)
+    assert any(len(group) > 1 for results, word in checked for group in results[word]["items"])
+
+
+def _first_paint_matches_final(worker, files, words_):
+    results = run_worker(worker, files.folder, words_ + ["return an item"])
+    docs = {json.loads(p.read_text(encoding="utf-8"))["u"]: json.loads(p.read_text(encoding="utf-8"))
+            for p in files.root.glob("d/*.json")}
+    for word in words_:
+        result = results[word]
+        assert result["items"], word
+        assert len(result["early"]) == 1, word
+        early = result["early"][0]
+        assert [g[0]["location"] for g in early["items"]] == [g[0]["location"] for g in result["items"]]
+        assert all(len(group) == 1 for group in early["items"])
+        assert early["total"] == result["total"] and early["suggest"] == result["suggest"]
+        for first, final in zip(early["items"], result["items"]):
+            same = ("title", "tags", "score", "terms") + (("text",) if docs[final[0]["location"]]["d"] else ())
+            assert {k: first[0][k] for k in same} == {k: final[0][k] for k in same}, word
+    return [(results, word) for word in words_]
+
+
+def test_results_whose_articles_are_already_loaded_are_shown_once(demo_site, worker):
+    """Typing on often finds articles an earlier keystroke fetched: when all of them are loaded there is
+    no early paint, only the complete one (Material redraws the list for each answer)."""
+    script = NODE_PRELUDE + """
+const searcher = newSearcher();
+(async () => {
+  const paints = [];
+  for (const q of ["refund", "refund"]) {
+    let early = 0;
+    await searcher.search(q, {}, null, () => early++);
+    paints.push(early);
+  }
+  process.stdout.write(JSON.stringify(paints));
+})();
+"""
+    assert run_node(worker, script, open_site_index(demo_site).folder) == [1, 0]
+
+
+def test_article_files_wait_for_the_first_paint_and_are_skipped_once_typed_over(demo_site, worker):
+    """Reading ten article files competes with the page painting the cards' answer, so they come a
+    moment later; a search link's early ranking fetches none, nor does a query typed over meanwhile."""
+    script = """
+const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
+const loaded = [];
+const newSearcher = () => new api.Searcher(p => {
+  loaded.push(p.includes("/d/") ? "article" : p);
+  return Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8")));
+});
+(async () => {
+  const out = {};
+  const linked = newSearcher();
+  linked.prefetch("refund");
+  await linked.prefetched.ranked;
+  out.prefetch = loaded.filter(p => p === "article").length;
+
+  let current = true, earlyAt = null;
+  const typedOver = newSearcher();
+  const outcome = await typedOver.search("refund", {}, () => current, () => { current = false; })
+    .then(() => "answered", () => "superseded");
+  out.typedOver = [outcome, loaded.filter(p => p === "article").length - out.prefetch];
+
+  // A fake clock: timers fire at once and move it on by their delay, so the wait is measured exactly.
+  let now = 0;
+  globalThis.setTimeout = (fn, ms) => { now += ms || 0; Promise.resolve().then(fn); return 0; };
+  Date.now = () => now;
+  const answered = newSearcher();
+  let firstArticleAfter = null;
+  const load = answered.load;
+  answered.load = p => {
+    if (p.includes("/d/") && firstArticleAfter === null) firstArticleAfter = Date.now() - earlyAt;
+    return load(p);
+  };
+  const result = await answered.search("refund", {}, null, () => { earlyAt = Date.now(); });
+  out.answered = [result.items.length, firstArticleAfter];
+  process.stdout.write(JSON.stringify(out));
+})();
+"""
+    out = run_node(worker, script, open_site_index(demo_site).folder)
+    assert out["prefetch"] == 0
+    assert out["typedOver"] == ["superseded", 0]
+    items, waited_ms = out["answered"]
+    sections_after = int(re.search(r"SECTIONS_AFTER_MS = (\d+)", worker.read_text()).group(1))
+    assert items and waited_ms == sections_after == 100
+
+
+WORKER_DRIVER = NODE_PRELUDE + """
+const failing = process.argv[3];
+globalThis.fetch = url => {
+  const file = path.join(root, new URL(url).pathname.replace(/^\\/search\\/helpgen\\//, ""));
+  if (failing && file.includes(failing)) return Promise.resolve({ok: false, status: 404});
+  return Promise.resolve({ok: true, json: () => Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")))});
+};
+const listeners = [], posted = [];
+const scope = {location: {href: "http://help.example/assets/javascripts/helpgen-search.js", hash: ""},
+               addEventListener: (type, listener) => listeners.push(listener),
+               postMessage: message => posted.push(message)};
+console.warn = () => {};
+api.installWorker(scope);
+listeners.forEach(l => l({data: {type: 0, data: {options: {suggest: false}}}}));
+listeners.forEach(l => l({data: {type: 2, data: "password"}}));
+const deadline = Date.now() + 2000;  // two answers, or what came by then
+(function report() {
+  if (posted.filter(m => m.type === 3).length < 2 && Date.now() < deadline) return setTimeout(report, 20);
+  process.stdout.write(JSON.stringify(posted.map(m => m.type === 3
+    ? [m.type, m.data.items.map(group => group.length)] : [m.type])));
+  process.exit(0);  // the worker's BroadcastChannel would keep Node running
+})();
+"""
+
+
+def worker_messages(worker: Path, folder: Path, failing: str = "") -> list:
+    return run_node(worker, WORKER_DRIVER, folder, failing)
+
+
+def test_the_worker_answers_material_first_from_the_cards_then_with_sections(demo_site, worker):
+    messages = worker_messages(worker, open_site_index(demo_site).folder)
+    assert messages[0] == [1]  # READY
+    (_, early), (_, final) = messages[1:]
+    assert early and all(size == 1 for size in early) and len(final) == len(early)
+    assert any(size > 1 for size in final)
+
+
+def test_results_shown_from_the_cards_stay_when_the_article_files_fail(demo_site, worker):
+    messages = worker_messages(worker, open_site_index(demo_site).folder, failing="/d/")
+    assert len(messages) == 2 and messages[1][1]  # the cards' results, not an empty answer after them
+
+
+def test_worker_escapes_everything_from_front_matter(tmp_path, worker):
+    evil = '<img src=x onerror="alert(1)">'
+    doc = SearchDocument("evil/", f"Kayak {evil}", description=f"Kayak {evil}", tags=(evil, "kayak"),
+                         sections=(Section("", "", "intro"), Section(f"Kayak {evil}", "a", f"kayak {evil}")))
+    write_index(build_index([doc]), tmp_path)
+    items = run_worker(worker, tmp_path, ["kayak"])["kayak"]["items"][0]
+    rendered = json.dumps(items)
+    assert "<img" not in rendered
+    assert "&lt;img" in rendered
