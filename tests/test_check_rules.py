@@ -96,6 +96,8 @@ def test_every_planted_rule_is_found_at_its_exact_line(tmp_path, monkeypatch):
 # The rules between languages need a multi-language project: tests/test_languages_check.py plants them.
 LANGUAGE_RULES = {"outside-language-folder", "translation-outdated", "translation-missing",
                   "translation-source-unknown", "support-text-untranslated"}
+# The rules on synonyms.yml: tests/test_search_synonyms.py plants them.
+SEARCH_RULES = {"synonyms-invalid", "synonym-dead"}
 
 
 def test_the_planted_project_covers_every_rule_but_support_invalid():
@@ -103,7 +105,8 @@ def test_the_planted_project_covers_every_rule_but_support_invalid():
     text-cut-by-comment: tests/test_articles.py)"""
     planted = {rule for _, _, rule in PLANTED}
     # url-vanished needs a previous build's manifest: tests/test_redirects.py plants it.
-    assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment"} | LANGUAGE_RULES == \
+    assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment"} | LANGUAGE_RULES \
+        | SEARCH_RULES == \
         {rule.id for rule in RULES}
 
 

@@ -21,6 +21,7 @@ from ..security import HtmlPolicy
 from ..content.related import unknown_related
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
+from ..search.synonym_file import DEFAULT_FILE as SYNONYMS_FILE, SynonymSource
 from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
@@ -67,6 +68,7 @@ class ContentProject:
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
     text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
     fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
+    synonyms: SynonymSource | None = None  # synonyms.yml (checks/synonyms.py)
     # How to spread the rules that read one file at a time over processes (perfile.py); None: here.
     map_work: MapWork | None = field(default=None, compare=False, hash=False)
 
@@ -241,6 +243,8 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         limits=settings.limits,
         front_matter=settings.front_matter,
         site_url=settings.site_url,
+        synonyms=SynonymSource(settings.project_dir / (settings.synonyms_file or SYNONYMS_FILE),
+                               _join(shown_project, settings.synonyms_file or SYNONYMS_FILE), bool(settings.synonyms_file)),
     )
     return project, findings, today
 

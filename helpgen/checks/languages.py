@@ -20,6 +20,7 @@ from ..i18n import messages
 from .history import last_commit_times
 from .project import is_markdown
 from .rules import BySeverity, finding
+from .synonyms import check_synonyms
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
                              "this file is in no language's folder",
                              f"move it to {_join(project.display_root, languages.default.src(src))}")
                      for src in project.files if is_markdown(src) and languages.of_src(src) is None]
+    if project.synonyms is not None:
+        findings += check_synonyms(project.synonyms, languages, {code: _searched(r.articles.pages) for code, r in results.items()})
     translations = TranslationMap(languages, {code: r.articles for code, r in results.items()})
     result = LanguagesResult(findings, results, translations)
     if languages.multilingual:
@@ -101,6 +104,11 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
                      for lang, article in translations.missing()]
     findings.sort(key=lambda p: (p.location.file, p.location.line, p.location.col, p.rule, p.message))
     return result
+
+
+def _searched(articles) -> list[Article]:
+    """The articles search holds: not those its front matter keeps out (`search: {exclude: true}`)."""
+    return [a for a in articles if not (isinstance(a.meta.get("search"), dict) and a.meta["search"].get("exclude"))]
 
 
 def untranslated_support_texts(support, languages: SiteLanguages) -> list[Problem]:

@@ -88,6 +88,7 @@ class SiteSettings:
     site_url: str = ""
     languages: Any = None  # the plugin's `languages` option as written (None: one language)
     theme_language: str = "en"
+    synonyms_file: str = ""  # the plugin's `synonyms` option ("": synonyms.yml when there is one)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -120,6 +121,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),
         theme_language=str(theme.get("language") or "en"),
+        synonyms_file=str(options.get("synonyms") or ""),
     )
 
 

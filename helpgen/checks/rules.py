@@ -186,6 +186,16 @@ RULES: tuple[Rule, ...] = (
          "A support.yml text given per language (`{en: Email, da: E-mail}`) without one of the site's languages: "
          "that language shows the default's text.",
          "Add the language to the mapping.", silenceable=False),
+    # Search
+    Rule("synonyms-invalid", ERROR, "search",
+         "A line of synonyms.yml that search cannot use: not `a, b` or `a => b`, a term missing or only of "
+         "words search ignores, a Chinese term with spaces, or a language the site does not have.",
+         "Correct the line at the reported place; docs/search.md shows the format.", silenceable=False),
+    Rule("synonym-dead", WARNING, "search",
+         "A line of synonyms.yml whose targets no article of the language has: searching its words finds "
+         "nothing more than without it.",
+         "Use the words the articles use on the right of `=>` (or in the list), or remove the line.",
+         silenceable=False),
     # The checker itself
     Rule("ignore-unknown-rule", WARNING, "meta",
          "A `helpgen: ignore` comment naming a rule id that does not exist.",

@@ -35,6 +35,8 @@ class HelpgenConfig(Config):
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
+    synonyms = opt.Optional(opt.Type(str))
+    """Path of the synonyms file, relative to mkdocs.yml (default: synonyms.yml, when there is one)."""
     generator = opt.Type(bool, default=True)
     """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 

@@ -117,9 +117,16 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
         project = Path(config.config_file_path or ".").resolve().parent
         server.watch(str(project / self.config.support))
-        if (project / self.config.strings).is_file():
-            server.watch(str(project / self.config.strings))
+        for optional in (self.config.strings, self._synonyms(config).path):
+            if (project / optional).is_file():
+                server.watch(str(project / optional))
         return server
+
+    def _synonyms(self, config) -> search.SynonymSource:
+        """synonyms.yml: where the `synonyms` option says (then it must exist), or beside mkdocs.yml."""
+        project = Path(config.config_file_path or ".").resolve().parent
+        name = self.config.synonyms or search.synonym_file.DEFAULT_FILE
+        return search.SynonymSource(project / name, name, required=bool(self.config.synonyms))
 
     @property
     def html_policy(self) -> HtmlPolicy:
@@ -185,11 +192,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs)
+                                      self._drafts(), self.check_jobs, self._synonyms(config))
         if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
-                                          self.check_jobs)
+                                          self.check_jobs, self._synonyms(config))
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
@@ -362,8 +369,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         write_language_error_pages(self.env, config, self.files, self.languages, self._language_context,
                                    self.material_languages, self.page_languages)
         config.theme["language"] = self.theme_language
+        synonyms, _ = search.read_synonyms(self._synonyms(config), self.languages.codes)  # on_files reported its errors
         search.write_language_indexes(self.search_documents, Path(config.site_dir),
-                                      [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
+                                      [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache),
+                                      synonyms)
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
             if self.search_cache.changed():

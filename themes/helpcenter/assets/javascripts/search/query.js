@@ -260,3 +260,4 @@ api.parse = parse;
 api.chunksFor = chunksFor;
 api.fallbackChunks = fallbackChunks;
 api.expand = expand;
+api.hanSegments = hanSegments;
