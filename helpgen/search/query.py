@@ -129,9 +129,11 @@ def han_segments(run: str, has) -> list[tuple[int, int, tuple[str, ...]]]:
     return out
 
 
-def _segment_han(unit: Unit, lexicon: Lexicon) -> list[Unit]:
+def _segment_han(unit: Unit, lexicon: Lexicon, stop_words) -> list[Unit]:
+    """The run's pieces; a stop word is cut out as a word too (the index holds none), so that 多少钱
+    is 多少 + 钱, and expand drops 多少, not 多 + 少 + 钱."""
     out = []
-    for start, end, found in han_segments(unit.text, lexicon.has):
+    for start, end, found in han_segments(unit.text, lambda key: lexicon.has(key) or key in stop_words):
         last = end == len(unit.text)
         if not found and not lexicon.has(unit.text[start]) and unit.prefix and lexicon.keys_with_prefix(unit.text[start:]):
             out.append(Unit(unit.text[start:], prefix=True, han=True))  # the rest is being typed
@@ -140,7 +142,7 @@ def _segment_han(unit: Unit, lexicon: Lexicon) -> list[Unit]:
     return out
 
 
-def _synonym_pieces(unit: Unit, lexicon: Lexicon) -> list[Unit]:
+def _synonym_pieces(unit: Unit, lexicon: Lexicon, stop_words) -> list[Unit]:
     """A Chinese run cut around the synonym terms in it (leftmost, longest): each term is one unit, of
     its own indexed word or the words inside it, which synonyms.py adds the term's synonyms to."""
     run, out, start, i = unit.text, [], 0, 0
@@ -157,18 +159,20 @@ def _synonym_pieces(unit: Unit, lexicon: Lexicon) -> list[Unit]:
         i = start = end
     if start < len(run):
         out.append(Unit(run[start:], prefix=unit.prefix, han=True))
-    return [piece for part in out for piece in ([part] if part.synonym else _segment_han(part, lexicon))]
+    return [piece for part in out for piece in ([part] if part.synonym else _segment_han(part, lexicon, stop_words))]
 
 
 def expand(units: list[Unit], lexicon: Lexicon, stop_words) -> list[Unit]:
     """Fill each unit's stems; split Han runs into words; drop stop words: every finished one (an
-    English "an" or "how" must not match a Danish article's "an" or "how"), and one being typed that
-    the index does not hold as the start of a word."""
+    English "an" or "how" must not match a Danish article's "an" or "how"), one being typed after
+    other words, and one typed alone that the index does not hold as the start of a word."""
     out: list[Unit] = []
     for unit in units:
-        if not unit.prefix and unit.text in stop_words:
+        # A stop word being typed after other words is most likely whole ("returns policy and"): its
+        # completions would rank articles by whatever starts with "and".
+        if unit.text in stop_words and (not unit.prefix or len(units) > 1):
             continue
-        pieces = _synonym_pieces(unit, lexicon) if unit.han else [unit]
+        pieces = _synonym_pieces(unit, lexicon, stop_words) if unit.han else [unit]
         for piece in pieces:
             stems = {stem: EXACT_WEIGHT for word in (piece.words or (piece.text,)) for stem in lexicon.stems_of(word)}
             explained = piece.synonym or lexicon.synonyms(piece.text)  # synonyms.yml says what it means

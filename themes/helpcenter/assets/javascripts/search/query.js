@@ -115,9 +115,10 @@ function hanSegments(run, known) {
   return out;
 }
 
-function segmentHan(unit, lexicon) {
+/** The run's pieces, stop words cut out as words too: query.py's _segment_han. */
+function segmentHan(unit, lexicon, stopWords) {
   var out = [], text = unit.text;
-  var segments = hanSegments(text, function (key) { return lexicon.has(key); });
+  var segments = hanSegments(text, function (key) { return lexicon.has(key) || stopWords.has(key); });
   for (var i = 0; i < segments.length; i++) {
     var start = segments[i][0], end = segments[i][1], found = segments[i][2];
     if (!found.length && !lexicon.has(text[start]) && unit.prefix && lexicon.keysWithPrefix(text.slice(start)).length) {
@@ -130,7 +131,7 @@ function segmentHan(unit, lexicon) {
 }
 
 /** A Chinese run cut around the synonym terms in it, each term one unit: query.py's _synonym_pieces. */
-function synonymPieces(unit, lexicon) {
+function synonymPieces(unit, lexicon, stopWords) {
   var run = unit.text, out = [], start = 0, i = 0;
   while (i < run.length) {
     var end = null;
@@ -152,7 +153,7 @@ function synonymPieces(unit, lexicon) {
   if (start < run.length) out.push(new Unit(run.slice(start), unit.prefix, true));
   var pieces = [];
   out.forEach(function (part) {
-    pieces.push.apply(pieces, part.synonym ? [part] : segmentHan(part, lexicon));
+    pieces.push.apply(pieces, part.synonym ? [part] : segmentHan(part, lexicon, stopWords));
   });
   return pieces;
 }
@@ -160,8 +161,8 @@ function synonymPieces(unit, lexicon) {
 function expand(units, lexicon, stopWords) {
   var out = [];
   units.forEach(function (unit) {
-    if (!unit.prefix && stopWords.has(unit.text)) return;
-    var pieces = unit.han ? synonymPieces(unit, lexicon) : [unit];
+    if (stopWords.has(unit.text) && (!unit.prefix || units.length > 1)) return;
+    var pieces = unit.han ? synonymPieces(unit, lexicon, stopWords) : [unit];
     pieces.forEach(function (piece) {
       var stems = {};
       (piece.words.length ? piece.words : [piece.text]).forEach(function (word) {
