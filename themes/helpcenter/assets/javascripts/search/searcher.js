@@ -6,9 +6,10 @@
  * every hit (always for one word), then with the articles' sections, once the page had the CPU to
  * paint the first answer (docs/search.md measures why).
  */
-// After an answer painted from the cards, the article files wait this long: fetching and reading ten
-// of them takes the CPU the page needs to paint that answer (first result ~30 ms later on two cores).
-var SECTIONS_AFTER_MS = 100;
+// After an answer painted from the cards, the article files wait a frame, so that the page has the
+// answer before the worker reads them. (At 100 ms, the first result came ~30 ms sooner on two cores,
+// but the complete answer, with the sections, 100 ms later: bench/search_speed.py's typing race.)
+var SECTIONS_AFTER_MS = 16;
 var SUPERSEDED = {};
 
 /** `load(path)` returns a promise of parsed JSON for a path under search/helpgen/; `manifest`, when
@@ -17,7 +18,6 @@ function Searcher(load, manifest) {
   this.load = load;
   this.chunkCache = {};
   this.docCache = {};
-  this.docsLoaded = {};
   var self = this;
   this.ready = (manifest || load("manifest.json")).then(function (json) {
     self.manifest = json;
@@ -34,24 +34,28 @@ Searcher.prototype.loadChunks = function (lexicon, numbers) {
   }));
 };
 
-/** Rank a query known before anyone asks (a search link's, or one typed while the page loads): its
- * chunks are on their way while the page finishes loading, and a later search for the same query
- * starts from that ranking. */
+/** Rank a query known before anyone asks (a search link's, or one typed while the page loads), and
+ * fetch its articles: all of it is on its way while the page finishes loading, and a later search for
+ * the same query answers at once, complete. A newer prefetch stops an older one's fetching. */
 Searcher.prototype.prefetch = function (query) {
   var self = this;
-  var prefetched = { query: query, ranked: this.rank(query, MAX_RESULTS) };
+  var prefetched = { query: query };
+  var current = function () { return self.prefetched === prefetched; };
+  prefetched.ranked = this.rank(query, MAX_RESULTS, current);
   this.prefetched = prefetched;
-  prefetched.ranked.catch(function () {
-    if (self.prefetched === prefetched) self.prefetched = null; // a later search tries again
+  prefetched.ranked.then(function (ranked) {
+    if (current()) ranked.hits.forEach(function (hit) { self.document(hit.doc); });
+  }, function () {
+    if (current()) self.prefetched = null; // a later search tries again
   });
 };
 
 Searcher.prototype.document = function (doc) {
   var self = this;
   if (!this.docCache[doc]) {
-    this.docCache[doc] = this.load(this.manifest.build + "/d/" + doc + ".json").then(function (json) {
-      self.docsLoaded[doc] = true;
-      return json;
+    this.docCache[doc] = this.load(this.manifest.build + "/d/" + doc + ".json").catch(function (error) {
+      delete self.docCache[doc]; // a later search asks again
+      throw error;
     });
   }
   return this.docCache[doc];
@@ -106,8 +110,9 @@ Searcher.prototype.search = function (query, options, current, early) {
       return out;
     }
     var cards = ranked.hits.map(function (hit) { return ranked.lexicon.card(hit.doc); });
-    // Not when the articles are already here (typing on usually finds the same ones): one paint.
-    var waiting = ranked.hits.some(function (hit) { return !self.docsLoaded[hit.doc]; });
+    // Not when the articles are here or on their way (typing on usually finds the same ones; a
+    // prefetched query fetched them already): one paint, complete, as soon as they are in.
+    var waiting = ranked.hits.some(function (hit) { return !self.docCache[hit.doc]; });
     var paintedEarly = Boolean(early && waiting && cards.length && cards.every(Boolean));
     if (paintedEarly) {
       early(result(ranked.hits.map(function (hit, i) {

@@ -12,6 +12,9 @@
  * It runs as a Web Worker (self.onmessage) and in Node (module.exports) for the tests.
  */
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// Not Material's: the page's head (helpgen-search-early.html) passes what is typed into the search box
+// before Material's page script runs; the worker ranks it and fetches its articles meanwhile.
+var PREFETCH = "helpgen:prefetch";
 
 function installWorker(scope) {
   // The page's language's index (helpgen-search.html puts its folder in the fragment: "index=da/");
@@ -32,7 +35,9 @@ function installWorker(scope) {
   var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("helpgen-search") : null;
   scope.addEventListener("message", function (event) {
     var message = event.data || {};
-    if (message.type === SETUP) {
+    if (message.type === PREFETCH) {
+      if (message.data) searcher.prefetch(String(message.data));
+    } else if (message.type === SETUP) {
       // Material's index carries no documents (helpgen's are in search/helpgen/): only the options.
       options = (message.data && message.data.options) || options;
     } else if (message.type === QUERY) {
