@@ -69,7 +69,7 @@ ERRORS = {"promise-email-mismatch", "promise-phone-mismatch", "promise-url-misma
           "unreadable-file", "broken-link", "broken-anchor", "unknown-variable", "raw-script",
           "inline-event-handler", "javascript-link", "variable-in-front-matter", "active-file",
           "redirect-missing-target", "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag",
-          "related-unknown", "article-too-large", "file-type", "reserved-path"}
+          "related-unknown", "article-too-large", "file-type", "reserved-path", "reserved-id"}
 
 
 def test_text_output_is_coloured_on_a_terminal(planted):

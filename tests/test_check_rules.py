@@ -65,6 +65,7 @@ PLANTED = [
     ("returns/unsafe.md", 8, "inline-event-handler"),
     ("returns/unsafe.md", 10, "javascript-link"),
     ("returns/unsafe.md", 18, "removed-html"),
+    ("returns/unsafe.md", 20, "reserved-id"),
     ("shipping/gift-cards.md", 1, "duplicate-slug"),
     ("shipping/typo-category.md", 4, "unknown-category"),
     ("shipping/related.md", 3, "related-unknown"),

@@ -144,6 +144,11 @@ RULES: tuple[Rule, ...] = (
          "A content file, page, permalink or redirect that would be written over a file of the theme or one the "
          "build generates (scripts, style sheets, the search index, the sitemap, the 404 page, _redirects).",
          "Choose another file name, permalink or redirect.", silenceable=False),
+    Rule("reserved-id", ERROR, "safety",
+         "An id (or name) in an article that the page's own scripts look elements up by: Material's `__config`, "
+         "`__search`, …, helpgen's `helpgen-…` and `hg-…`, whether written in HTML, an attribute list or made "
+         "from a heading's text.",
+         "Choose another id; a heading can be given one: `## Title {#my-id}`.", silenceable=False),
     Rule("removed-html", WARNING, "safety",
          "HTML the build removes from an article because it is not on the allow-list (forms, frames from "
          "sites not in `embed_domains`, `style`, `data:` images, …).",

@@ -23,8 +23,9 @@ from .rules import finding
 from .source import SourceFile
 
 # Markdown that can produce anything the sanitizer removes: a tag, an entity, an attribute list (a `{`
-# that does not start a `{{ variable }}`) or a scheme. Anything else renders to plain, safe HTML.
-_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:", re.IGNORECASE)
+# that does not start a `{{ variable }}`), a scheme, or text a heading's id could make reserved (`## __config`).
+# Anything else renders to plain, safe HTML.
+_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:|__|helpgen|hg", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s\"'()<>\[\]{}=]+")
 MKDOCS_DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")  # MkDocs always adds these
 
@@ -77,6 +78,11 @@ def _report(source: SourceFile, found: list[Removal]) -> Iterator[Problem]:
                 yield finding("removed-html", at, f"<{removal.tag}> is not allowed in articles: the build "
                               "removes it" + ("" if removal.tag in _NO_TEXT else " (its text stays)"),
                               _element_hint(removal.tag))
+        elif removal.kind == "id":
+            yield finding("reserved-id", locate.url(removal.value), f'{removal.name}="{removal.value}" on <{removal.tag}> '
+                          "is a name the page's own scripts look up: the build renames it to "
+                          f'"user-content-{removal.value}", so links to it break',
+                          "choose another id, or for a heading give it one: `## Title {#my-id}`")
         elif reason == "handler":
             yield finding("inline-event-handler", locate.attribute(removal.name),
                           f"inline event handler {removal.name}= runs code in visitors' browsers: "
