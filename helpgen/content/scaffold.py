@@ -18,7 +18,7 @@ LANGUAGE_TEMPLATE_DIR = Path(__file__).parent.parent / "project_template_languag
 _PLUGIN_LINE = "  - helpgen\n"
 # The body `helpgen new` writes; `helpgen check` warns while an article still says it (draft-placeholder).
 PLACEHOLDER_BODY = "Write the answer first, in one or two sentences. Then the details."
-_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 def init_project(target: Path, languages: list[str] | None = None) -> list[Path]:
@@ -34,6 +34,8 @@ def init_project(target: Path, languages: list[str] | None = None) -> list[Path]
                               "choose a new folder name; helpgen init never overwrites files")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(TEMPLATE_DIR, target, dirs_exist_ok=True, ignore=ignore)
+    # Shipped without its dot: a .gitignore inside the package would hide files from git and the wheel.
+    (target / "gitignore").rename(target / ".gitignore")
     if site is not None:
         content = target / "content"
         default = content / site.default.folder
