@@ -34,7 +34,7 @@ from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir, use_search_worker
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
-                      mark_toc, publish_at_urls, refuse_links_outside)
+                      mark_toc, publish_at_urls, refuse_links_outside, synonym_source)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
 from ..checks.links import links_to_default
@@ -123,10 +123,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         return server
 
     def _synonyms(self, config) -> search.SynonymSource:
-        """synonyms.yml: where the `synonyms` option says (then it must exist), or beside mkdocs.yml."""
-        project = Path(config.config_file_path or ".").resolve().parent
-        name = self.config.synonyms or search.synonym_file.DEFAULT_FILE
-        return search.SynonymSource(project / name, name, required=bool(self.config.synonyms))
+        return synonym_source(config, self.config.synonyms)
 
     @property
     def html_policy(self) -> HtmlPolicy:

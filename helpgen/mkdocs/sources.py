@@ -23,7 +23,7 @@ from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.redirects import output_file
-from ..search.synonym_file import SynonymSource
+from ..search.synonym_file import DEFAULT_FILE as SYNONYMS_FILE, SynonymSource
 from ..security import HtmlPolicy
 from .site_facts import theme_facts
 from .workers import fork_available, fork_map
@@ -141,3 +141,10 @@ def generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
             for src, title in wanted.items() if lang.src(src) not in existing}
+
+
+def synonym_source(config, option: str | None) -> SynonymSource:
+    """synonyms.yml: where the plugin's `synonyms` option says (then it must exist), or beside mkdocs.yml."""
+    project = Path(config.config_file_path or ".").resolve().parent
+    name = option or SYNONYMS_FILE
+    return SynonymSource(project / name, name, required=bool(option))

@@ -15,6 +15,16 @@ def theme_dir() -> Path:
     return package.parent / "themes" / THEME_NAME
 
 
+SCRIPTS = "assets/javascripts/"
+
+
+def published_theme_files(paths) -> frozenset[str]:
+    """The theme's files as the site publishes them: the search worker's parts as one script."""
+    from ..search.worker_script import SCRIPT, part_paths
+
+    return frozenset(set(paths) - {SCRIPTS + part for part in part_paths()} | {SCRIPTS + SCRIPT})
+
+
 def use_search_worker(files, config) -> None:
     """The site's search worker is one file joined from the theme's parts (search/worker_script.py):
     the parts leave the site's files, the joined script takes its place."""
@@ -23,9 +33,8 @@ def use_search_worker(files, config) -> None:
     from ..search import worker_script
     from ..search.worker_script import SCRIPT, part_paths
 
-    scripts = "assets/javascripts/"
     for path in (*part_paths(), SCRIPT):
-        file = files.get_file_from_path(scripts + path)
+        file = files.get_file_from_path(SCRIPTS + path)
         if file is not None:
             files.remove(file)
-    files.append(File.generated(config, scripts + SCRIPT, content=worker_script(theme_dir() / "assets" / "javascripts")))
+    files.append(File.generated(config, SCRIPTS + SCRIPT, content=worker_script(theme_dir() / SCRIPTS)))
