@@ -12,6 +12,7 @@ import pytest
 from helpgen.search import SearchDocument, Section, build_index, open_site_index, write_index
 
 from .search_node import NODE_PRELUDE, assert_same_ranking, run_node, run_worker, worker  # noqa: F401 (fixture)
+from .conftest import REPO
 from .test_search import QUERIES
 
 
@@ -199,3 +200,19 @@ def test_worker_escapes_everything_from_front_matter(tmp_path, worker):
     rendered = json.dumps(items)
     assert "<img" not in rendered
     assert "&lt;img" in rendered
+
+
+def test_the_worker_is_written_in_parts_named_like_the_engine_each_under_400_lines():
+    """search/*.js sit beside helpgen/search/*.py: the same steps under the same names, each file small."""
+    from helpgen.search.worker_script import PARTS
+
+    from .search_node import THEME_SCRIPTS
+
+    folder = THEME_SCRIPTS / "search"
+    assert sorted(p.stem for p in folder.glob("*.js")) == sorted(PARTS)
+    engine = REPO / "helpgen" / "search"
+    for name in ("text", "lexicon", "query", "synonyms", "rank", "searcher"):
+        assert (engine / f"{name}.py").is_file() and (folder / f"{name}.js").is_file(), name
+    for path in [*folder.glob("*.js"), THEME_SCRIPTS / "helpgen-search-ui.js"]:
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path.name
+    assert not (THEME_SCRIPTS / "helpgen-search.js").exists()  # built by helpgen, never kept in the theme
