@@ -35,7 +35,7 @@ channels:
     response: 1 business day
 """
 
-HELPGEN_MKDOCS_YML = """\
+MKDOCS_YML = """\
 site_name: {name}
 docs_dir: content
 theme:
@@ -44,18 +44,11 @@ theme:
   features: [search.suggest, search.highlight]
 plugins:
   - search
-  - helpgen
 """
-
-PLAIN_MKDOCS_YML = """\
-site_name: {name}
-docs_dir: content
-theme:
-  name: material
-  language: {language}
-  features: [search.suggest, search.highlight]
-plugins:
-  - search
+HELPGEN_PLUGIN = "  - helpgen\n"
+# Only the home page in the plain site's navigation (MkDocs' default lists every page on every page):
+# navigation changes no engine's search; links are reduced to their text, so none is missing.
+PLAIN_NAVIGATION = """\
 nav:
   - index.md
 validation:
@@ -167,8 +160,8 @@ def _quoted(value: str) -> str:
 
 def write_projects(pages: list[Page], helpgen_dir: Path, plain_dir: Path, name: str, language: str) -> None:
     """The helpgen project and its plain MkDocs + Material twin, each page at the same URL."""
-    for root, config in ((helpgen_dir, HELPGEN_MKDOCS_YML), (plain_dir, PLAIN_MKDOCS_YML)):
-        _write(root / "mkdocs.yml", config.format(name=name, language=language))
+    for root, rest in ((helpgen_dir, HELPGEN_PLUGIN), (plain_dir, PLAIN_NAVIGATION)):
+        _write(root / "mkdocs.yml", MKDOCS_YML.format(name=name, language=language) + rest)
         _write(root / "content" / "index.md", f"# {name}\n")
     _write(helpgen_dir / "support.yml", SUPPORT_YML)
     _write(helpgen_dir / "content" / "index.md", "---\ntemplate: helpgen/home.html\n---\n")

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -38,9 +37,9 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from corpus import Page, read_pages, write_projects  # noqa: E402
 from search import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
+from search_speed import PYTHON, VENV_BIN, run_build  # noqa: E402
+import pagefind_site  # noqa: E402
 
-VENV_BIN = REPO / ".venv" / "bin"
-PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 SETS = sorted((REPO / "tests" / "search_ranking").glob("*.yml"))
 TOOLS = ("helpgen", "pagefind", "material")
 SHOWN = 10
@@ -70,7 +69,7 @@ async ([workerUrl, queries]) => {
   for (const q of queries) {
     worker.postMessage({type: 2, data: q});
     const result = await next();
-    out[q] = result.data.items.map(group => group[0].location);
+    out[q] = result.data.items.map(group => group[0].location.split("#")[0]);
   }
   worker.terminate();
   return out;
@@ -80,18 +79,6 @@ async ([workerUrl, queries]) => {
 
 def log(message: str) -> None:
     print(f"[ranking {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    env["PATH"] = f"{VENV_BIN}{os.pathsep}{env.get('PATH', '')}"
-    return env
-
-
-def run(command: list[str], cwd: Path) -> None:
-    done = subprocess.run(command, cwd=cwd, env=environment(), capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"{' '.join(command)} failed in {cwd}:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
 
 
 def load_set(path: Path) -> dict:
@@ -158,22 +145,21 @@ def bench_set(path: Path, corpora: Path, work: Path, tools: tuple[str, ...]) -> 
     root = work / path.stem
     helpgen_dir, plain_dir = root / "helpgen", root / "plain"
     if root.exists():
-        subprocess.run(["rm", "-rf", str(root)], check=True)
+        shutil.rmtree(root)
     write_projects(pages, helpgen_dir, plain_dir, known["name"], known["language"])
     queries = [case["q"] for case in known["queries"]]
     row: dict = {"set": known["name"], "articles": len(pages), "queries": len(queries), "tools": {}}
     results: dict[str, dict[str, list[str]]] = {}
     if "helpgen" in tools:
         log(f"{known['name']}: helpgen build of {len(pages)} articles")
-        run([str(VENV_BIN / "helpgen"), "build", "--site-dir", str(helpgen_dir / "site")], helpgen_dir)
+        run_build([str(VENV_BIN / "helpgen"), "build", "--site-dir", str(helpgen_dir / "site")], helpgen_dir)
         results["helpgen"] = helpgen_results(helpgen_dir / "site", queries)
     if {"pagefind", "material"} & set(tools):
         log(f"{known['name']}: plain MkDocs + Material build")
-        run([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain_dir / "site")], plain_dir)
+        run_build([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(plain_dir / "site")], plain_dir)
     if "pagefind" in tools:
         log(f"{known['name']}: Pagefind index of the article pages")
-        run([PYTHON, "-m", "pagefind", "--site", "site", "--root-selector", "article", "--glob", "*/*/index.html",
-             "--silent"], plain_dir)
+        pagefind_site.index_site(plain_dir / "site", "pagefind", python=PYTHON)
         results["pagefind"] = browser_results(plain_dir / "site", PAGEFIND_JS, queries)
     if "material" in tools:
         log(f"{known['name']}: Material's search worker")

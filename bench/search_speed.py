@@ -200,7 +200,7 @@ def typing_race(site: Path, runs: int, timeout: float, zh_query: str, pagefind: 
                         samples.setdefault(f"pagefind-{lang}", []).append(time_typing(
                             browser, f"{base}/{bundle}-search.html", pagefind_site.BOX, pagefind_site.RESULTS, query,
                             lambda url, bundle=bundle: f"/{bundle}/" in url, timeout))
-                log(f"  typed: " + ", ".join(f"{k} {v[-1]['complete_ms']} ms" for k, v in samples.items()))
+                log("  typed: " + ", ".join(f"{k} {v[-1]['complete_ms']} ms" for k, v in samples.items()))
         finally:
             browser.close()
     out = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -232,23 +233,8 @@ theme: {name: material, features: [search.suggest, search.highlight]}
 plugins: [search]
 """
 
-MATERIAL_RANKS_JS = """
-async ([workerUrl, queries]) => {
-  const index = await (await fetch("search/search_index.json")).json();
-  const worker = new Worker(workerUrl);
-  const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}));
-  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  await next();
-  const out = {};
-  for (const q of queries) {
-    worker.postMessage({type: 2, data: q});
-    const result = await next();
-    out[q] = result.data.items.map(group => group[0].location.split("#")[0]);
-  }
-  worker.terminate();
-  return out;
-}
-"""
+sys.path.insert(0, str(REPO / "bench"))
+from search_ranking import MATERIAL_JS as MATERIAL_RANKS_JS  # noqa: E402  (Material's worker, ranking each query)
 
 
 def test_plain_material_ranking_on_the_known_item_set(chromium, demo, serve_site, tmp_path, capsys):
