@@ -4,8 +4,10 @@ The issue's measurement, for helpgen and for Pagefind alike (bench/search_speed.
 - open the page, and the moment the search box is in the document (not when the page has loaded),
   click it and type the query, one key at a time (Playwright), ending with a key release;
 - in the page, a MutationObserver installed before any script notes each change of the results area
-  (helpgen: Material's result list; Pagefind: its UI's results), and a listener the last key released;
-- the complete answer is the last change of the results area after the last key, once nothing has
+  (helpgen: Material's result list; Pagefind: its UI's results), and listeners the last input event and
+  the last key released;
+- the complete answer is the last change of the results area after the query's text was complete (the
+  last input event: a Chinese word arrives whole, and may be answered before its last key is up), once nothing has
   changed for QUIET_MS and no request is pending: helpgen's second paint with the sections, Pagefind's
   results with their excerpts. Times are ms since navigation start (performance.timeOrigin).
 Also returned: DOMContentLoaded of the page, and the paths and bytes sent of the requests whose URL
@@ -19,7 +21,7 @@ from urllib.parse import urlsplit
 QUIET_MS = 800
 
 RECORD_JS = """
-window.__typing = {changes: [], lastKey: null};
+window.__typing = {changes: [], lastKey: null, lastInput: null};
 const RESULTS = %s;
 new MutationObserver(mutations => {
   if (mutations.some(m => {
@@ -28,9 +30,10 @@ new MutationObserver(mutations => {
   })) window.__typing.changes.push(performance.now());
 }).observe(document, {childList: true, subtree: true, characterData: true});
 document.addEventListener('keyup', () => { window.__typing.lastKey = performance.now(); }, true);
+document.addEventListener('input', () => { window.__typing.lastInput = performance.now(); }, true);
 """
 
-COMPLETE_JS = "(() => { const t = window.__typing; const after = t.changes.filter(x => x > t.lastKey); " \
+COMPLETE_JS = "(() => { const t = window.__typing; const after = t.changes.filter(x => x > t.lastInput); " \
               "return after.length ? after[after.length - 1] : null; })()"
 
 
