@@ -206,6 +206,9 @@ def typing_race(site: Path, runs: int, timeout: float, zh_query: str, pagefind: 
     out = {}
     for key, found in samples.items():
         out[key] = {"complete_ms": statistics.median(s["complete_ms"] for s in found),
+                    "box_ms": statistics.median(s["box_ms"] for s in found),
+                    "typed_ms": statistics.median(s["typed_ms"] for s in found),
+                    "after_typing_ms": statistics.median(s["complete_ms"] - s["typed_ms"] for s in found),
                     "complete_all_ms": [s["complete_ms"] for s in found],
                     "dom_content_loaded_ms": statistics.median(s["dom_content_loaded_ms"] for s in found),
                     "search_bytes": statistics.median(search_transfer(site, s["search_files"])[1] for s in found)}
@@ -214,7 +217,8 @@ def typing_race(site: Path, runs: int, timeout: float, zh_query: str, pagefind: 
 
 def race_table(rows: list[dict]) -> str:
     lines = ["| articles | query | helpgen complete | its page's DOMContentLoaded | helpgen / DCL | Pagefind complete | "
-             "helpgen / Pagefind | search bytes helpgen | Pagefind |", "|---|---|---|---|---|---|---|---|---|"]
+             "helpgen / Pagefind | search bytes helpgen | Pagefind | box typed into, typing done, answer after it: "
+             "helpgen · Pagefind |", "|---|---|---|---|---|---|---|---|---|---|"]
     for row in rows:
         race = row.get("typed_race") or {}
         for lang in ("en", "zh"):
@@ -225,8 +229,13 @@ def race_table(rows: list[dict]) -> str:
             pb = f"{p['search_bytes'] / 1e3:,.0f} kB" if p else "–"
             lines.append(f"| {row['articles']:,} | {row['typed_queries'][lang]} | {h['complete_ms']:.0f} ms | "
                          f"{h['dom_content_loaded_ms']:.0f} ms | {h['complete_ms'] / h['dom_content_loaded_ms']:.2f}x | "
-                         f"{pf} | {h['search_bytes'] / 1e3:,.0f} kB | {pb} |")
+                         f"{pf} | {h['search_bytes'] / 1e3:,.0f} kB | {pb} | {_phases(h)} · {_phases(p)} |")
     return "\n".join(lines)
+
+
+def _phases(m: dict | None) -> str:
+    """When the box could be typed into, when the typing was done, and the answer's own time after it."""
+    return f"{m['box_ms']:.0f}, {m['typed_ms']:.0f}, +{m['after_typing_ms']:.0f} ms" if m else "–"
 
 
 def bench_size(n: int, work: Path, with_plain: bool, runs: int, timeout: float, reuse: bool = False,
