@@ -13,7 +13,7 @@ from typing import Mapping
 
 from ..i18n import browser_strings, messages
 from ..i18n.messages import fill
-from .promises import _known_zone, _zone_words, holiday_on, reply_by_us, when_text
+from .promises import _known_zone, _wall, _zone_words, holiday_on, reply_by_us, when_text
 from .schedule import (_day_intervals, _fast_answer, day_to_date, is_open_us, local_day, next_change_us,
                        schedule_from_json, to_us)
 
@@ -66,8 +66,8 @@ def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: 
         closing = next_change_us(schedule, max(ends) - 1) if ends and max(ends) > now else None
         if closing is not None:
             # The clock text carries its own day when it is not the visitor's today.
-            shown = when_text(company, visitor, closing, now, strings)
-            same_day = local_day(visitor, closing) == visitor_today
+            shown = when_text(company, visitor, closing, now, strings, end=True)
+            same_day = _wall(visitor, closing, True)[0] == visitor_today  # a closing at midnight ends today
             key = "holiday.open_until_today" if same_day else "holiday.open_until"
             notice["today"] = text(strings, key, time=shown, holiday=holiday.name)
         elif today == visitor_today:
@@ -116,7 +116,8 @@ def reply_text_us(channel: dict, now: int, visitor_zone: str | None, strings: Ma
     _, answer = _answer(channel, now)
     if answer is None:
         return ""
-    return text(strings, "status.reply_by", time=when_text(company, _visitor(company, visitor_zone), answer, now, strings))
+    return text(strings, "status.reply_by", time=when_text(company, _visitor(company, visitor_zone), answer, now, strings,
+                                                         end=True))
 
 
 def headline(channels: list[tuple[str, dict]], now: dt.datetime, visitor_zone: str | None = None,
@@ -154,4 +155,4 @@ def headline_us(channels: list[tuple[str, dict]], now: int, visitor_zone: str | 
         return {"index": index, "state": "closed", "text": text(strings, "status.headline_closed", channel=name)}
     key = "status.headline_reply" if rank == 1 else "status.headline_opens"
     return {"index": index, "state": "open" if rank == 1 else "closed",
-            "text": text(strings, key, channel=name, time=when_text(company, visitor, time, now, strings))}
+            "text": text(strings, key, channel=name, time=when_text(company, visitor, time, now, strings, end=rank == 1))}

@@ -192,8 +192,8 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None,
     strings = page_strings(strings, (company,))
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
-    def when(us: int) -> str:
-        return when_text(company, visitor, us, now, strings)
+    def when(us: int, end: bool = False) -> str:
+        return when_text(company, visitor, us, now, strings, end)
 
     change = next_change_us(availability, now)
     if not is_open_us(availability, now):
@@ -203,7 +203,7 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None,
         return {"state": "closed", "text": closed if change is None
                 else _t(strings, "status.closed_opens", closed=closed, when=when(change))}
     if change is not None:
-        return {"state": "open", "text": _t(strings, "status.open_closes", when=when(change))}
+        return {"state": "open", "text": _t(strings, "status.open_closes", when=when(change, end=True))}
     # Reachable around the clock: what matters is when the answer comes.
     response = channel["response"]
     if response["kind"] == "immediate":
@@ -211,7 +211,7 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None,
     business = schedule_from_json(channel["business"]) if "business" in channel else availability
     answer = reply_by_us(response["kind"], response["amount"], business, now)
     return {"state": "open", "text": _t(strings, "status.write_now") if answer is None
-            else _t(strings, "status.write_now_reply_by", when=when(answer))}
+            else _t(strings, "status.write_now_reply_by", when=when(answer, end=True))}
 
 
 def _known_zone(name: str) -> bool:
@@ -222,16 +222,27 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-def when_text(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str] | None = None) -> str:
+def when_text(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str] | None = None,
+              end: bool = False) -> str:
     """An instant for the visitor: their own clock, relative to their own day ("tomorrow 04:00"), then
     the company's clock when it reads differently, naming its day rather than "tomorrow", which a reader
-    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)"."""
+    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)".
+    `end`: the instant ends something (a closing, a reply-by): midnight reads as the end of the day
+    before, "Tuesday 24:00", never "Wednesday 00:00"."""
     strings = page_strings(strings, (company,))
-    here = _label(visitor, us, now, strings)
+    here = _label(visitor, us, now, strings, end)
     if visitor == company or offset_at(visitor, us) == offset_at(company, us):
         return here
-    return _t(strings, "status.both_times", here=here, there=_echo_label(company, visitor, us, now, strings),
+    return _t(strings, "status.both_times", here=here, there=_echo_label(company, visitor, us, now, strings, end),
               zone=_zone_words(company, strings))
+
+
+def _wall(zone: str, us: int, end: bool) -> tuple[int, int]:
+    """(local day, minutes after its midnight) of an instant rounded up to the minute; with `end`,
+    midnight is minute 1440 of the day before."""
+    local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
+    day, minutes = local // DAY, local % DAY // MINUTE
+    return (day - 1, 1440) if end and minutes == 0 else (day, minutes)
 
 
 def _clock(minutes: int, strings: Mapping[str, str]) -> str:
@@ -246,13 +257,11 @@ def _day_and_time(date: dt.date, time: str, strings: Mapping[str, str], week: bo
               time=time)
 
 
-def _echo_label(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str]) -> str:
+def _echo_label(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str], end: bool = False) -> str:
     """The company's wall time of an instant; its day is named only when it is not the visitor's date."""
-    local = -(-(us + offset_at(company, us)) // MINUTE) * MINUTE
-    day, minutes = local // DAY, local % DAY // MINUTE
+    day, minutes = _wall(company, us, end)
     time = _clock(minutes, strings)
-    visitor_local = -(-(us + offset_at(visitor, us)) // MINUTE) * MINUTE
-    if day == visitor_local // DAY:
+    if day == _wall(visitor, us, end)[0]:
         return time
     return _day_and_time(day_to_date(day), time, strings, abs(day - local_day(company, now)) < 7)
 
@@ -262,11 +271,10 @@ def holiday_on(schedule: Schedule, day: int):
     return schedule._by_date.get(day_to_date(day))
 
 
-def _label(zone: str, us: int, now: int, strings: Mapping[str, str]) -> str:
+def _label(zone: str, us: int, now: int, strings: Mapping[str, str], end: bool = False) -> str:
     """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later).
-    Rounded up to the minute: a promise shown early would be broken."""
-    local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
-    day, minutes = local // DAY, local % DAY // MINUTE
+    Rounded up to the minute: a promise shown early would be broken. `end`: see when_text."""
+    day, minutes = _wall(zone, us, end)
     time = _clock(minutes, strings)
     ahead = day - local_day(zone, now)
     if ahead <= 0:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from .promises import Promise, parse_promise
-from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
+from .schedule import Holiday, Schedule, TimeRange, always_open, night_overlaps, parse_time_ranges
 from .texts import read_local_text
 from .zones import check_zone
 from ..yamlsource import Node, Reader, shown_key, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
@@ -151,11 +151,14 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     top = Reader(root, "", problems, TOP_LEVEL_KEYS)
     organization = read_local_text(top.require("organization"), "organization", problems)
     timezone = _read_timezone(top, problems)
-    weekly = _read_weekly(top.require("hours"), "hours", problems)
-    holidays = _read_holidays(top.get("holidays"), problems)
+    day_lines: dict[int, Location] = {}
+    holiday_lines: dict[dt.date, Location] = {}
+    weekly = _read_weekly(top.require("hours"), "hours", problems, day_lines)
+    holidays = _read_holidays(top.get("holidays"), problems, holiday_lines)
     hours = Schedule(timezone or "UTC", weekly, holidays)
+    _refuse_night_overlaps(hours, "hours", day_lines, holiday_lines, problems, name)
     locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
-    channels = _read_channels(top.require("channels"), hours, problems, locations)
+    channels = _read_channels(top.require("channels"), hours, problems, locations, holiday_lines, name)
     feedback = _read_feedback(top.get("feedback"), problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -184,7 +187,9 @@ def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
     return name
 
 
-def _read_weekly(node: Node | None, name: str, problems: list[Problem]) -> tuple[tuple[TimeRange, ...], ...]:
+def _read_weekly(node: Node | None, name: str, problems: list[Problem],
+                 day_lines: dict[int, Location] | None = None) -> tuple[tuple[TimeRange, ...], ...]:
+    """Seven days of ranges, Monday first; `day_lines` gets where each day's hours are written."""
     days: list[tuple[TimeRange, ...]] = [()] * 7
     if node is None:
         return tuple(days)
@@ -208,7 +213,33 @@ def _read_weekly(node: Node | None, name: str, problems: list[Problem]) -> tuple
                 continue
             defined_at[index] = where.line
             days[index] = ranges
+            if day_lines is not None:
+                day_lines[index] = where
     return tuple(days)
+
+
+def _refuse_night_overlaps(schedule: Schedule, name: str, day_lines: dict[int, Location],
+                           holiday_lines: dict[dt.date, Location], problems: list[Problem], file: str) -> None:
+    """An overnight range and a range of the next day that claim the same minutes, named both with their
+    lines (schedule.night_overlaps says why this is refused rather than merged)."""
+    def where(day) -> Location:
+        return (holiday_lines if isinstance(day, dt.date) else day_lines).get(day) or Location(file)
+
+    def said(day, time_range: TimeRange) -> str:
+        if isinstance(day, dt.date):
+            return f'the {day.isoformat()} holiday\'s "{time_range}"'
+        return f'{WEEKDAYS[day]}\'s "{time_range}"'
+
+    for found in night_overlaps(schedule):
+        night, morning = where(found.night), where(found.morning)
+        on = found.morning.isoformat() if isinstance(found.morning, dt.date) else WEEKDAYS[found.morning]
+        until = str(found.late).split("-")[1]
+        key = "holidays" if name == "hours" and isinstance(found.morning, dt.date) else name
+        problems.append(Problem(
+            morning, f"{key}: {said(found.morning, found.early)} overlaps {said(found.night, found.late)} "
+            f"(line {night.line}), which runs until {until} on {on}",
+            f"start {on}'s range at {until} or later, or end the overnight range earlier "
+            "(ranges may touch, not overlap)", related=night))
 
 
 def parse_day_spec(spec: str) -> list[int] | None:
@@ -247,7 +278,8 @@ def _read_ranges(node: Node, name: str, problems: list[Problem]) -> tuple[TimeRa
         return ()
 
 
-def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday, ...]:
+def _read_holidays(node: Node | None, problems: list[Problem],
+                   lines: dict[dt.date, Location]) -> tuple[Holiday, ...]:
     holidays: list[Holiday] = []
     seen: dict[dt.date, int] = {}
     for i, item in iter_sequence(node, "holidays", problems) if node is not None else ():
@@ -265,13 +297,14 @@ def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday,
                                     "keep one entry per date"))
             continue
         seen[day] = item.loc.line
+        lines[day] = item.loc
         holidays.append(Holiday(day, name, ranges))
     return tuple(sorted(holidays, key=lambda h: h.date))
 
 
 
-def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
-                   locations: dict[str, Location]) -> tuple[Channel, ...]:
+def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem], locations: dict[str, Location],
+                   holiday_lines: dict[dt.date, Location], file: str) -> tuple[Channel, ...]:
     channels: list[Channel] = []
     seen: dict[str, int] = {}
     if node is None:
@@ -306,7 +339,10 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
         if url is not None and not re.match(r"^(https?://|mailto:|tel:)[^\s<>\"']+$", url):
             problems.append(Problem(reader.get("url").loc, f'{where}.url: "{url}" is not a web link',
                                     "use a full https:// address"))
-        availability, schedule = _read_availability(reader.get("availability"), where, hours, problems)
+        day_lines: dict[int, Location] = {}
+        availability, schedule = _read_availability(reader.get("availability"), where, hours, problems, day_lines)
+        if availability == "custom":
+            _refuse_night_overlaps(schedule, f"{where}.availability", day_lines, holiday_lines, problems, file)
         response = _read_promise(reader.require("response"), where, problems)
         if channel_id and name and response and (address or url):
             location = item.loc
@@ -324,14 +360,14 @@ def _channel_key(item: Node, index: int) -> str:
     return str(index + 1)
 
 
-def _read_availability(node: Node | None, where: str, hours: Schedule,
-                       problems: list[Problem]) -> tuple[str, Schedule]:
+def _read_availability(node: Node | None, where: str, hours: Schedule, problems: list[Problem],
+                       day_lines: dict[int, Location]) -> tuple[str, Schedule]:
     if node is None or node.value == "business-hours":
         return "business-hours", hours
     if node.value == "always":
         return "always", always_open(hours.timezone)
     if node.is_mapping:
-        weekly = _read_weekly(node, f"{where}.availability", problems)
+        weekly = _read_weekly(node, f"{where}.availability", problems, day_lines)
         # A channel with its own hours still closes on the company's holidays.
         return "custom", Schedule(hours.timezone, weekly, hours.holidays)
     shown = node.raw if not (node.is_mapping or node.is_sequence) else "a list"

@@ -272,10 +272,17 @@
     return text(strings, "status.on_date", {date: pattern(strings, strings["format.weekday_date"], fields), time: time});
   }
 
-  /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
-  function label(zone, ms, now, strings) {
+  /** [local day, minutes after its midnight], rounded up to the minute; with `end` midnight is minute
+   *  1440 of the day before ("Tuesday 24:00", never "Wednesday 00:00"): _wall in promises.py. */
+  function wall(zone, ms, end) {
     var local = Math.ceil((ms + offsetAt(zone, ms)) / MINUTE) * MINUTE;
     var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+    return end && minutes === 0 ? [day - 1, 1440] : [day, minutes];
+  }
+
+  /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
+  function label(zone, ms, now, strings, end) {
+    var found = wall(zone, ms, end), day = found[0], minutes = found[1];
     var time = clock(minutes, strings);
     var ahead = day - localDay(zone, now);
     if (ahead <= 0) return time;
@@ -284,19 +291,17 @@
   }
 
   /** The visitor's clock relative to their own day, then the company's naming its day; see Python. */
-  function whenText(company, visitor, ms, now, strings) {
-    var here = label(visitor, ms, now, strings);
+  function whenText(company, visitor, ms, now, strings, end) {
+    var here = label(visitor, ms, now, strings, end);
     if (visitor === company || offsetAt(visitor, ms) === offsetAt(company, ms)) return here;
-    return text(strings, "status.both_times", {here: here, there: echoLabel(company, visitor, ms, now, strings),
+    return text(strings, "status.both_times", {here: here, there: echoLabel(company, visitor, ms, now, strings, end),
       zone: zoneWords(company, strings)});
   }
 
-  function echoLabel(company, visitor, ms, now, strings) {
-    var local = Math.ceil((ms + offsetAt(company, ms)) / MINUTE) * MINUTE;
-    var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+  function echoLabel(company, visitor, ms, now, strings, end) {
+    var found = wall(company, ms, end), day = found[0], minutes = found[1];
     var time = clock(minutes, strings);
-    var visitorLocal = Math.ceil((ms + offsetAt(visitor, ms)) / MINUTE) * MINUTE;
-    if (day === Math.floor(visitorLocal / DAY)) return time;
+    if (day === wall(visitor, ms, end)[0]) return time;
     return dayAndTime(day, time, strings, Math.abs(day - localDay(company, now)) < 7);
   }
 
@@ -319,7 +324,7 @@
   function describe(channel, now, visitorZone, strings) {
     var availability = channel.availability, company = availability.tz;
     var visitor = visitorZone && knownZone(visitorZone) ? visitorZone : company;
-    function when(ms) { return whenText(company, visitor, ms, now, strings); }
+    function when(ms, end) { return whenText(company, visitor, ms, now, strings, end); }
     var change = nextChange(availability, now);
     if (!isOpen(availability, now)) {
       var holiday = holidayOn(availability, localDay(company, now));
@@ -328,12 +333,12 @@
       return {state: "closed", text: change === null ? closed
         : text(strings, "status.closed_opens", {closed: closed, when: when(change)})};
     }
-    if (change !== null) return {state: "open", text: text(strings, "status.open_closes", {when: when(change)})};
+    if (change !== null) return {state: "open", text: text(strings, "status.open_closes", {when: when(change, true)})};
     var response = channel.response;
     if (response.kind === "immediate") return {state: "open", text: text(strings, "status.open_always")};
     var answer = replyBy(response, channel.business || availability, now);
     return {state: "open", text: answer === null ? text(strings, "status.write_now")
-      : text(strings, "status.write_now_reply_by", {when: whenText(company, visitor, answer, now, strings)})};
+      : text(strings, "status.write_now_reply_by", {when: when(answer, true)})};
   }
 
   // --- notices: today's holiday, the next one, reply times, the header's channel (see notices.py) ----
@@ -374,9 +379,9 @@
       var last = ends.length ? Math.max.apply(null, ends) : null;
       var closing = last !== null && last > now ? nextChange(hours, last - 1) : null;
       if (closing !== null) {
-        var sameDay = localDay(visitor, closing) === visitorToday;
+        var sameDay = wall(visitor, closing, true)[0] === visitorToday; // a closing at midnight ends today
         notice.today = text(strings, sameDay ? "holiday.open_until_today" : "holiday.open_until",
-          {time: whenText(company, visitor, closing, now, strings), holiday: holiday.name});
+          {time: whenText(company, visitor, closing, now, strings, true), holiday: holiday.name});
       } else if (today === visitorToday) {
         notice.today = text(strings, "holiday.closed_today", {holiday: holiday.name});
       } else {
@@ -412,7 +417,8 @@
     var company = channel.availability.tz;
     var answer = answerOf(channel, now)[1];
     if (answer === null) return "";
-    return text(strings, "status.reply_by", {time: whenText(company, visitorOf(company, visitorZone), answer, now, strings)});
+    return text(strings, "status.reply_by",
+      {time: whenText(company, visitorOf(company, visitorZone), answer, now, strings, true)});
   }
 
   /** The header's channel from [name, payload] pairs in support.yml's order; see headline() in Python. */
@@ -439,7 +445,7 @@
     if (best[1] === 1) return {index: best[3], state: "closed", text: text(strings, "status.headline_closed", {channel: name})};
     return {index: best[3], state: best[0] === 1 ? "open" : "closed",
       text: text(strings, best[0] === 1 ? "status.headline_reply" : "status.headline_opens",
-        {channel: name, time: whenText(company, visitor, best[2], now, strings)})};
+        {channel: name, time: whenText(company, visitor, best[2], now, strings, best[0] === 1)})};
   }
 
   return {
