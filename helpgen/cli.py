@@ -115,19 +115,28 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int
 @click.option("--support", "support_file", type=click.Path(dir_okay=False, path_type=Path), default="support.yml",
               show_default=True, help="The support config to read.")
 @click.option("--lang", metavar="CODE", help="Word the statuses in this language, e.g. da, zh, zh-TW (default: English).")
+@click.option("--status", "status_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A support-status.json whose live notices count too, as on the site.")
 def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json: bool, support_file: Path,
-          lang: str | None) -> None:
+          lang: str | None, status_file: Path | None) -> None:
     """Show each channel's status and reply-by time, as a customer sees it on the site."""
-    from .hours.status import channel_statuses, parse_instant, statuses_as_json
+    from .hours.live_file import read_live_file
+    from .hours.notice_effects import in_effect
+    from .hours.schedule import to_us
+    from .hours.status import channel_statuses, notices_now, parse_instant, statuses_as_json
     from .hours.support import load_support
 
     support = load_support(support_file, str(support_file))
+    live = read_live_file(status_file).notices if status_file else ()
     at = parse_instant(at_text, support.timezone)
-    statuses = channel_statuses(support, at, zone, channel_id, lang)
+    statuses = channel_statuses(support, at, zone, channel_id, lang, live)
+    shown = in_effect(notices_now(support, at, live, lang or ""), support.timezone, to_us(at))
     if as_json:
-        click.echo(statuses_as_json(statuses, at))
+        click.echo(statuses_as_json(statuses, at, shown))
         return
     click.echo(f"{support.organization} at {at:%A %Y-%m-%d %H:%M} ({at.tzinfo})")
+    for notice in shown:
+        click.echo(f"  Notice: {notice['text']}  [{notice['id']}]")
     width = max(len(s.name) for s in statuses)
     for status in statuses:
         click.echo(f"  {status.name:<{width}}  {status.text}   [promise: {status.response}]")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from helpgen.errors import HelpgenError
 from helpgen.hours import promises as P
 from helpgen.hours import schedule as S
+from helpgen.hours.overlaps import night_overlaps
 from helpgen.hours.support import WEEKDAYS, parse_support
 
 UTC = dt.timezone.utc
@@ -142,7 +143,7 @@ RAN_INTO_THE_NEXT_DAY = S.Schedule("Europe/Copenhagen", ((), (S.TimeRange(90, 60
 @example(RAN_INTO_THE_NEXT_DAY, dt.datetime(2026, 11, 23, 18, 0, tzinfo=UTC))  # Monday 19:00 in Copenhagen
 @given(schedules(), instants)
 def test_a_later_message_is_never_promised_an_earlier_business_day_reply(schedule, at):
-    if S.night_overlaps(schedule):
+    if night_overlaps(schedule):
         # Not hours helpgen accepts: support.yml refuses them, naming both ranges.
         with pytest.raises(HelpgenError, match=r'overlaps .*"\d\d:\d\d-\d\d:\d\d" \(line \d+\)'):
             parse_support(support_yml(schedule))
@@ -173,7 +174,7 @@ def test_a_printed_time_range_reads_back_the_same(start, end):
         assert S.parse_time_range(str(time_range)) == time_range
 
 
-@given(st.integers(1, 500), st.sampled_from(["minute", "hour", "day", "business hour", "business day"]))
+@given(st.integers(1, 366), st.sampled_from(["minute", "hour", "day", "business hour", "business day"]))
 def test_a_printed_promise_reads_back_the_same(amount, unit):
     promise = P.parse_promise(f"{amount} {unit}{'s' if amount > 1 else ''}")
     again = P.parse_promise(str(promise))

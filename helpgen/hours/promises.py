@@ -14,6 +14,7 @@ from typing import Mapping
 from ..i18n import Messages, browser_strings, format_pattern, messages
 from ..i18n.messages import fill
 from ..i18n.zones import ZONE_CITIES, zone_name_city
+from . import notice_effects as effects
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us, wall_to_us)
@@ -82,6 +83,8 @@ def parse_promise(text: str) -> Promise:
     amount, business, unit = int(match.group(1)), bool(match.group(2)), _UNITS[match.group(3)]
     if amount == 0:
         raise ValueError('a promise of 0 is "immediately"')
+    if (amount > HORIZON_DAYS) if business and unit == 1440 else (amount * unit > HORIZON_DAYS * 1440):
+        raise ValueError(f"more than {HORIZON_DAYS} days: helpgen shows reply times up to a year ahead")
     if not business:
         return Promise(text, "calendar", amount * unit)
     if unit == 1:
@@ -195,23 +198,38 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None,
     def when(us: int, end: bool = False) -> str:
         return when_text(company, visitor, us, now, strings, end)
 
-    change = next_change_us(availability, now)
-    if not is_open_us(availability, now):
-        holiday = holiday_on(availability, local_day(company, now))
+    change = effects.next_change_at(channel, now)
+    if not effects.open_at(channel, now):
+        # Closed by a notice, its text beside the status says why; it may fall on a holiday, but is not for it.
+        holiday = None if effects.closed_by_notice(channel, now) else holiday_on(availability, local_day(company, now))
         closed = _t(strings, "status.closed") if holiday is None else \
             _t(strings, "status.closed_holiday", holiday=holiday.name)
         return {"state": "closed", "text": closed if change is None
                 else _t(strings, "status.closed_opens", closed=closed, when=when(change))}
-    if change is not None:
+    _, _, promise, answer = answer_us(channel, now)
+    # Reachable around the clock (email), what matters is when the answer comes, not a closing ahead.
+    if change is not None and (_fast_answer(availability) is not True or promise["kind"] == "immediate"):
         return {"state": "open", "text": _t(strings, "status.open_closes", when=when(change, end=True))}
-    # Reachable around the clock: what matters is when the answer comes.
-    response = channel["response"]
-    if response["kind"] == "immediate":
+    if promise["kind"] == "immediate":
         return {"state": "open", "text": _t(strings, "status.open_always")}
-    business = schedule_from_json(channel["business"]) if "business" in channel else availability
-    answer = reply_by_us(response["kind"], response["amount"], business, now)
     return {"state": "open", "text": _t(strings, "status.write_now") if answer is None
             else _t(strings, "status.write_now_reply_by", when=when(answer, end=True))}
+
+
+def answer_us(channel: dict, now: int) -> tuple[bool, int | None, dict, int | None]:
+    """(open now, when a message sent now is received, the promise it is given, when it is answered):
+    a closed line takes it when it next opens; of several promises in effect then, the slowest holds."""
+    open_now = effects.open_at(channel, now)
+    received = now if open_now else effects.next_change_at(channel, now)
+    candidates = effects.promises_at(channel, now if received is None else received)
+    if received is None:
+        return open_now, None, candidates[0], None
+    best: tuple[dict, int | None] | None = None
+    for promise in candidates:
+        answer = reply_by_us(promise["kind"], promise["amount"], effects.counting_hours(channel, promise), received)
+        if best is None or (best[1] is not None and (answer is None or answer > best[1])):
+            best = (promise, answer)
+    return open_now, received, best[0], best[1]
 
 
 def _known_zone(name: str) -> bool:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # weekly[0] is Monday
 SECOND = 1_000_000
 MINUTE = 60 * SECOND
 DAY = 1440 * MINUTE
@@ -110,54 +111,6 @@ def parse_time_ranges(text: str) -> tuple[TimeRange, ...]:
             if _overlap(first, second):
                 raise ValueError(f'has overlapping ranges "{first}" and "{second}" — join them into one range')
     return tuple(ranges)
-
-
-def night_overlap(night: tuple[TimeRange, ...], morning: tuple[TimeRange, ...]) -> tuple[TimeRange, TimeRange] | None:
-    """The first pair (an overnight range of one day, a range of the next day starting before it ends):
-    two ranges claiming the same early-morning minutes. Ranges that touch (22:00-02:00, 02:00-06:00) do not."""
-    for late in night:
-        for early in morning:
-            if late.overnight and early.start < late.end:
-                return late, early
-    return None
-
-
-@dataclass(frozen=True)
-class NightOverlap:
-    """An overnight range running into a range of the next day. A day is a weekday index (0 = Monday)
-    or, for a holiday, its date."""
-
-    night: int | dt.date
-    late: TimeRange
-    morning: int | dt.date
-    early: TimeRange
-
-
-def night_overlaps(schedule: "Schedule") -> list[NightOverlap]:
-    """Every overnight range that overlaps a range of the following day, weekly and around holidays.
-
-    Such hours are refused (support.py): a business day must have one closing, and a range starting
-    inside the night before would be a business day of its own that ends before the night does (a later
-    message then got an earlier reply-by)."""
-    found: list[NightOverlap] = []
-    for day in range(7):
-        pair = night_overlap(schedule.weekly[day], schedule.weekly[(day + 1) % 7])
-        if pair:
-            found.append(NightOverlap(day, pair[0], (day + 1) % 7, pair[1]))
-    seen: set[tuple] = set()
-    for holiday in schedule.holidays:
-        before, after = holiday.date - dt.timedelta(days=1), holiday.date + dt.timedelta(days=1)
-        for night, morning in ((before, holiday.date), (holiday.date, after)):
-            pair = night_overlap(ranges_on(schedule, night), ranges_on(schedule, morning))
-            if pair and (night, morning) not in seen:
-                seen.add((night, morning))
-                found.append(NightOverlap(_day_name(schedule, night), pair[0], _day_name(schedule, morning), pair[1]))
-    return found
-
-
-def _day_name(schedule: "Schedule", day: dt.date) -> int | dt.date:
-    """A date as its weekday when its hours are that weekday's, else itself (a holiday)."""
-    return day if day in schedule._by_date else day.weekday()
 
 
 def _minute_spans(r: TimeRange) -> list[tuple[int, int]]:

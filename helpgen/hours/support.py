@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
+from .notice_config import SITE_FILE, read_notice_settings
+from .notice_schema import Notice
 from .promises import Promise, parse_promise
-from .schedule import Holiday, Schedule, TimeRange, always_open, night_overlaps, parse_time_ranges
+from .overlaps import refuse_night_overlaps
+from .schedule import WEEKDAYS, Holiday, Schedule, TimeRange, always_open, parse_time_ranges
 from .texts import read_local_text
 from .zones import check_zone
 from ..yamlsource import Node, Reader, shown_key, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i, name in enumerate(WEEKDAYS)}
 _DAY_GROUPS = {"weekdays": range(0, 5), "weekends": range(5, 7), "weekend": range(5, 7), "daily": range(7),
                "every-day": range(7)}
@@ -35,6 +37,9 @@ TOP_LEVEL_KEYS = {
     "holidays": "Dates with no or special hours: {date, name, hours?}.",
     "channels": "Contact channels: {id, name, address or url, availability, response}.",
     "feedback": "Optional: {endpoint: https://…} where \"Was this helpful?\" votes are POSTed as JSON.",
+    # Notices (docs/notices.md): read by notice_config.py
+    "notices": "Optional: scheduled notices {id, from, until, text, channels?, closed?, response?} shown while in effect.",
+    "live_status": "Optional: where pages fetch live notices (default support-status.json at the site root; false: none).",
 }
 FEEDBACK_KEYS = {
     "endpoint": "An https:// URL that accepts a POST of {article, vote, language} as JSON (CORS allowed).",
@@ -99,6 +104,8 @@ class SupportConfig:
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
     feedback_endpoint: str | None = None  # None: votes stay in the visitor's browser
     warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
+    notices: tuple[Notice, ...] = ()  # scheduled in support.yml (notice_config.py)
+    live_status: str | None = SITE_FILE  # where pages fetch live notices; None: nowhere
 
     @property
     def holidays(self) -> tuple[Holiday, ...]:
@@ -156,16 +163,17 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     weekly = _read_weekly(top.require("hours"), "hours", problems, day_lines)
     holidays = _read_holidays(top.get("holidays"), problems, holiday_lines)
     hours = Schedule(timezone or "UTC", weekly, holidays)
-    _refuse_night_overlaps(hours, "hours", day_lines, holiday_lines, problems, name)
+    refuse_night_overlaps(hours, "hours", day_lines, holiday_lines, problems, name)
     locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
     channels = _read_channels(top.require("channels"), hours, problems, locations, holiday_lines, name)
     feedback = _read_feedback(top.get("feedback"), problems)
+    notices, live_status = read_notice_settings(top.get("notices"), top.get("live_status"), problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise HelpgenError(errors)
     warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
     return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback,
-                         warnings)
+                         warnings, notices, live_status)
 
 
 def _read_feedback(node: Node | None, problems: list[Problem]) -> str | None:
@@ -216,30 +224,6 @@ def _read_weekly(node: Node | None, name: str, problems: list[Problem],
             if day_lines is not None:
                 day_lines[index] = where
     return tuple(days)
-
-
-def _refuse_night_overlaps(schedule: Schedule, name: str, day_lines: dict[int, Location],
-                           holiday_lines: dict[dt.date, Location], problems: list[Problem], file: str) -> None:
-    """An overnight range and a range of the next day that claim the same minutes, named both with their
-    lines (schedule.night_overlaps says why this is refused rather than merged)."""
-    def where(day) -> Location:
-        return (holiday_lines if isinstance(day, dt.date) else day_lines).get(day) or Location(file)
-
-    def said(day, time_range: TimeRange) -> str:
-        if isinstance(day, dt.date):
-            return f'the {day.isoformat()} holiday\'s "{time_range}"'
-        return f'{WEEKDAYS[day]}\'s "{time_range}"'
-
-    for found in night_overlaps(schedule):
-        night, morning = where(found.night), where(found.morning)
-        on = found.morning.isoformat() if isinstance(found.morning, dt.date) else WEEKDAYS[found.morning]
-        until = str(found.late).split("-")[1]
-        key = "holidays" if name == "hours" and isinstance(found.morning, dt.date) else name
-        problems.append(Problem(
-            morning, f"{key}: {said(found.morning, found.early)} overlaps {said(found.night, found.late)} "
-            f"(line {night.line}), which runs until {until} on {on}",
-            f"start {on}'s range at {until} or later, or end the overnight range earlier "
-            "(ranges may touch, not overlap)", related=night))
 
 
 def parse_day_spec(spec: str) -> list[int] | None:
@@ -342,7 +326,7 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem], 
         day_lines: dict[int, Location] = {}
         availability, schedule = _read_availability(reader.get("availability"), where, hours, problems, day_lines)
         if availability == "custom":
-            _refuse_night_overlaps(schedule, f"{where}.availability", day_lines, holiday_lines, problems, file)
+            refuse_night_overlaps(schedule, f"{where}.availability", day_lines, holiday_lines, problems, file)
         response = _read_promise(reader.require("response"), where, problems)
         if channel_id and name and response and (address or url):
             location = item.loc
