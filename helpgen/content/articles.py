@@ -56,7 +56,7 @@ FRONT_MATTER_KEYS = {
 
 _FRONT_MATTER_OPEN = re.compile(r"^---[ \t]*$")
 _FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,12 @@ writes into the built site.
 """
 from __future__ import annotations
 
-import re
-
 from ..errors import Problem
+from ..security.urls import UnsafeLink, web_url
 from ..yamlsource import Node, expect_text
 from .notice_schema import Notice, read_notices
 
 SITE_FILE = "support-status.json"  # at the site's root
-_URL = re.compile(r"^https://[^\s<>\"'`\\]+$")
 
 
 def read_notice_settings(notices: Node | None, live_status: Node | None,
@@ -30,11 +28,18 @@ def _read_live_status(node: Node | None, problems: list[Problem]) -> str | None:
         return SITE_FILE
     if node.value is False:
         return None
-    url = expect_text(node, "live_status", problems) if node.value is not True else None
-    if url is None or not _URL.match(url):
-        shown = f'"{url[:80]}" is not' if url else "must be"
-        problems.append(Problem(node.loc, f"live_status: {shown} an https:// URL or false",
-                                "leave it out to use support-status.json at the site's root, write a full https:// "
-                                "address of a file elsewhere (it must allow this site by CORS), or false for none"))
+    if node.value is True:
+        problems.append(Problem(node.loc, "live_status: true says nothing about where the file is", _HINT))
         return SITE_FILE
-    return url
+    url = expect_text(node, "live_status", problems)
+    if url is None:
+        return SITE_FILE
+    try:
+        return web_url(url, ("https",)).url
+    except UnsafeLink as exc:
+        problems.append(Problem(node.loc, f'live_status: "{url[:80]}" is not an https:// URL: {exc.reason}', _HINT))
+        return SITE_FILE
+
+
+_HINT = ("leave it out to use support-status.json at the site's root, write a full https:// address of a file "
+         "elsewhere (it must allow this site by CORS), or false for none")
