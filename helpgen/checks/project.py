@@ -88,6 +88,7 @@ class SiteSettings:
     site_url: str = ""
     languages: Any = None  # the plugin's `languages` option as written (None: one language)
     theme_language: str = "en"
+    site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -120,6 +121,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),
         theme_language=str(theme.get("language") or "en"),
+        site_dir=(project_dir / str(data.get("site_dir") or "site")).resolve(),
     )
 
 

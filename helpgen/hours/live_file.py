@@ -20,9 +20,10 @@ from typing import Any
 
 from ..errors import HelpgenError, Location, Problem
 from ..yamlsource import Node, Reader, parse_yaml
+from .notice_config import SITE_FILE
 from .notice_schema import LIMITS, LIVE_KEYS, Notice, read_notices
 
-EMPTY = {"notices": []}
+EMPTY_FILE = '{"notices": []}\n'
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def read_live_text(text: str, file: str) -> LiveStatus:
         problems.append(Problem(Location(file), f"larger than {LIMITS['bytes'] // 1024} KiB: pages ignore it",
                                 "keep the notices in effect or coming, and clear the others"))
         return LiveStatus((), tuple(problems))
-    root = _nodes(_load_json(text, file), _located(text, file), Location(file, 1))
-    return LiveStatus(_validate(root, problems), tuple(problems))
+    root = json_nodes(_load_json(text, file), _located(text, file), Location(file, 1))
+    return LiveStatus(validate_status(root, problems), tuple(problems))
 
 
 def read_live_file(path: Path, shown: str | None = None, missing_ok: bool = False) -> LiveStatus:
@@ -67,10 +68,10 @@ def read_live_file(path: Path, shown: str | None = None, missing_ok: bool = Fals
 def accepted(data: Any) -> list[Notice]:
     """The notices a visitor's browser takes from parsed JSON: every valid one, the others left out."""
     problems: list[Problem] = []
-    return list(_validate(_nodes(data, None, Location("support-status.json")), problems))
+    return list(validate_status(json_nodes(data, None, Location("support-status.json")), problems))
 
 
-def _validate(root: Node, problems: list[Problem]) -> tuple[Notice, ...]:
+def validate_status(root: Node, problems: list[Problem]) -> tuple[Notice, ...]:
     if not root.is_mapping:
         problems.append(Problem(root.loc, "must be a JSON object", 'write {"notices": [ … ]}'))
         return ()
@@ -125,16 +126,16 @@ def _located(text: str, file: str) -> Node | None:
         return None
 
 
-def _nodes(value: Any, located: Node | None, fallback: Location) -> Node:
+def json_nodes(value: Any, located: Node | None, fallback: Location) -> Node:
     """JSON values as Nodes (the schema reads Nodes), with the located text's places where it matches."""
     loc = located.loc if located is not None else fallback
     key_loc = located.key_loc if located is not None else None
     if isinstance(value, dict):
         inner = located.value if located is not None and located.is_mapping else {}
-        return Node({key: _nodes(item, inner.get(key), loc) for key, item in value.items()}, loc, key_loc=key_loc)
+        return Node({key: json_nodes(item, inner.get(key), loc) for key, item in value.items()}, loc, key_loc=key_loc)
     if isinstance(value, list):
         inner = located.value if located is not None and located.is_sequence and len(located.value) == len(value) else []
-        return Node([_nodes(item, inner[i] if inner else None, loc) for i, item in enumerate(value)], loc, key_loc=key_loc)
+        return Node([json_nodes(item, inner[i] if inner else None, loc) for i, item in enumerate(value)], loc, key_loc=key_loc)
     raw = value if isinstance(value, str) else json.dumps(value)
     return Node(value, loc, raw=raw, quoted=True, key_loc=key_loc)
 
@@ -161,3 +162,26 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def keep_for_build(live_status: str | None, site_dir: Path, previous_site: Path | None,
+                   shown: str = SITE_FILE) -> list[Problem]:
+    """The live file a build publishes at the site's root, when pages fetch it there (support.yml's
+    `live_status`): the previous build's, byte for byte (the team's live notices must survive a rebuild
+    of the articles), else an empty one, so that pages find a file rather than a 404. Returns its
+    problems, for warnings: a broken file is kept all the same."""
+    if live_status != SITE_FILE:
+        return []
+    target, previous = site_dir / SITE_FILE, previous_site / SITE_FILE if previous_site else None
+    if previous is not None and previous.is_file() and previous.resolve() != target.resolve():
+        text = previous.read_bytes()
+        target.write_bytes(text)
+        try:
+            return list(read_live_text(text.decode("utf-8-sig"), shown).problems)
+        except HelpgenError as error:
+            return error.problems
+        except UnicodeDecodeError as exc:
+            return [Problem(Location(shown), f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]
+    if not target.exists():
+        target.write_text(EMPTY_FILE, encoding="utf-8")
+    return []

@@ -15,7 +15,7 @@ from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..security.scriptjson import ScriptJSON, script_json
 from . import notice_effects as effects
 from .notice_schema import LIMITS, Notice
-from .promises import answer_us, channel_payload, describe, parse_promise
+from .promises import Promise, answer_us, channel_payload, describe, parse_promise
 from .schedule import Schedule, from_us, schedule_to_json, to_us
 from .support import Channel, SupportConfig
 from .texts import text_in
@@ -115,6 +115,19 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
 def notices_now(support: SupportConfig, at: dt.datetime, live: tuple[Notice, ...] = (), language: str = "") -> list[dict]:
     """support.yml's notices and the live ones, as a page merges them (payloads, texts in `language`)."""
     return effects.merged([n.payload(language) for n in support.notices], [n.payload(language) for n in live])
+
+
+def ids_in_effect(support: SupportConfig, at: dt.datetime) -> list[str]:
+    """The ids of support.yml's notices in effect at `at`: what a page shows without JavaScript."""
+    return [n["id"] for n in effects.in_effect(notices_now(support, at), support.timezone, to_us(at))]
+
+
+def promise_at(support: SupportConfig, channel: Channel, at: dt.datetime, notices: list[dict]) -> Promise:
+    """The promise a message sent at `at` is given, a notice's while one changes it: what a page shows
+    without JavaScript ("Replies within 3 business days")."""
+    payload = channel_payload(channel.schedule, channel.response, business_schedule(channel, support))
+    shown = effects.with_notices(payload, channel.id, notices, schedule_to_json(support.hours))
+    return parse_promise(answer_us(shown, to_us(at))[2]["text"])
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200

@@ -20,7 +20,9 @@ from ..migrate import moves
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
-from ..hours.clock import build_date
+from ..hours.clock import build_date, build_instant
+from ..hours.live_file import keep_for_build
+from ..hours.status import ids_in_effect
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import Location
 from ..content.pages import page_frontmatter, site_context
@@ -67,6 +69,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.page_languages: dict = {}  # page src -> PageLanguages (multi-language sites)
         self.variables: dict[str, dict[str, str]] = {}  # language code -> variable -> Markdown
         self.today = dt.date.today()
+        self.now = dt.datetime.now(dt.timezone.utc)
         self.site_dir: Path | None = None
         self.env = self.files = None  # the build's Jinja environment and files, from on_env
         self.staging: Path | None = None
@@ -135,6 +138,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
                                                  FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
         self.today = build_date(self.support.timezone)
+        self.now = build_instant(self.support.timezone)  # notices shown without JavaScript are those in effect now
         if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
             config.markdown_extensions.append("admonition")
         theme = config.theme
@@ -254,7 +258,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         page's key)."""
         if self.checked is None:
             return []
-        return [self.support, self.today, sorted((code, sorted(v.items())) for code, v in self.variables.items()),
+        return [self.support, self.today, ids_in_effect(self.support, self.now),
+                sorted((code, sorted(v.items())) for code, v in self.variables.items()),
                 [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())],
                 sorted(self.checked.outdated), sorted((code, sorted(t.items())) for code, t in self.overrides.items())]
 
@@ -303,7 +308,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
                 config.site_url or None, text=self.texts[lang.code], related=self.related, src_of=lang.src,
-                language=lang.code, index_prefix=lang.url_prefix)
+                language=lang.code, index_prefix=lang.url_prefix, now=self.now)
         default = self.languages.default.code
         env.globals["helpgen"] = self.contexts[default]
         env.globals["t"] = self.texts[default].t
@@ -370,6 +375,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.memos.save()
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
                         config.theme.get("language") or "en", self.texts)
+        for problem in keep_for_build(self.support.live_status, Path(config.site_dir), self.site_dir):
+            log.warning(f"{problem} (the live file is kept as it is) [status-invalid]")
         if self.staging is None:
             return
         if config.strict and self.warnings.count:

@@ -590,6 +590,8 @@
 
   return {
     withNotices: withNotices,
+    openAt: openAt,
+    nextChangeAt: nextChangeAt,
     inEffect: inEffect,
     mergeNotices: mergeNotices,
     nextNoticeChange: nextNoticeChange,
