@@ -323,7 +323,9 @@ def _notice_target(config_file: Path, status_file: Path | None):
             raise HelpgenError.at(Location(str(settings.site_dir)), "no built site here",
                                   "run helpgen build first, or give the file with --file")
         status_file = settings.site_dir / SITE_FILE
-    return LiveTarget(status_file, str(status_file), support, languages.default.code,
+        if status_file.is_relative_to(Path.cwd().resolve()):
+            status_file = status_file.relative_to(Path.cwd().resolve())
+    return LiveTarget(status_file, status_file.as_posix(), support, languages.default.code,
                       tuple(lang.code for lang in languages))
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from ..errors import Location, Problem, did_you_mean
+from ..errors import HelpgenError, Problem, did_you_mean
 from ..hours.live_file import read_live_file
 from ..hours.notice_effects import window
 from ..hours.notice_schema import Notice
@@ -56,7 +56,12 @@ def check_notices(notices: tuple[Notice, ...], support: SupportConfig | None, la
 def check_status_file(path: Path, shown: str, support: SupportConfig | None, languages: tuple[str, ...],
                       today: dt.date) -> list[Problem]:
     """`helpgen check --status FILE`: the file read as every page reads it, then the notice rules."""
-    status = read_live_file(path, shown)
+    try:
+        status = read_live_file(path, shown)
+    except HelpgenError as error:
+        if not path.is_file():
+            raise  # nothing to check: a setup problem, not a finding
+        return [finding("status-invalid", p.location, p.message, p.hint) for p in error.problems]
     found = [finding("status-unknown-field" if p.rule == "unknown-key" else "status-invalid", p.location, p.message,
                      p.hint) for p in status.problems]
     found += check_notices(status.notices, support, languages, today)
