@@ -35,6 +35,7 @@ class BuildResult:
     jobs: int = 1  # worker processes that built the pages
     phases: dict[str, float] = field(default_factory=dict)  # seconds per build phase
     reused: int = 0  # pages whose rendering came from the build cache
+    foreign_cache_entries: int = 0  # cache entries not signed by this machine's key: ignored
     fixes: list = field(default_factory=list)  # what --fix changed (migrate.edits.Change)
 
 
@@ -101,6 +102,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     started = time.monotonic()
     cache = None
     if cache_dir is not None:
+        _refuse_published_cache(Path(cache_dir), config, config_file)
         cache = PageCache(BuildStore(Path(cache_dir).absolute()))
         if isinstance(plugin, HelpgenPlugin):
             plugin.use_build_store(cache.store)
@@ -117,7 +119,17 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
     return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds,
-                       reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [])
+                       reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [],
+                       foreign_cache_entries=cache.store.refused() if cache is not None else 0)
+
+
+def _refuse_published_cache(cache_dir: Path, config, config_file: Path) -> None:
+    """A cache folder inside the content folder or the site would be published with the site."""
+    folder = cache_dir.resolve()
+    for place, what in ((Path(config.docs_dir), "the content folder"), (Path(config.site_dir), "the site folder")):
+        if folder == place.resolve() or folder.is_relative_to(place.resolve()):
+            raise HelpgenError.at(Location(str(cache_dir)), f"the cache folder is inside {what}, which is published",
+                                  "keep it outside the project, e.g. --cache-dir ~/.cache/helpgen/build")
 
 
 @contextmanager
