@@ -315,3 +315,18 @@ def test_pages_with_notices_meet_wcag_22_aa(chromium, demo, site, size):
         finally:
             browser.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_a_search_that_finds_nothing_offers_the_channels_as_the_notices_leave_them(chromium, demo, site):
+    write_live(demo, {"notices": [PHONE_DOWN]})
+    browser, page = open_page(chromium, site + "?q=xyzzy", RUSH)
+    try:
+        wait_for_live(page, 2)
+        phone = page.locator("[data-hg-search-fallback] [data-hg-fallback-channel=phone]")
+        phone.wait_for(timeout=10_000)
+        page.fill("input[data-md-component=search-query]", "xyzzyq")  # drawn again, now with the live notice
+        page.locator("[data-hg-search-fallback][data-hg-query=xyzzyq]").wait_for(timeout=10_000)
+        assert phone.locator(".hg-search-fallback__status").text_content() == "Closed · opens 14:00"
+        assert phone.locator(".hg-search-fallback__notice").text_content() == PHONE_DOWN["text"]["en"]
+    finally:
+        browser.close()

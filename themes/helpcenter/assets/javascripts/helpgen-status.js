@@ -163,6 +163,14 @@
     rendered: false,
     // helpgen-banner.js hands over the live file's notices (already checked and in the page's language).
     setLive: function (notices) { live = notices; render(); },
+    // A channel as the page shows it now, with what the notices change, and their texts about it: for
+    // the search's no-results panel, which draws its own list of channels.
+    channel: function (id) {
+      var now = Date.now(), all = notices();
+      return {payload: hours.withNotices(data.channels[id], id, all, data.hours),
+        notices: hours.inEffect(all, data.hours.tz, now).filter(function (n) { return n.channels.indexOf(id) >= 0; })
+          .map(function (n) { return n.text; })};
+    },
     data: data
   };
   document.addEventListener("helpgen:status", function () { window.HelpgenStatus.rendered = true; });
