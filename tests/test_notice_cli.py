@@ -43,11 +43,11 @@ def live(root) -> dict:
 
 def test_add_writes_the_built_site_s_file_and_list_and_clear_read_and_edit_it(built):
     added = run("add", "Our phone line is down; please write to us.", "--channel", "phone", "--closed",
-                "--until", "+3h", "--lang", "da", "Vores telefon er nede; skriv til os.")
+                "--until", "+3h")
     assert added.exit_code == 0, added.output
     assert added.output.startswith("Added our-phone-line-is-down-please to site/support-status.json.")
     [notice] = live(built)["notices"]
-    assert notice["text"] == {"en": "Our phone line is down; please write to us.", "da": "Vores telefon er nede; skriv til os."}
+    assert notice["text"] == "Our phone line is down; please write to us."  # one language: one text
     assert (notice["channels"], notice["closed"], "from" in notice) == (["phone"], True, False)
     until = dt.datetime.fromisoformat(notice["until"])
     assert until.utcoffset() == dt.datetime.now(CPH).utcoffset()  # written with the company's offset
@@ -72,6 +72,7 @@ def test_add_writes_the_built_site_s_file_and_list_and_clear_read_and_edit_it(bu
     (["add", "x" * 501], "the notice's text is 501 characters long, more than 500"),
     (["add", "Down", "--id", "Bad Id"], 'the notice\'s id: "Bad Id" is not a valid id'),
     (["add", "Down", "--lang", "en", "Again"], "Error: --lang: en is given twice"),
+    (["add", "Down", "--lang", "da", "Nede"], 'Error: --lang: the site has no "da" pages — its languages are en'),
     (["clear", "nope"], 'Error: site/support-status.json: no notice "nope" — the file has no notices'),
 ])
 def test_bad_input_is_refused_with_a_fix_and_the_file_is_left_as_it_was(built, args, message):
@@ -177,3 +178,10 @@ def test_the_file_is_replaced_in_one_step_and_stays_readable_by_the_web_server(t
     fresh = target.path.with_name("new.json")
     add_notice(LiveTarget(fresh, "new.json", target.support), NoticeRequest("Down"), NOW)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+
+
+def test_lang_names_a_language_the_site_has(target):
+    with pytest.raises(HelpgenError, match='--lang: the site has no "zh" pages — its languages are en, da'):
+        add_notice(target, NoticeRequest("Down", translations=(("zh", "故障"),)), NOW)
+    added = add_notice(target, NoticeRequest("Down", translations=(("da", "Nede"),)), NOW)
+    assert added.text.translations == (("en", "Down"), ("da", "Nede"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -61,7 +61,7 @@ class LiveTarget:
     shown: str  # how messages name it
     support: SupportConfig | None = None  # None: no support.yml (times then need an offset; ids are not checked)
     default_language: str = "en"  # the language TEXT is in when --lang adds others
-    languages: tuple[str, ...] = field(default=())
+    languages: tuple[str, ...] = ()  # the site's, for --lang; () when unknown
 
 
 def add_notice(target: LiveTarget, request: NoticeRequest, now: dt.datetime) -> Notice:
@@ -79,7 +79,7 @@ def add_notice(target: LiveTarget, request: NoticeRequest, now: dt.datetime) -> 
         raise HelpgenError.at(Location("--id"), f'"{notice_id}" is already in {target.shown}',
                               f"choose another id, or clear that notice first: helpgen notice clear {notice_id}")
     _check_channels(request.channels, target.support)
-    entry = {"id": notice_id, "from": start, "until": end, "text": _text(request, target.default_language),
+    entry = {"id": notice_id, "from": start, "until": end, "text": _text(request, target),
              "channels": list(request.channels) or None, "closed": request.closed or None, "response": request.response}
     [notice] = _valid([{k: v for k, v in entry.items() if v is not None}])
     first, last = window(notice.payload(), zone or "UTC")
@@ -168,14 +168,17 @@ def _check_channels(channels: tuple[str, ...], support: SupportConfig | None) ->
                                   f"{did_you_mean(channel, known)} (channels: {', '.join(known)})")
 
 
-def _text(request: NoticeRequest, default_language: str) -> str | dict:
+def _text(request: NoticeRequest, target: LiveTarget) -> str | dict:
     if not request.translations:
         return request.text
-    texts = {default_language: request.text}
+    texts = {target.default_language: request.text}
     for code, text in request.translations:
         if code in texts:
-            raise HelpgenError.at(Location("--lang"), f"{code} is given twice", f"TEXT is the {default_language} text; "
-                                  "give each other language once")
+            raise HelpgenError.at(Location("--lang"), f"{code} is given twice", f"TEXT is the {target.default_language} "
+                                  "text; give each other language once")
+        if target.languages and code not in target.languages:
+            raise HelpgenError.at(Location("--lang"), f'the site has no "{code[:20]}" pages',
+                                  f"its languages are {', '.join(target.languages)}")
         texts[code] = text
     return texts
 

@@ -1,4 +1,5 @@
-"""Is each channel open, and when will a message sent now be answered: the customer's view at an instant.
+"""Is each channel open, and when will a message sent now be answered: the customer's view at an instant,
+with the notices in effect then (support.yml's and a live file's).
 
 The page's widget computes the same thing in the visitor's browser from `status_payload`; `helpgen hours`
 prints it from Python. Both run the same rules (schedule.py / promises.py and helpgen-hours.js), which

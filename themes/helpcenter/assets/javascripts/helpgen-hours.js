@@ -1,8 +1,9 @@
 /* helpgen-hours.js: is a support channel open now, when does that change, when will a reply come.
  *
  * A line-by-line mirror of helpgen/hours/schedule.py and helpgen/hours/promises.py, working on the JSON they bake
- * into pages (channel_payload / schedule_to_json). tests/test_schedule_parity.py checks that both give
- * the same answers; docs/hours.md states the rules. No DOM access and no dependencies: in a browser it
+ * into pages (channel_payload / schedule_to_json), and of notice_effects.py and instants.py for what
+ * notices change. tests/test_schedule_parity.py and tests/test_notice_parity.py check that both give
+ * the same answers; docs/hours.md and docs/notices.md state the rules. No DOM access and no dependencies: in a browser it
  * defines the global HelpgenHours, in Node it is module.exports. Time zones come from Intl.
  *
  * Instants are epoch milliseconds. Wall-clock times are "local milliseconds": ms since 1970-01-01 00:00
