@@ -127,3 +127,17 @@ def test_with_the_live_file_elsewhere_or_off_the_site_has_none(project, setting,
     project.build()
     assert not (project.root / "site" / "support-status.json").exists()
     assert page(project).select_one("[data-hg-notices]").get("data-hg-live") == live_attribute
+
+
+def test_the_preview_redraws_its_pages_when_a_notice_starts_between_two_builds(noticed, monkeypatch):
+    from .test_incremental import Preview
+
+    preview = Preview(noticed.root, noticed.root / "preview")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2026, 12, 15, 9, 30))
+    preview.build()
+    assert [n["data-hg-notice"] for n in soup(noticed.root / "preview/orders/track/index.html").select(
+        "[data-hg-notices] .hg-notice")] == ["rush"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2026, 12, 15, 10, 30))  # the same files and day, an hour later
+    preview.build()
+    shown = soup(noticed.root / "preview/orders/track/index.html").select("[data-hg-notices] .hg-notice")
+    assert [n["data-hg-notice"] for n in shown] == ["rush", "meeting"]
