@@ -68,7 +68,7 @@ class Problem:
         # character a terminal or CI could act on, however hostile the input.
         for name in ("message", "hint", "group"):
             value = getattr(self, name)
-            if isinstance(value, str) and _UNSHOWABLE.search(value):
+            if isinstance(value, str) and (_UNSHOWABLE.search(value) or "::" in value or "##[" in value):
                 object.__setattr__(self, name, terminal_text(value))
         if _UNSHOWABLE.search(self.location.file):
             object.__setattr__(self, "location", Location(terminal_text(self.location.file), self.location.line,
