@@ -42,6 +42,7 @@ PLANTED = [
     ("policies/undated-policy.md", 3, "policy-missing-updated"),
     ("returns/archive/index.md", 1, "unreachable-article"),
     ("orders/many-parts.md", 5, "article-too-large"),
+    ("orders/deep-quotes.md", 7, "article-too-complex"),
     ("returns/bad-front-matter.md", 3, "front-matter-invalid"),
     ("returns/bad-front-matter.md", 4, "front-matter-unknown-key"),
     ("returns/front-matter-variable.md", 3, "variable-in-front-matter"),
@@ -100,6 +101,9 @@ def test_every_planted_rule_is_found_at_its_exact_line(tmp_path, monkeypatch):
 # The rules between languages need a multi-language project: tests/test_languages_check.py plants them.
 LANGUAGE_RULES = {"outside-language-folder", "translation-outdated", "translation-missing",
                   "translation-source-unknown", "support-text-untranslated"}
+# Notices need notices in support.yml or a support-status.json: tests/test_notice_checks.py plants them.
+NOTICE_RULES = {"notice-ended", "notice-window-reversed", "notice-unknown-channel", "notice-untranslated",
+                "notice-response-worse", "status-invalid", "status-unknown-field"}
 # The rules on synonyms.yml: tests/test_search_synonyms.py plants them.
 SEARCH_RULES = {"synonyms-invalid", "synonym-dead"}
 
@@ -111,7 +115,7 @@ def test_the_planted_project_covers_every_rule_but_support_invalid():
     # url-vanished needs a previous build's manifest: tests/test_redirects.py plants it; strings-invalid
     # stops the build before content is read: tests/test_check_cli.py plants it.
     assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment",
-                      "strings-invalid"} | LANGUAGE_RULES | SEARCH_RULES == \
+                      "strings-invalid"} | LANGUAGE_RULES | NOTICE_RULES | SEARCH_RULES == \
         {rule.id for rule in RULES}
 
 
@@ -121,7 +125,7 @@ def test_findings_carry_the_declared_severity_a_column_and_a_hint(tmp_path, monk
     declared = {rule.id: rule.severity for rule in RULES}
     # Whole-file findings sit at line 1 with no column; every other finding points at a column in its line.
     whole_file = {"duplicate-slug", "unreachable-article", "unreadable-file", "duplicate-output-path", "active-file",
-                  "article-too-large", "file-type", "reserved-path"}
+                  "article-too-large", "file-type", "reserved-path", "article-too-complex"}
     for problem in check(root):
         assert problem.severity == declared[problem.rule]
         assert problem.hint, problem

@@ -100,6 +100,7 @@ class SiteSettings:
     theme_language: str = "en"
     host_files: tuple[str, ...] = ()
     strings_file: str = "strings.yml"
+    site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
     synonyms_file: str = ""  # the plugin's `synonyms` option ("": synonyms.yml when there is one)
 
 
@@ -133,8 +134,10 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),
         theme_language=str(theme.get("language") or "en"),
-        host_files=tuple(str(f) for f in options.get("host_files") or () if isinstance(f, str)),
+        host_files=tuple(f for f in (options.get("host_files") if isinstance(options.get("host_files"), list) else ())
+                         if isinstance(f, str)),
         strings_file=str(options.get("strings") or "strings.yml"),
+        site_dir=(project_dir / str(data.get("site_dir") or "site")).resolve(),
         synonyms_file=str(options.get("synonyms") or ""),
     )
 

@@ -19,7 +19,7 @@ from . import pipeline
 from .build_cache import BuildStore
 from .page_cache import PageCache
 from .plugin import HelpgenPlugin
-from ..errors import HelpgenError, Location, Problem
+from ..errors import HelpgenError, Location, Problem, terminal_text
 from ..progress import Progress
 
 # MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is noise for helpgen's users.
@@ -161,6 +161,16 @@ def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = No
         raise HelpgenError.at(Location(config_file.name), str(exc).strip()) from None
 
 
+def _shown_safely(record: logging.LogRecord) -> bool:
+    """MkDocs' messages quote file names and links as they are: nothing in them may act on a terminal or
+    start a CI workflow command (errors.terminal_text)."""
+    text = record.getMessage()
+    safe = terminal_text(text, multiline=True)
+    if safe != text:
+        record.msg, record.args = safe, ()
+    return True
+
+
 def configure_logging(verbose: bool) -> None:
     """MkDocs logs through `logging`; show writers its warnings without timestamps or tracebacks."""
     logger = logging.getLogger("mkdocs")
@@ -168,6 +178,7 @@ def configure_logging(verbose: bool) -> None:
         return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(_shown_safely)
     handler._helpgen = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
