@@ -32,9 +32,10 @@ from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, wri
 from .guards import refuse_missing_templates
 from .notices import BuildNotices
 from .options import HelpgenConfig, WarningCounter
-from .themes import theme_dir, use_search_worker
+from .themes import theme_dir
+from .search_index import search_document, synonym_source, use_search_worker, write_search_indexes
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
-                      mark_toc, publish_at_urls, refuse_links_outside, synonym_source)
+                      mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
 from ..checks.links import links_to_default
@@ -118,13 +119,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
         project = Path(config.config_file_path or ".").resolve().parent
         server.watch(str(project / self.config.support))
-        for optional in (self.config.strings, self._synonyms(config).path):
+        for optional in (self.config.strings, synonym_source(config, self.config.synonyms).path):
             if (project / optional).is_file():
                 server.watch(str(project / optional))
         return server
-
-    def _synonyms(self, config) -> search.SynonymSource:
-        return synonym_source(config, self.config.synonyms)
 
     @property
     def html_policy(self) -> HtmlPolicy:
@@ -200,11 +198,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs, self._synonyms(config))
+                                      self._drafts(), self.check_jobs, synonym_source(config, self.config.synonyms))
         if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
-                                          self.check_jobs, self._synonyms(config))
+                                          self.check_jobs, synonym_source(config, self.config.synonyms))
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
@@ -297,12 +295,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         html = sanitize(html, self.html_policy)
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
-            lang, _ = language_of_path(self.languages, page.file.src_uri)
-            self.search_documents.append(search.with_terms(search.document_from_html(
-                page.url, article.title, html, article.description, article.tags, article.keywords,
-                language=lang.code if self.languages.multilingual else "")))
-            # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
-            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+            self.search_documents.append(search_document(page, article, html, self.languages))
         return html
 
     def on_env(self, env, *, config, files):
@@ -377,10 +370,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         write_language_error_pages(self.env, config, self.files, self.languages, self._language_context,
                                    self.material_languages, self.page_languages)
         config.theme["language"] = self.theme_language
-        synonyms, _ = search.read_synonyms(self._synonyms(config), self.languages.codes)  # on_files reported its errors
-        search.write_language_indexes(self.search_documents, Path(config.site_dir),
-                                      [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache),
-                                      synonyms)
+        write_search_indexes(self.search_documents, config, self.languages, self._cache(self.search_cache),
+                             synonym_source(config, self.config.synonyms))
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
             if self.search_cache.changed():

@@ -25,7 +25,7 @@ from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.redirects import output_file
-from ..search.synonym_file import DEFAULT_FILE as SYNONYMS_FILE, SynonymSource
+from ..search.synonym_file import SynonymSource
 from ..security import HtmlPolicy
 from .site_facts import theme_facts
 from .workers import fork_available, fork_map
@@ -158,10 +158,3 @@ def bounded_render(config, src_uri: str):
     except RecursionError:
         raise HelpgenError.at(Location(display_path(config, src_uri), 1), "this article is nested too deeply to "
                               "render", TOO_COMPLEX_HINT) from None
-
-
-def synonym_source(config, option: str | None) -> SynonymSource:
-    """synonyms.yml: where the plugin's `synonyms` option says (then it must exist), or beside mkdocs.yml."""
-    project = Path(config.config_file_path or ".").resolve().parent
-    name = option or SYNONYMS_FILE
-    return SynonymSource(project / name, name, required=bool(option))
