@@ -22,16 +22,20 @@ THEME_SCRIPTS = REPO / "themes" / "helpcenter" / "assets" / "javascripts"
 # Every Node script gets the worker's module and an index folder: node -e SCRIPT WORKER FOLDER [ARG].
 NODE_PRELUDE = """
 const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
-const newSearcher = () => new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
+const read = p => JSON.parse(fs.readFileSync(path.join(root, p), "utf8"));
+const newSearcher = () => new api.Searcher(p => Promise.resolve(read(p)));
+// Article files that come late, as over a slow network (the chunks come at once).
+const slowArticles = ms => new api.Searcher(p => p.includes("/d/")
+  ? new Promise(resolve => setTimeout(() => resolve(read(p)), ms)) : Promise.resolve(read(p)));
 """
 
 NODE_DRIVER = NODE_PRELUDE + """
-const queries = JSON.parse(process.argv[3]);
+const queries = JSON.parse(process.argv[3]), articlesAfter = Number(process.argv[4] || 0);
 (async () => {
   const out = {};
   for (const q of queries) {
     // A visitor's first query: nothing loaded yet (a worker keeps what earlier queries fetched).
-    const searcher = newSearcher();
+    const searcher = articlesAfter ? slowArticles(articlesAfter) : newSearcher();
     const ranked = await searcher.rank(q);
     const early = [];
     const result = await searcher.search(q, {suggest: true}, null, r => early.push(r));
@@ -51,18 +55,19 @@ def worker(tmp_path_factory) -> Path:
     return path
 
 
-def run_node(worker: Path, script: str, folder: Path, argument: str = ""):
+def run_node(worker: Path, script: str, folder: Path, *arguments: str):
     """Run a Node script over the worker module and an index folder; its output, read as JSON."""
     node = shutil.which("node")
     if not node:
         pytest.skip("node is not installed")
-    done = subprocess.run([node, "-e", script, str(worker), str(folder), argument],
+    done = subprocess.run([node, "-e", script, str(worker), str(folder), *arguments],
                           capture_output=True, text=True, timeout=60, check=True)
     return json.loads(done.stdout)
 
 
-def run_worker(worker: Path, folder: Path, queries: list[str]) -> dict:
-    return run_node(worker, NODE_DRIVER, folder, json.dumps(queries))
+def run_worker(worker: Path, folder: Path, queries: list[str], articles_after_ms: int = 0) -> dict:
+    """Each query's ranking and results; with `articles_after_ms`, the article files arrive that late."""
+    return run_node(worker, NODE_DRIVER, folder, json.dumps(queries), str(articles_after_ms))
 
 
 def python_ranks(files, query: str) -> tuple[list[list], list[list[bool]]]:
