@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from markdown.extensions.toc import slugify as default_slugify
 
 from ..hours.clock import build_date
+from ..content.headings import heading_slug as default_slugify
 from ..content.articles import ArticleSet
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..content.catalog import Catalog, build_catalog

@@ -160,12 +160,14 @@ def _check_anchor(source: SourceFile, target_src: str, fragment: str, where, sit
     if anchors is None or fragment in anchors:
         return  # a generated page's anchors belong to the theme
     page = "this page" if target_src == source.src else target_src
+    anchors = anchors - getattr(anchors, "old", frozenset())  # old ids answer, but are not suggested
     close = did_you_mean(fragment, anchors) if anchors else ""
     if not close.startswith("did you mean"):
         shown = sorted(anchors)[:8]
         close = ("anchors there: " + ", ".join(f"#{a}" for a in shown) + (", …" if len(anchors) > 8 else "")
                  if anchors else "that page has no headings")
-    if not fragment.isascii() or any(re.fullmatch(r"_\d+", a) for a in anchors):
+    if any(re.fullmatch(r"_\d+", a) for a in anchors) and all(a.isascii() for a in anchors):
+        # The site's own toc slugify (mkdocs.yml) drops the letters ASCII has not: say what it does instead.
         close += "; headings without Latin letters get the ids _1, _2, …" + (
             ": give one its own with `## 标题 {#my-id}`" if site.heading_ids else
             ": link to that number, or turn on attr_list in mkdocs.yml to give a heading its own id")

@@ -14,8 +14,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 import yaml
-from markdown.extensions.toc import slugify as default_slugify
 
+from ..content.headings import heading_slug as default_slugify
 from ..content.articles import FRONT_MATTER_KEYS
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, front_matter_options
 from ..errors import HelpgenError, Location

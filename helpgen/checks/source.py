@@ -100,6 +100,8 @@ def _as_finding(problem: Problem) -> Problem:
 
 
 def _mask_body(source: SourceFile) -> None:
+    if source.body_line > len(source.lines):
+        return  # the file ends with its front matter's closing --- (no newline after it): no body
     body = "\n".join(source.lines[source.body_line - 1:])
     in_comment = False
     for offset, line, in_code in lines_outside_code(body):

@@ -21,6 +21,7 @@ from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
 from ..hours.clock import build_date
+from ..content.headings import OLD_IDS, heading_slug
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import Location
 from ..content.pages import page_frontmatter, site_context
@@ -137,6 +138,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.today = build_date(self.support.timezone)
         if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
             config.markdown_extensions.append("admonition")
+        toc = config.mdx_configs.setdefault("toc", {})
+        if "slugify" not in toc:  # heading ids keep every language's letters; old ASCII ids still answer
+            toc["slugify"] = heading_slug
+            config.markdown_extensions.append(OLD_IDS)
+            config.mdx_configs[OLD_IDS] = {"separator": toc.get("separator", "-")}
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
