@@ -14,7 +14,7 @@ from typing import Any
 
 from ..hours.clock import build_date
 from ..content.headings import heading_slug as default_slugify
-from ..content.articles import ArticleSet
+from ..content.articles import ArticleSet, url_name
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..content.catalog import Catalog, build_catalog
 from ..security import HtmlPolicy
@@ -38,6 +38,8 @@ from .template_rules import check_template_tags
 from .languages import LanguagesResult, check_languages
 from .perfile import MapWork, OwnRules, read_and_check
 from .source import SourceFile
+from .wikilink_rules import check_wikilinks, vault_of
+from ..content.obsidian import Vault
 from .variable_rules import check_front_matter_variables, check_variables
 
 __all__ = ["CheckCache", "CheckResult", "ContentProject", "LanguagesResult", "RULES", "check_content",
@@ -79,6 +81,7 @@ class CheckResult(BySeverity):
     urls: dict[str, str] = field(default_factory=dict)  # src -> the site path it is published at
     redirects: tuple[Redirect, ...] = ()
     unpublished: frozenset[str] = frozenset()  # redirect stubs, and drafts unless included: not built
+    vault: Vault | None = None  # what `[[wikilinks]]` may name (content/obsidian.py)
 
 
 def check_content(project: ContentProject, today: dt.date, cache: CheckCache | None = None) -> CheckResult:
@@ -161,6 +164,8 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_linked_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
+    vault = vault_of(published, set(project.files) - hidden)
+    findings += check_wikilinks(readable, vault, site, project.slugify, project.separator)
     findings += check_output_paths(sorted(set(pages) - hidden), sources, generated, project.use_directory_urls)
     findings += check_permalinks(urls, published)
     asset_files = {f for f in project.files if not is_markdown(f)}
@@ -168,7 +173,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     redirects = declared_redirects(published, urls) + stubs
     findings += stub_problems + list(check_redirects(redirects, urls, asset_files))
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
-    folders = {src.split("/", 1)[0].lower() for src in pages if "/" in src}  # sources are normalized POSIX paths
+    folders = {url_name(src.split("/", 1)[0]) for src in pages if "/" in src}  # sources are normalized POSIX paths
     findings += check_reachability(catalog, sources, folders)
     by_src_source = {s.article.src: s for s in readable if s.article}
     findings += [finding("related-unknown", by_src_source[a.src].at(by_src_source[a.src].key_line("related"), 1),
@@ -178,7 +183,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     by_file = {s.file: s for s in readable}
     kept = [p for p in findings if not _silenced(p, by_file)]
     return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog, urls, tuple(redirects),
-                       frozenset(hidden))
+                       frozenset(hidden), vault)
 
 
 def _close_slug(entry: str, slugs: set[str]) -> str:

@@ -23,6 +23,7 @@ _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _INLINE_ATTR_ID = re.compile(r"\{:?[ \t]*[^}]*?(?<![\w-])#([\w-]+)[^}]*\}")
+_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -73,6 +74,8 @@ def page_anchors(source: SourceFile, slugify: Callable[[str, str], str], separat
         else:
             headings.append(text[:attrs.start()] if attrs else text)
     for number, text in source.prose_lines():
+        if "^" in text and (block := _BLOCK_ID.search(text)):
+            ids.add("^" + block.group(1))  # Obsidian's block id, an anchor once built (migrate/obsidian.py)
         for match in _HTML_ID.finditer(text):
             ids.add(html.unescape(next(g for g in match.groups() if g is not None)))
         if number not in heading_numbers:

@@ -90,12 +90,12 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
     where = source.at(number, col)
     if not path:
         if fragment:
-            yield from _check_anchor(source, source.src, fragment, where, site)
+            yield from check_anchor(source, source.src, fragment, where, site)
         return
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.src), path))
     if resolved in site.page_srcs or resolved in site.files:
         if fragment and is_markdown(resolved):
-            yield from _check_anchor(source, resolved, fragment, where, site)
+            yield from check_anchor(source, resolved, fragment, where, site)
         return
     if resolved in site.fallback:
         return  # not translated yet: the build links the default language's page (links_to_default)
@@ -107,7 +107,7 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
         landed = "" if landed == "." else landed
         if landed in site.by_url:
             if fragment:
-                yield from _check_anchor(source, site.by_url[landed], fragment, where, site)
+                yield from check_anchor(source, site.by_url[landed], fragment, where, site)
             return
         if landed in site.files:
             return
@@ -154,7 +154,7 @@ def _suggest_page(from_src: str, resolved: str, site: SiteIndex) -> str:
     return "link to the article's .md file, relative to this file (e.g. ../returns/how-do-i-return-an-item.md)"
 
 
-def _check_anchor(source: SourceFile, target_src: str, fragment: str, where, site: SiteIndex) -> Iterator[Problem]:
+def check_anchor(source: SourceFile, target_src: str, fragment: str, where, site: SiteIndex) -> Iterator[Problem]:
     anchors = site.anchors(target_src)
     fragment = unquote(fragment)
     if anchors is None or fragment in anchors:

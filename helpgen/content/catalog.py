@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
+from .articles import CONTACT_SRC, DEFAULT_CATEGORY, HOME_SRC, Article, ArticleSet, url_name
 
 
 def _humanize(name: str) -> str:
@@ -83,10 +83,9 @@ def _section_of(article: Article, intros: dict) -> tuple[str, str, Article | Non
         # A folder's index.md titled like the section opens it (Jekyll sites keep sub-category pages so).
         intro = intros.get(("title", article.more.section.casefold()))
         return section_id(article.more.section), article.more.section, intro
-    if len(parts) > 2 and parts[0].lower() == article.category:
-        folder = "/".join(parts[:2])
-        intro = intros.get(folder.lower())
-        return parts[1].lower(), intro.title if intro else _humanize(parts[1]), intro
+    if len(parts) > 2 and url_name(parts[0]) == article.category:
+        intro = intros.get(f"{article.category}/{url_name(parts[1])}")
+        return url_name(parts[1]), intro.title if intro else _folder_title(parts[1]), intro
     return None
 
 
@@ -110,11 +109,24 @@ def _sections(articles: list[Article], intros: dict) -> tuple[tuple[Section, ...
 
 
 def _folder(src: str) -> str:
-    """The lowercase folder of a normalized POSIX source path ("." at the top), as PurePosixPath's parent."""
-    return (src.rpartition("/")[0] or ".").lower()
+    """The folder of a normalized POSIX source path as ids spell it ("." at the top): "getting-started"."""
+    folder = src.rpartition("/")[0]
+    return "/".join(url_name(part) for part in folder.split("/")) if folder else "."
 
 
-def build_catalog(article_set: ArticleSet) -> Catalog:
+def _folder_title(name: str) -> str:
+    """A folder's name as a title: as written when it reads as one (`Getting started`, `快速入门`)."""
+    return name if any(c.isspace() or c.isupper() or not c.isascii() for c in name) else _humanize(name)
+
+
+def _spelling(category_id: str, articles: list[Article]) -> str:
+    """The category's folder as the writer spelt it (`Getting started`), for the page helpgen writes there."""
+    return next((a.src.split("/")[0] for a in articles if "/" in a.src and url_name(a.src.split("/")[0]) == category_id),
+                category_id)
+
+
+def build_catalog(article_set: ArticleSet, general_title: str = "") -> Catalog:
+    """`general_title`: the name, in the site's language, of the category of articles that have none."""
     by_category: dict[str, list[Article]] = {}
     for article in article_set.pages:
         by_category.setdefault(article.category, []).append(article)
@@ -128,12 +140,15 @@ def build_catalog(article_set: ArticleSet) -> Catalog:
         intro = intros.get(category_id)
         articles.sort(key=_article_order)
         sections, unsectioned = _sections(articles, intros)
+        folder = _spelling(category_id, articles)
+        title = general_title if category_id == DEFAULT_CATEGORY and general_title and folder == category_id \
+            else _folder_title(folder)
         categories.append(Category(
             id=category_id,
-            title=intro.title if intro else _humanize(category_id),
+            title=intro.title if intro else title,
             description=intro.description if intro else "",
             order=intro.order if intro else None,
-            index_src=intro.src if intro else f"{category_id}/index.md",
+            index_src=intro.src if intro else f"{folder}/index.md",
             articles=tuple(articles),
             intro=intro,
             sections=sections,

@@ -7,6 +7,7 @@ Site paths are kept in one form everywhere, the URL relative to the site root as
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ class MoreFields:
     related: tuple[str, ...] = ()
     draft: bool = False
     translation_of: str = ""
+    names: tuple[str, ...] = ()  # Obsidian's `aliases:` that are names, not URLs: search words, link targets
 
 
 def site_path(text: str) -> str | None:
@@ -53,8 +55,12 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
         redirect = expect_text(redirect_node, "redirect", problems) or ""
         if not redirect.strip():
             problems.append(Problem(redirect_node.loc, "redirect is empty", "write the page it moved to"))
+    aliases = _items(reader.get("aliases"), "aliases", problems)
+    # A bare word (`backup`) is an Obsidian name and may be a Hugo path too: it is read as both.
+    names = tuple(dict.fromkeys(item.value.strip() for item in aliases
+                                if is_name(item.value) or re.fullmatch(r"[\w-]+", str(item.value).strip())))
     redirects = _paths(reader.get("redirect_from"), "redirect_from", problems) + \
-        _paths(reader.get("aliases"), "aliases", problems)
+        _paths([item for item in aliases if not is_name(item.value)], "aliases", problems)
     permalink_node = reader.get("permalink")
     permalink = None
     if permalink_node is not None and permalink_node.value is not None:
@@ -73,12 +79,21 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
         related=_words_or_commas(reader.get("related"), "related", problems),
         draft=read_bool(reader.get("draft"), "draft", problems),
         translation_of=reader.text("translation_of") or "",
+        names=names,
     )
 
 
-def _paths(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
+def is_name(value) -> bool:
+    """An `aliases:` entry that is a name (Obsidian: `Refund policy`, `取消订阅`, `How to/Internal link`) rather
+    than an old URL (Hugo: `/old/page/`, `old-page.html`): it has a space, a capital or a non-Latin letter."""
+    if not isinstance(value, str) or not value.strip() or value.lstrip().startswith("/") or urlsplit(value).scheme:
+        return False
+    return any(c.isspace() or c.isupper() or not c.isascii() for c in value.strip())
+
+
+def _paths(node: Node | list[Node] | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
     found = []
-    for item in _items(node, key, problems):
+    for item in node if isinstance(node, list) else _items(node, key, problems):
         text = expect_text(item, key, problems)
         if text is None:
             continue

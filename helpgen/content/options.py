@@ -65,9 +65,6 @@ def front_matter_options(extra_keys: Any, key_aliases: Any, known_keys: dict[str
         if target not in targets:
             problems.append(Problem(where, f'key_aliases: "{alias}" names "{target}", which is not a helpgen key',
                                     "name one of: " + ", ".join(sorted(targets))))
-        if alias in known_keys:
-            problems.append(Problem(where, f'key_aliases: "{alias}" is already a helpgen key',
-                                    "remove it from key_aliases"))
     for key in sorted(set(extras) & set(known_keys)):
         problems.append(Problem(where, f'extra_keys: "{key}" is already a helpgen key', "remove it from extra_keys"))
     if problems:

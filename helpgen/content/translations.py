@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable
 
-from .articles import HOME_SRC, Article, ArticleSet, folder_category
+from .articles import HOME_SRC, Article, ArticleSet
 from .languages import Language, SiteLanguages
 
 
@@ -109,7 +109,7 @@ def switch_targets(translations: TranslationMap, code: str, rel: str,
         if url is not None:
             targets.append(SwitchTarget(lang, url, True, current=lang.code == code))
             continue
-        category = f"{folder_category(rel)}/index.md" if "/" in rel else None
+        category = f"{rel.split('/')[0]}/index.md" if "/" in rel else None  # its category's page, as spelt
         category_url = url_of(lang, category) if category and category != rel else None
         if category_url is not None:
             targets.append(SwitchTarget(lang, category_url, False, fallback="category"))

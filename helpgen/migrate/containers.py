@@ -17,8 +17,9 @@ _OPEN = re.compile(r"^(\s*):::+\s*(\w+)\s*(.*?)\s*$")
 _CLOSE = re.compile(r"^\s*:::+\s*$")
 
 
-def admonitions(markdown: str) -> str:
-    """`:::type [title]` … `:::` -> `!!! type "title"` with the body indented four spaces."""
+def admonitions(markdown: str, title_of=None) -> str:
+    """`:::type [title]` … `:::` -> `!!! type "title"` with the body indented four spaces; without a title,
+    `title_of(type)` names it (in the page's language)."""
     if ":::" not in markdown:
         return markdown
     out: list[str] = []
@@ -27,8 +28,8 @@ def admonitions(markdown: str) -> str:
         indent = "    " * depth
         opened = None if in_code else _OPEN.match(line)
         if opened and opened.group(2).lower() in KINDS:
-            title = opened.group(3).strip().strip('"')
             kind = KINDS[opened.group(2).lower()]
+            title = opened.group(3).strip().strip('"') or (title_of(kind) if title_of else "")
             out.append(f'{indent}!!! {kind}' + (f' "{_quoted(title)}"' if title else ""))
             depth += 1
         elif depth and not in_code and _CLOSE.match(line):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..checks.source import SourceFile
+from ..content.articles import FRONT_MATTER_KEYS
 from ..content.options import FOREIGN_KEYS, FrontMatterOptions
 from .edits import front_matter_end, key_index
 
@@ -33,9 +34,11 @@ class CategoryPlan:
 
 
 def renames(options: FrontMatterOptions) -> dict[str, str]:
-    """Every key --fix renames: the known foreign keys (unless the team keeps them) and declared aliases."""
+    """Every key --fix renames: the known foreign keys (unless the team keeps them) and declared aliases. An
+    alias that remaps one of helpgen's own keys (`aliases: keywords` for a vault) is how the team reads its
+    files, which other tools read too: it is never rewritten."""
     found = {key: target for key, (target, _) in FOREIGN_KEYS.items() if key not in options.extra_keys}
-    found.update(options.key_aliases)
+    found.update({key: target for key, target in options.key_aliases.items() if key not in FRONT_MATTER_KEYS})
     return found
 
 

@@ -17,6 +17,7 @@ from ..content.articles import FRONT_MATTER_KEYS, Article
 from ..content.options import FrontMatterOptions, front_matter_options
 from ..content.related import choose_related, related_digest
 from ..migrate import moves
+from ..migrate import obsidian
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
@@ -34,7 +35,7 @@ from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, wri
 from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
-from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
+from .sources import (check_site_content, vault_notes, display_path, display_root, generated_pages, generated_titles,
                       mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
@@ -91,6 +92,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.urls: dict[str, str] = {}
         self.related: dict[str, tuple[str, ...]] = {}
         self.redirects: list = []
+        self.notes: dict = {}  # language code -> what Obsidian's syntax needs of the rest of its vault
 
     def on_startup(self, *, command, dirty) -> None:
         self.command, self.check_jobs = command, 1  # no forking from the preview's threads
@@ -136,8 +138,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
                                                  FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
         self.today = build_date(self.support.timezone)
-        if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
-            config.markdown_extensions.append("admonition")
+        for needed in ("admonition", "pymdownx.details"):  # containers and callouts become admonitions
+            if needed not in config.markdown_extensions:
+                config.markdown_extensions.append(needed)
         toc = config.mdx_configs.setdefault("toc", {})
         if "slugify" not in toc:  # heading ids keep every language's letters; old ASCII ids still answer
             toc["slugify"] = heading_slug
@@ -204,7 +207,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         for lang in self.languages:
             articles = self.checked.results[lang.code].articles
             self.article_by_src.update({lang.src(a.src): a for a in articles.articles})
-            catalog = self.catalogs[lang.code] = build_catalog(articles)
+            catalog = self.catalogs[lang.code] = build_catalog(articles, self.texts[lang.code].t("category.general"))
             pages = list(articles.pages)
             related = self.memos.get(f"related-{lang.code}", related_digest(pages), lambda: choose_related(pages))
             self.related.update({lang.src(src): tuple(lang.src(o) for o in others) for src, others in related.items()})
@@ -216,6 +219,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                 labels = {"home": self.texts[lang.code].t("nav.home"), "contact": self.texts[lang.code].t("site.contact_us")}
                 self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog, labels)
                                              for title, src in item.items()]
+            self.notes[lang.code] = vault_notes(self.checked.results[lang.code], lang, self.article_by_src,
+                                                self.texts[lang.code])
         publish_at_urls(files, self.urls, self.article_by_src)
         if self.nav_specs:
             config.nav = self.nav_specs.pop(self.languages.default.code)
@@ -275,7 +280,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
         markdown = substitute(markdown, self.variables[lang.code], display_path(config, page.file.src_uri), first_line)
-        markdown = admonitions(markdown)
+        markdown = obsidian.render(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""),
+                                   self.notes[lang.code])
+        markdown = admonitions(markdown, self.notes[lang.code].callout_title)
         if article and article.title_html and not _H1.search(markdown):
             page.meta["title"] = article.title  # plain text: <title>, sidebar, search
             markdown = heading_markdown(article.title_html) + markdown

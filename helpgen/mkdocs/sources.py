@@ -22,6 +22,7 @@ from ..content.options import FrontMatterOptions
 from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
+from ..migrate.obsidian import Notes
 from ..migrate.redirects import output_file
 from ..security import HtmlPolicy
 from .workers import fork_available, fork_map
@@ -68,12 +69,14 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
 
 
 def publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
-    """A `permalink:` moves the page's output; MkDocs derives url and paths from dest_uri, lazily."""
+    """Each page where helpgen publishes it: at its `permalink:`, or at its path with clean names
+    (`Getting started/Create a vault.md` -> getting-started/create-a-vault/). MkDocs derives url and paths
+    from dest_uri, lazily."""
     for file in files.documentation_pages():
-        article = articles.get(file.src_uri)
-        if article is None or article.more.permalink is None:
+        url = urls.get(file.src_uri)
+        if url is None or output_file(url) == file.dest_uri:
             continue
-        file.dest_uri = output_file(urls[file.src_uri])
+        file.dest_uri = output_file(url)
         for derived in ("url", "abs_dest_path"):
             file.__dict__.pop(derived, None)
 
@@ -133,3 +136,15 @@ def generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
             for src, title in wanted.items() if lang.src(src) not in existing}
+
+
+def vault_notes(result, lang: Language, articles: dict[str, Article], text) -> Notes:
+    """What rendering a page of `lang` needs of its vault (migrate/obsidian.py), in the language's own paths."""
+    def body_of(rel: str) -> str | None:
+        article = articles.get(lang.src(rel))
+        return article.body if article else None
+
+    def url_of(rel: str) -> str | None:
+        return result.urls.get(rel) or (rel if result.vault and rel in result.vault.files else None)
+
+    return Notes(result.vault, body_of, url_of, lambda kind: text.t(f"admonition.{kind}"))
