@@ -1,8 +1,7 @@
 """Syntax another tool would have run or drawn, which helpgen's build neither runs nor renders: Liquid
 (`{% include x %}`, `{{ site.title }}`), GitBook blocks (`{% hint %}`), Hugo shortcodes (`{{< note >}}`), MDX
-(`import` lines, components such as `<Tabs>`, JSX expressions `{useBaseUrl('x')}`, `<head>` blocks) and
-Obsidian callouts of a type no admonition matches (`> [!compatibility]`). Each would reach the page as raw
-text, so each is an error where it stands, grouped by construct in the text report. Prose only: code spans,
+(`import` lines, components such as `<Tabs>`, JSX expressions `{useBaseUrl('x')}`, `<head>` blocks). Each
+would reach the page as raw text, so each is an error where it stands, grouped by construct in the text report. Prose only: code spans,
 code blocks, comments and escaped text (`\\<Sketch name\\>`) show such things on purpose.
 """
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..content.obsidian import CALLOUT_KINDS
 from ..errors import Problem
 from .rules import finding
 from .source import SourceFile
@@ -29,7 +27,6 @@ _MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$"
                   r"|(?<!\\)</?([A-Z][A-Za-z0-9.]*)(?=[\s/>])[^>]*(?<!\\)>")
 _EXPRESSION = re.compile(r"(?<![\w{\\$])\{(?:/\*.*?\*/|[A-Za-z_$][\w$.]*(?:\([^{}]*\))?(?:\.[\w$]+)*)\}(?!\})")
 _HEAD = re.compile(r"^\s*</?head\s*>\s*$", re.IGNORECASE)
-_CALLOUT = re.compile(r"^\s*(?:>\s?)+\[!([^\]\s]+)\][+-]?")
 
 _HTML_ELEMENTS = frozenset("""
     a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col
@@ -65,7 +62,7 @@ def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
 def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
     for source in sources:
         for number, text in source.prose_lines():
-            if "{" not in text and "import" not in text and "<" not in text and "[!" not in text:
+            if "{" not in text and "import" not in text and "<" not in text:
                 continue
             for col, tag, name, kind in template_tags(text):
                 yield finding("template-tag", source.at(number, col),
@@ -75,13 +72,6 @@ def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
                 yield finding("template-tag", source.at(number, 1), "an MDX <head> block would show its contents "
                               "as text", "delete the block (`helpgen check --fix` does): helpgen writes each page's "
                               "<head>, structured data included", group="an MDX <head> block")
-            callout = _CALLOUT.match(text) if "[!" in text else None
-            if callout and callout.group(1).lower() not in CALLOUT_KINDS:  # the build renders the others
-                yield finding("template-tag", source.at(number, callout.start(1)),
-                              f"[!{callout.group(1)}] is a callout type helpgen has no style for; it would show as "
-                              "a quote starting with the marker",
-                              "use one of: " + ", ".join(sorted(CALLOUT_KINDS)),
-                              group=f"the callout type [!{callout.group(1).lower()}]")
 
 
 def _hint(tag: str, kind: str) -> str:

@@ -56,9 +56,7 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
         if not redirect.strip():
             problems.append(Problem(redirect_node.loc, "redirect is empty", "write the page it moved to"))
     aliases = _items(reader.get("aliases"), "aliases", problems)
-    # A bare word (`backup`) is an Obsidian name and may be a Hugo path too: it is read as both.
-    names = tuple(dict.fromkeys(item.value.strip() for item in aliases
-                                if is_name(item.value) or re.fullmatch(r"[\w-]+", str(item.value).strip())))
+    names = tuple(dict.fromkeys(item.value.strip() for item in aliases if is_name(item.value)))
     redirects = _paths(reader.get("redirect_from"), "redirect_from", problems) + \
         _paths([item for item in aliases if not is_name(item.value)], "aliases", problems)
     permalink_node = reader.get("permalink")
@@ -84,11 +82,13 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
 
 
 def is_name(value) -> bool:
-    """An `aliases:` entry that is a name (Obsidian: `Refund policy`, `取消订阅`, `How to/Internal link`) rather
-    than an old URL (Hugo: `/old/page/`, `old-page.html`): it has a space, a capital or a non-Latin letter."""
+    """An `aliases:` entry that is a name (Obsidian: `Refund policy`, `取消订阅`, `How to/Internal link`, `backup`)
+    rather than an old URL (Hugo: `/old/page/`, `old/page.html`): it has a space, a capital or a non-Latin
+    letter, or it is one bare word."""
     if not isinstance(value, str) or not value.strip() or value.lstrip().startswith("/") or urlsplit(value).scheme:
         return False
-    return any(c.isspace() or c.isupper() or not c.isascii() for c in value.strip())
+    text = value.strip()
+    return any(c.isspace() or c.isupper() or not c.isascii() for c in text) or bool(re.fullmatch(r"[\w-]+", text))
 
 
 def _paths(node: Node | list[Node] | None, key: str, problems: list[Problem]) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 # `> [!type]` callouts -> the Material admonition type that looks the part (Obsidian's types and their aliases,
-# and GitHub's alerts: NOTE, TIP, IMPORTANT, WARNING, CAUTION).
+# and GitHub's alerts: NOTE, TIP, IMPORTANT, WARNING, CAUTION). Any other type is a note titled with its word,
+# as Obsidian shows it (`> [!Eksempel]`, `> [!提示]`: a translated vault's own words).
 CALLOUT_KINDS = {
     "note": "note", "abstract": "abstract", "summary": "abstract", "tldr": "abstract", "info": "info",
     "todo": "info", "tip": "tip", "hint": "tip", "important": "tip", "success": "success", "check": "success",

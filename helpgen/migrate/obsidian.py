@@ -7,7 +7,8 @@ and the site shows what Obsidian shows.
 - `![[image.png|600]]`: the image, at that width; `![[Note]]`, `![[Note#Heading]]`, `![[Note#^block]]` on a
   line of their own: that note's text, section or block, in place (as Obsidian shows embeds); other files
   (audio, video, PDF, canvas) and embeds inside a sentence: a link to them.
-- `> [!tip] Title` callouts: Material's admonitions; `[!tip]-` folded, `[!tip]+` foldable and open.
+- `> [!tip] Title` callouts: Material's admonitions; `[!tip]-` folded, `[!tip]+` foldable and open; a type
+  Obsidian does not know either (`[!Eksempel]`) is a note titled with its word, as Obsidian shows it.
 - `^block-id` at the end of a block: an anchor that `[[Page#^block-id]]` lands on; `%% comments %%` are
   left out; `==highlights==` are marked.
 
@@ -200,12 +201,13 @@ def _callouts(markdown: str, title_of: Callable[[str], str]) -> str:
     code = {offset for offset, _, in_code in lines_outside_code(markdown) if in_code}
     while index < len(lines):
         match = CALLOUT.match(lines[index]) if index not in code else None
-        kind = CALLOUT_KINDS.get(match.group(2).lower()) if match else None
-        if kind is None:
+        if match is None:
             out.append(lines[index])
             index += 1
             continue
         indent, fold, title = match.group(1), match.group(3), match.group(4)
+        kind = CALLOUT_KINDS.get(match.group(2).lower(), "note")
+        own = match.group(2) if match.group(2).lower() not in CALLOUT_KINDS else ""
         body = []
         index += 1
         while index < len(lines) and lines[index].lstrip().startswith(">"):
@@ -213,7 +215,7 @@ def _callouts(markdown: str, title_of: Callable[[str], str]) -> str:
             body.append(text[1:] if text.startswith(" ") else text)
             index += 1
         marker = "???+" if fold == "+" else "???" if fold == "-" else "!!!"
-        title = title or title_of(kind)
+        title = title or (own[:1].upper() + own[1:] if own else title_of(kind))
         out.append(f'{indent}{marker} {kind} "{title.replace(chr(34), chr(39))}"')
         out += [f"{indent}    {line}" if line.strip() else "" for line in _callouts("\n".join(body), title_of).split("\n")]
         out.append("")
