@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import nh3
+
+from .urls import UnsafeLink, web_url
 
 # What Python-Markdown, its standard extensions (tables, toc, footnotes, admonition, attr_list, def_list,
 # abbr, md_in_html) and pymdownx (highlight, superfences, details, tabbed, tasklist, emoji, keys, mark,
@@ -64,8 +65,12 @@ class HtmlPolicy:
     embed_domains: tuple[str, ...] = ()
 
     def allows_embed(self, url: str) -> bool:
-        parts = urlsplit(url.strip())
-        return parts.scheme == "https" and (parts.hostname or "").lower() in {d.lower() for d in self.embed_domains}
+        """An https URL whose host is one the site listed, read as browsers read it (security/urls.py)."""
+        try:
+            host = web_url(url, ("https",)).host
+        except UnsafeLink:
+            return False
+        return host in {d.lower().rstrip(".") for d in self.embed_domains}
 
     def nh3_options(self) -> dict[str, Any]:
         tags = set(TAGS)
