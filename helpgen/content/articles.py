@@ -109,7 +109,9 @@ class Article:
 
     @property
     def is_home(self) -> bool:
-        return self.src == HOME_SRC
+        """The home page: `index.md`, or an article whose `permalink: /` makes it the home page (a vault's
+        `Home.md`), when there is no index.md (the catalog decides: Catalog.home)."""
+        return self.src == HOME_SRC or (self.more.permalink == "" and not self.is_redirect)
 
     @property
     def is_contact(self) -> bool:

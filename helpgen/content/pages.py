@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from .articles import CONTACT_SRC, HOME_SRC, Article
+from .articles import CONTACT_SRC, Article
 from .catalog import Catalog, Category
 from ..hours.status import status_script_text
 from ..hours.structured_data import faq_page_jsonld, organization_jsonld
@@ -25,7 +25,7 @@ TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "
 
 
 def page_kind(src: str, catalog: Catalog) -> str:
-    if src == HOME_SRC:
+    if src == catalog.home_src:
         return "home"
     if src == CONTACT_SRC:
         return "contact"
@@ -219,7 +219,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         categories=categories,
         promoted=[links[a.src] for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),
-        home_url=url_for(HOME_SRC),
+        home_url=url_for(catalog.home_src),
         today=today.isoformat(),
         jsonld=script_json(organization_jsonld(support, today, site_url, language)),
         status_json=status_script_text(support, language),

@@ -144,7 +144,8 @@ def _embedded(link: Wikilink, src: str, page_url: str, notes: Notes, depth: int)
     part = _part(body or "", link.fragment)
     if not part.strip():
         return [_link(Wikilink(False, link.target, link.fragment, "", 1, link.written), src, page_url, notes)]
-    part = _rebased(part, found, src)
+    # Its block ids stay where the note is: an id twice on one page would be no anchor at all.
+    part = _rebased("\n".join(_BLOCK_ID.sub("", line) for line in part.split("\n")), found, src)
     return ["", *render(part, src, page_url, notes, depth + 1).split("\n"), ""]
 
 

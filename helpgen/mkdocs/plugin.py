@@ -22,7 +22,6 @@ from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
 from ..hours.clock import build_date
-from ..content.headings import OLD_IDS, heading_slug
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import Location
 from ..content.pages import page_frontmatter, site_context
@@ -35,7 +34,7 @@ from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, wri
 from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
-from .sources import (check_site_content, vault_notes, display_path, display_root, generated_pages, generated_titles,
+from .sources import (check_site_content, markdown_extensions, vault_notes, display_path, display_root, generated_pages, generated_titles,
                       mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
@@ -138,14 +137,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
                                                  FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
         self.today = build_date(self.support.timezone)
-        for needed in ("admonition", "pymdownx.details"):  # containers and callouts become admonitions
-            if needed not in config.markdown_extensions:
-                config.markdown_extensions.append(needed)
-        toc = config.mdx_configs.setdefault("toc", {})
-        if "slugify" not in toc:  # heading ids keep every language's letters; old ASCII ids still answer
-            toc["slugify"] = heading_slug
-            config.markdown_extensions.append(OLD_IDS)
-            config.mdx_configs[OLD_IDS] = {"separator": toc.get("separator", "-")}
+        markdown_extensions(config)
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
@@ -356,7 +348,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         """The root 404 page (MkDocs renders it, in the default language): its language switcher, and
         where the other languages' 404 pages are (error_pages.py)."""
         if template_name == ERROR_TEMPLATE and self.languages.multilingual:
-            context["helpgen_languages"] = not_found_switcher(self.page_languages, self.languages.default)
+            default = self.languages.default
+            context["helpgen_languages"] = not_found_switcher(self.page_languages, default,
+                                                              self.catalogs[default.code].home_src)
             context["helpgen_notfound"] = root_not_found(self.languages)
         return context
 
@@ -372,7 +366,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         write_language_error_pages(self.env, config, self.files, self.languages, self._language_context,
-                                   self.material_languages, self.page_languages)
+                                   self.material_languages, self.page_languages,
+                                   {code: catalog.home_src for code, catalog in self.catalogs.items()})
         config.theme["language"] = self.theme_language
         search.write_language_indexes(self.search_documents, Path(config.site_dir),
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))

@@ -17,6 +17,7 @@ from ..checks.limits import Limits
 from ..checks import CheckCache, ContentProject, LanguagesResult, check_languages, report
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article
 from ..content.catalog import Catalog
+from ..content.headings import OLD_IDS, heading_slug
 from ..content.languages import Language, SiteLanguages
 from ..content.options import FrontMatterOptions
 from ..digests import resolved
@@ -66,6 +67,20 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
     if result.errors:
         raise HelpgenError(result.errors)
     return result
+
+
+def markdown_extensions(config) -> None:
+    """What helpgen's Markdown needs on top of the site's own extensions: admonitions (`:::note` containers,
+    Obsidian callouts, foldable with details) and heading ids that keep every language's letters, the old
+    ASCII ids still answering (content/headings.py), unless mkdocs.yml gives the toc its own slugify."""
+    for needed in ("admonition", "pymdownx.details"):
+        if needed not in config.markdown_extensions:
+            config.markdown_extensions.append(needed)
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "slugify" not in toc:
+        toc["slugify"] = heading_slug
+        config.markdown_extensions.append(OLD_IDS)
+        config.mdx_configs[OLD_IDS] = {"separator": toc.get("separator", "-")}
 
 
 def publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
@@ -131,7 +146,7 @@ def generated_titles(text, site_name: str = "") -> dict[str, str]:
 
 def generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict[str, str]) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = dict(titles)
+    wanted = {src: title for src, title in titles.items() if src != HOME_SRC or catalog.home is None}
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
