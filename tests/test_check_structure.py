@@ -129,9 +129,20 @@ def test_code_in_articles_is_an_error(tmp_path, html, rule):
 
 
 def test_safe_html_is_fine(tmp_path):
-    body = '<a href="how.md" title="on=off">x</a> <img src="label.png" alt="onload"> <!-- <script> -->\n\n' \
+    body = '<a href="../how/" title="on=off">x</a> <img src="../label.png" alt="onload"> <!-- <script> -->\n\n' \
            "Don't put `<script>` in articles. The onboarding guide is online."
     assert check_files(tmp_path, dict(BASE, **{"returns/x.md": faq("X", body)})) == ()
+
+
+@pytest.mark.parametrize("html, hint", [
+    ('<a href="how.md">x</a>', "write a Markdown link"),  # MkDocs rewrites no link in raw HTML
+    ('<img src="label.png" alt="">', "resolved by the browser from the page's URL"),  # from /returns/x/
+    ('<a href="../nowhere/">x</a>', "link to the article's .md file"),
+])
+def test_raw_html_that_leads_nowhere_once_built_is_a_broken_link(tmp_path, html, hint):
+    [problem] = check_files(tmp_path, dict(BASE, **{"returns/x.md": faq("X", f"Before {html} after.")}))
+    assert problem.rule == "broken-link" and (problem.location.line, problem.location.col) == (6, 8 + html.index('"') + 1)
+    assert hint in problem.hint
 
 
 def test_an_ignore_comment_inside_a_code_block_is_an_example(tmp_path):

@@ -7,6 +7,7 @@ scheme, or //host) and absolute /paths are not checked: they depend on where the
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -67,10 +68,55 @@ class SiteIndex:
         return self._anchor_cache[src]
 
 
+# Raw HTML that links or loads a file: MkDocs leaves these as written, so the browser resolves them
+# against the page's URL. Values with template syntax are template-tag's (template_rules.py).
+_HTML_LINK = re.compile(r"""<(?:a|img|source|video|audio|track|embed|iframe)\b[^>]*?\s(?:href|src)\s*=\s*"""
+                        r"""(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def html_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based column, target) of each href/src in raw HTML on a line."""
+    if "<" in text and ("href" in text or "src" in text):
+        for match in _HTML_LINK.finditer(text):
+            group = 1 if match.group(1) is not None else 2
+            yield match.start(group) + 1, match.group(group)
+
+
 def check_links(sources: list[SourceFile], site: SiteIndex) -> Iterator[Problem]:
     for source in sources:
         for number, col, target in source_links(source):
             yield from _check_target(source, number, col, target, site)
+        for number, text in source.prose_lines():
+            for col, target in html_targets(text):
+                yield from _check_html_target(source, number, col, target, site)
+
+
+def _check_html_target(source: SourceFile, number: int, col: int, target: str, site: SiteIndex) -> Iterator[Problem]:
+    target = html.unescape(target).strip()
+    if not target or ":" in target.split("/")[0] or target.startswith(("/", "\\", "{", "#")) or "{{" in target:
+        return  # external (or a script: javascript-link's), site-absolute, a template's, or this page's anchor
+    path, _, fragment = target.partition("#")
+    path = unquote(path.partition("?")[0])
+    where = source.at(number, col)
+    base = page_url(source.src, site.use_directory_urls)
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    landed = posixpath.normpath(posixpath.join(folder, path)).removeprefix("./")
+    landed = "" if landed == "." else landed
+    if landed in site.by_url or landed.rstrip("/") in site.by_url:
+        if fragment:
+            yield from check_anchor(source, site.by_url[landed.rstrip("/")], fragment, where, site)
+        return
+    if landed in site.files and not is_markdown(landed):
+        return
+    beside = posixpath.normpath(posixpath.join(posixpath.dirname(source.src), path))
+    if is_markdown(path):
+        hint = "MkDocs does not rewrite links in raw HTML: write a Markdown link [text](" + path + ") instead"
+    elif beside in site.files or beside in site.page_srcs:
+        hint = (f"raw HTML is resolved by the browser from the page's URL (/{base}), not from the file: "
+                "`helpgen check --fix` rewrites it")
+    else:
+        hint = _suggest_page(source.src, beside, site)
+    yield finding("broken-link", where, f'"{path}" in raw HTML leads to no page or file of this site', hint)
 
 
 def source_links(source: SourceFile) -> list[tuple[int, int, str]]:
