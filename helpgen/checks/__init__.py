@@ -31,7 +31,7 @@ from .paths import check_linked_files, check_output_paths, check_reachability, c
 from .project import Slugify, is_markdown, list_sources, project_languages, read_site_settings
 from .promises import PromiseChecker
 from .redirect_rules import check_permalinks, check_redirects, declared_redirects, page_urls, stub_redirects
-from ..migrate.redirects import Redirect
+from ..content.redirects import Redirect
 from .rules import RULE_BY_ID, RULES, BySeverity, finding
 from .safety import Renderer, check_content_files, check_safety
 from .template_rules import check_template_tags

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import Problem
-from ..migrate.redirects import Redirect, article_url, resolve_target
+from ..content.redirects import Redirect, article_url, resolve_target
 from .paths import page_url
 from .rules import finding
 from .source import SourceFile

@@ -23,7 +23,7 @@ from .edits import Change, add_redirect_from, key_index
 from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories, title_edit
 from .link_fix import SiteMap, html_link_fixes, link_fixes
 from ..content.fields import site_path
-from .redirects import article_url, resolve_target
+from ..content.redirects import article_url, resolve_target
 
 
 @dataclass

@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from ..content.articles import Article, parse_article
 from ..content.languages import Language, SiteLanguages, single_language
 from ..errors import HelpgenError, Location, Problem
-from .redirects import Redirect, article_url
+from ..content.redirects import Redirect, article_url
 
 TITLE_LIKENESS = 0.75  # difflib ratio between old and new titles for a guess to be worth naming
 

@@ -24,7 +24,7 @@ from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.obsidian import Notes
-from ..migrate.redirects import output_file
+from ..content.redirects import output_file
 from ..security import HtmlPolicy
 from .workers import fork_available, fork_map
 
