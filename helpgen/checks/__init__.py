@@ -15,7 +15,7 @@ from typing import Any
 from ..hours.clock import build_date
 from ..content.headings import heading_slug as default_slugify
 from ..content.articles import ArticleSet, url_name
-from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, MigrationOptions
 from ..content.catalog import Catalog, build_catalog
 from ..security import HtmlPolicy
 from ..content.related import unknown_related
@@ -64,6 +64,7 @@ class ContentProject:
     html_policy: HtmlPolicy = HtmlPolicy()
     limits: Limits = Limits()
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS  # mkdocs.yml's extra_keys and key_aliases
+    migration: MigrationOptions = MigrationOptions()  # previous_site and components (mkdocs.yml)
     include_drafts: bool = False  # `build --drafts`: draft articles are pages like any other
     site_url: str = ""
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
@@ -245,6 +246,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         html_policy=HtmlPolicy(settings.embed_domains),
         limits=settings.limits,
         front_matter=settings.front_matter,
+        migration=settings.migration,
         site_url=settings.site_url,
     )
     return project, findings, today

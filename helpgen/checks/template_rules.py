@@ -24,7 +24,7 @@ GITBOOK_BLOCKS = frozenset({"hint", "endhint", "tabs", "endtabs", "tab", "endtab
 # JSX expressions: an attribute `src={useBaseUrl('x')}`, or text `{props.name}` and `{/* comment */}`. Not
 # attr_list's `{#id}`, `{.class}` or `{target=_blank}`, nor `{{ support.… }}` variables.
 _MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$"
-                  r"|(?<!\\)</?([A-Z][A-Za-z0-9.]*)(?=[\s/>])[^>]*(?<!\\)>")
+                  r"|(?<!\\)</?([A-Z][A-Za-z0-9.]*)(?=[\s/>]|$)(?:[^>]*(?<!\\)>|[^>]*$)")  # its > may be lines on
 _EXPRESSION = re.compile(r"(?<![\w{\\$])\{(?:/\*.*?\*/|[A-Za-z_$][\w$.]*(?:\([^{}]*\))?(?:\.[\w$]+)*)\}(?!\})")
 _HEAD = re.compile(r"^\s*</?head\s*>\s*$", re.IGNORECASE)
 

@@ -159,6 +159,8 @@ def build_catalog(article_set: ArticleSet, general_title: str = "") -> Catalog:
         articles = sorted((a for a in written if id(a) not in opening), key=_article_order)
         sections, unsectioned = _sections(articles, intros)
         folder = _spelling(category_id, written)
+        if folder == DEFAULT_CATEGORY and any(a.src == f"{DEFAULT_CATEGORY}.md" for a in article_set.articles):
+            folder = f"{DEFAULT_CATEGORY}-articles"  # general.md is a page at general/: the list goes beside it
         title = general_title if category_id == DEFAULT_CATEGORY and general_title and folder == category_id \
             else _folder_title(folder)
         categories.append(Category(

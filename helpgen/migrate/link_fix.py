@@ -29,6 +29,9 @@ class LinkFix:
     col: int  # 1-based column of the target as written
     written: str
     replacement: str
+    kind: str = "link"  # how the summary counts it (fix.KIND_NAMES)
+    end_line: int = 0  # set: lines line..end_line are replaced by the replacement's lines ("" removes them)
+    note: str = ""  # what the change printed says instead of the replacement, when that says too little
 
 
 @dataclass
@@ -136,31 +139,3 @@ def _relative(from_src: str, target: str) -> str:
     path, _, fragment = target.partition("#")
     rel = posixpath.relpath(path, posixpath.dirname(from_src) or ".")
     return rel + (f"#{fragment}" if fragment else "")
-
-
-# Raw HTML links Jekyll writers put in Markdown: MkDocs does not rewrite these, so they get the built
-# page's relative URL rather than a .md path.
-_HTML_LIQUID = re.compile(r"""\b(?:href|src)=["'](\{\{-?\s*site\.baseurl\s*-?\}\}([^"']*))["']""")
-
-
-def html_link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
-    from .redirects import relative_url
-
-    fixes = []
-    own = site.urls.get(site.redirects.get(source.src, source.src))  # a landing page: where it moves to
-    if own is None:
-        return fixes
-    for number, text in source.prose_lines():
-        if "baseurl" not in text:
-            continue
-        for match in _HTML_LIQUID.finditer(text):
-            path = match.group(2) or "/"
-            target = _absolute(path, site) or _by_name(source.src, path, site)
-            if not target:
-                continue
-            src, _, fragment = target.partition("#")
-            url = site.urls.get(src, src if src in site.files else None)
-            if url is not None:
-                fixes.append(LinkFix(number, match.start(1) + 1, match.group(1),
-                                     relative_url(own, url + (f"#{fragment}" if fragment else ""))))
-    return fixes

@@ -33,6 +33,11 @@ class HelpgenConfig(Config):
     """The team's own front matter keys: kept, passed to templates, never warned about."""
     key_aliases = opt.DictOfItems(opt.Type(str), default={})
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
+    previous_site = opt.Type(str, default="")
+    """The address the help center was published at before (https://support.acme.example): links into it are
+    this site's own, and its old article URLs get `_redirects` rules."""
+    components = opt.DictOfItems(opt.Type(str), default={})
+    """MDX components -> the Markdown or HTML `helpgen check --fix` writes for them ("" removes one)."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
     generator = opt.Type(bool, default=True)

@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import output, search
 from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import FRONT_MATTER_KEYS, Article
-from ..content.options import FrontMatterOptions, front_matter_options
+from ..content.options import FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 from ..content.related import choose_related, related_digest
 from ..migrate import moves
 from ..migrate import obsidian
@@ -78,6 +78,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.memos = Memos()  # whole-site results under a digest of their inputs (related articles)
         self.generated_titles: dict[str, str] = {}  # home and contact pages' titles, in the site's language
         self.front_matter = FrontMatterOptions()
+        self.migration = MigrationOptions()
         self.previous: str | None = None  # `build --previous`: the last build's URL manifest to compare with
         self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
         self.fixed: list = []  # the changes --fix made, for the command to print
@@ -134,8 +135,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
         self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
-                                                 FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
+                                                 FRONT_MATTER_KEYS, config_name)
+        self.migration = migration_options(self.config.previous_site, self.config.components, config_name)
         self.today = build_date(self.support.timezone)
         markdown_extensions(config)
         theme = config.theme
@@ -185,11 +188,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs)
+                                      self._drafts(), self.check_jobs, self.migration)
         if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
-                                          self.check_jobs)
+                                          self.check_jobs, self.migration)
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []

@@ -19,7 +19,7 @@ from ..content.articles import CONTACT_SRC, HOME_SRC, Article
 from ..content.catalog import Catalog
 from ..content.headings import OLD_IDS, heading_slug
 from ..content.languages import Language, SiteLanguages
-from ..content.options import FrontMatterOptions
+from ..content.options import FrontMatterOptions, MigrationOptions
 from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
@@ -33,7 +33,8 @@ log = logging.getLogger("mkdocs.plugins.helpgen")
 
 def check_site_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
                    languages: SiteLanguages, html_policy: HtmlPolicy, limits: Limits, cache: CheckCache | None,
-                   front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1) -> LanguagesResult:
+                   front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1,
+                   migration: MigrationOptions = MigrationOptions()) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     project = ContentProject(
@@ -50,6 +51,7 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
         html_policy=html_policy,
         limits=limits,
         front_matter=front_matter,
+        migration=migration,
         include_drafts=drafts,
         site_url=config.site_url or "",
         map_work=functools.partial(fork_map, jobs=jobs) if jobs > 1 and fork_available() else None,

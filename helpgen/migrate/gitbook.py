@@ -1,0 +1,95 @@
+"""A GitBook space's table of contents, `SUMMARY.md` at the top of the content folder, as helpgen's folders:
+
+    ## Billing                          -> a category "Billing" (folder billing/), its pages moved into it
+    * [Plans](plans.md)                 -> billing/plans.md
+      * [Upgrade](upgrade.md)           -> billing/plans/upgrade.md: a section named after the page above it
+    * [Install](setup/README.md)        -> before any group heading: a page with pages under it opens a
+      * [On macOS](setup/mac.md)           category of its own (its title), the pages under it move there
+
+relocate.py moves the files, keeps every link and redirects the old URLs; SUMMARY.md itself is then deleted.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from ..content.articles import url_name
+from .relocate import Relocation, category_front
+
+SUMMARY = "SUMMARY.md"
+_GROUP = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$")
+_ITEM = re.compile(r"^(\s*)[*+-]\s+\[(.+?)\]\(\s*<?([^)>\s]+)>?\s*\)")
+
+
+def summary_plan(tree: dict[str, list[str]]) -> Relocation:
+    plan = Relocation(SUMMARY)
+    lines = tree.get(SUMMARY)
+    if lines is None:
+        return plan
+    entries = _entries(lines)
+    groups = [group for group, _, _, _ in entries]
+    order = {group: index for index, group in enumerate(dict.fromkeys(g for g in groups if g), 1)}
+    for index, (group, depth, title, src) in enumerate(entries):
+        if src not in tree or src == SUMMARY:
+            continue
+        if group:
+            folder, section = url_name(group), _top(entries, index)[2] if depth > 0 else ""
+            plan.pages.setdefault(f"{folder}/index.md", category_front(group, order[group]))
+        elif depth == 0:
+            if not any(d > 0 for _, d, _, _ in entries[index + 1:index + 2]):
+                continue  # a page with none under it stays where it is
+            folder, section = url_name(title), ""
+            plan.pages.setdefault(f"{folder}/index.md", category_front(title))
+        else:
+            folder, section = url_name(_top(entries, index)[2]), ""
+        if section:
+            plan.pages.setdefault(f"{folder}/{url_name(section)}/index.md", category_front(section))
+        name = posixpath.basename(src)
+        if name.lower() == "readme.md":
+            name = posixpath.basename(posixpath.dirname(src)) + ".md" if "/" in src else "overview.md"
+        target = f"{folder}/{url_name(section) + '/' if section else ''}{name}"
+        if target not in plan.moves.values() and target != src:
+            plan.moves[src] = target
+    if plan.moves or plan.pages:
+        plan.consumed.append(SUMMARY)
+    return plan
+
+
+def _entries(lines: list[str]) -> list[tuple[str, int, str, str]]:
+    """(group heading or "", depth, title, src) of each page the table of contents lists, in order."""
+    found, group, indents = [], "", []
+    for line in lines:
+        heading = _GROUP.match(line)
+        if heading:
+            group, indents = heading.group(1).strip(), []
+            continue
+        item = _ITEM.match(line)
+        if not item or ":" in item.group(3).split("/")[0]:
+            continue
+        indent = len(item.group(1).replace("\t", "    "))
+        while indents and indents[-1] >= indent and indents[-1] != indent:
+            indents.pop()
+        if not indents or indents[-1] < indent:
+            indents.append(indent)
+        depth = indents.index(indent) if indent in indents else len(indents) - 1
+        found.append((group, depth, item.group(2).strip(), posixpath.normpath(unquote(item.group(3).partition("#")[0]))))
+    return found
+
+
+def _parent(entries, index: int):
+    """The entry one level up from entries[index], or None at the top."""
+    group, depth = entries[index][0], entries[index][1]
+    for earlier in range(index - 1, -1, -1):
+        if entries[earlier][0] != group:
+            return None
+        if entries[earlier][1] < depth:
+            return entries[earlier]
+    return None
+
+
+def _top(entries, index: int):
+    entry = entries[index]
+    while entry[1] > 0 and (parent := _parent(entries, entries.index(entry))) is not None:
+        entry = parent
+    return entry
