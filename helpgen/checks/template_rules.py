@@ -26,7 +26,7 @@ GITBOOK_BLOCKS = frozenset({"hint", "endhint", "tabs", "endtabs", "tab", "endtab
 _MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$"
                   r"|(?<!\\)</?([A-Z][A-Za-z0-9.]*)(?=[\s/>]|$)(?:[^>]*(?<!\\)>|[^>]*$)")  # its > may be lines on
 _EXPRESSION = re.compile(r"(?<![\w{\\$])\{(?:/\*.*?\*/|[A-Za-z_$][\w$.]*(?:\([^{}]*\))?(?:\.[\w$]+)*)\}(?!\})")
-_HEAD = re.compile(r"^\s*</?head\s*>\s*$", re.IGNORECASE)
+_HEAD = re.compile(r"^\s*<head\s*>\s*$", re.IGNORECASE)
 
 _HTML_ELEMENTS = frozenset("""
     a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col
