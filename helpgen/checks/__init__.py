@@ -39,6 +39,8 @@ from .languages import LanguagesResult, check_languages
 from .perfile import MapWork, OwnRules, read_and_check
 from .source import SourceFile
 from .wikilink_rules import check_wikilinks, vault_of
+from .old_site_rules import check_old_links, old_locales, zendesk_ids
+from ..content.old_site import OldSite, hosted_redirects
 from ..content.obsidian import Vault
 from .variable_rules import check_front_matter_variables, check_variables
 
@@ -172,6 +174,12 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     asset_files = {f for f in project.files if not is_markdown(f)}
     stubs, stub_problems = stub_redirects(sources, urls, asset_files, project.use_directory_urls)
     redirects = declared_redirects(published, urls) + stubs
+    old = OldSite.of(project.migration.previous_site, project.site_url) if project.migration.previous_site else OldSite()
+    if old:
+        by_id = zendesk_ids(published)
+        findings += check_old_links(readable, old, by_id)
+        redirects += hosted_redirects({src: s.article for src, s in published.items() if s.article}, urls,
+                                      old_locales(readable, old), {src: s.at(s.key_line("id"), 1) for src, s in published.items()})
     findings += stub_problems + list(check_redirects(redirects, urls, asset_files))
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
     folders = {url_name(src.split("/", 1)[0]) for src in pages if "/" in src}  # sources are normalized POSIX paths

@@ -25,7 +25,9 @@ from .docusaurus import category_plan, mdx_fixes
 from .gitbook import summary_plan
 from .relocate import relocate
 from .html_links import html_link_fixes
-from .link_fix import SiteMap, link_fixes
+from .link_fix import SiteMap, identity_map, link_fixes
+from ..checks.old_site_rules import zendesk_ids
+from ..content.old_site import OldSite
 from ..content.options import MigrationOptions
 from ..content.fields import site_path
 from ..content.redirects import article_url, resolve_target
@@ -96,7 +98,9 @@ def _fix_folder(project, today: dt.date, write: bool, project_dir: Path = Path("
         if f"{folder}/" not in urls.values():
             urls.setdefault(f"{folder}/index.md", page_url(f"{folder}/index.md", project.use_directory_urls))
     site = SiteMap(set(urls) | {s for s in sources if s not in stubs and s not in landings}, urls, files,
-                   {**{src: target for src, target in stubs.items() if target}, **landings})
+                   {**{src: target for src, target in stubs.items() if target}, **landings},
+                   OldSite.of(project.migration.previous_site, project.site_url) if project.migration.previous_site
+                   else OldSite(), zendesk_ids(sources), identity_map(sources))
     titles = {PurePosixPath(landings.get(src, src)).parent.as_posix(): _raw_title(s) for src, s in sources.items()
               if PurePosixPath(landings.get(src, src)).name == "index.md" and len(PurePosixPath(src).parts) == 2
               and _raw_title(s)}
@@ -263,7 +267,7 @@ def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: Categor
         report.changes.append(Change(source.file, block.line, block.written.split("\n")[0],
                                      block.note or block.replacement or "(removed)", block.kind))
     titled = title_edit(source) if source.article is None else None
-    for edit in sorted(key_edits(source, options, categories), key=lambda e: -e.line):
+    for edit in sorted(key_edits(source, options, categories, site.identities, site.pages), key=lambda e: -e.line):
         lines[edit.line - 1:edit.line] = edit.after
         report.changes.append(Change(source.file, edit.line, edit.before, " / ".join(edit.after), edit.kind))
     if titled:
