@@ -25,7 +25,11 @@ GITBOOK_BLOCKS = frozenset({"hint", "endhint", "tabs", "endtabs", "tab", "endtab
 # attr_list's `{#id}`, `{.class}` or `{target=_blank}`, nor `{{ support.… }}` variables.
 _MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$"
                   r"|(?<!\\)</?([A-Z][A-Za-z0-9.]*)(?=[\s/>]|$)(?:[^>]*(?<!\\)>|[^>]*$)")  # its > may be lines on
-_EXPRESSION = re.compile(r"(?<![\w{\\$])\{(?:/\*.*?\*/|[A-Za-z_$][\w$.]*(?:\([^{}]*\))?(?:\.[\w$]+)*)\}(?!\})")
+# Only what reads as code: a call, a member (`props.x`), a comment, or any value given to an attribute.
+# A bare `{word}` in prose is a placeholder writers use (`https://…/{event}`), not an expression.
+_EXPRESSION = re.compile(r"(?<![\w{\\$])\{(?:/\*.*?\*/|[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\([^{}]*\))?"
+                         r"|[A-Za-z_$][\w$.]*\([^{}]*\)(?:\.[\w$]+)*)\}(?!\})|(?<==)\{[^{}\n]+\}")
+_PLACEHOLDER = re.compile(r"^<(?:[A-Z0-9_]+|[A-Z][a-z]+(?: [a-z]+)+)>$")  # <SSID>, <Device name>: words to fill in
 _HEAD = re.compile(r"^\s*<head\s*>\s*$", re.IGNORECASE)
 
 _HTML_ELEMENTS = frozenset("""
@@ -44,7 +48,9 @@ def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
         for match in _MDX.finditer(text):
             if match.group(1) and match.group(1).lower() in _HTML_ELEMENTS:
                 continue  # <SCRIPT>, <Div>: HTML in any case, for the safety rules and the sanitizer
-            if match.group(1):
+            if match.group(1) and _PLACEHOLDER.match(match.group(0)):
+                yield match.start() + 1, match.group(0).strip(), match.group(0).strip(), "a placeholder read as an HTML tag"
+            elif match.group(1):
                 yield match.start() + 1, match.group(0).strip(), f"<{match.group(1)}>", "an MDX component"
             else:
                 yield match.start() + 1, match.group(0).strip(), "import", "an MDX import"
@@ -65,9 +71,10 @@ def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
             if "{" not in text and "import" not in text and "<" not in text:
                 continue
             for col, tag, name, kind in template_tags(text):
-                yield finding("template-tag", source.at(number, col),
-                              f"{tag} is {kind} ({name}); helpgen runs no templates, so it would show as raw text",
-                              _hint(tag, kind), group=f"{kind} {name}")
+                message = (f"{tag} is read as an HTML tag: the page would show nothing there"
+                           if kind == "a placeholder read as an HTML tag" else
+                           f"{tag} is {kind} ({name}); helpgen runs no templates, so it would show as raw text")
+                yield finding("template-tag", source.at(number, col), message, _hint(tag, kind), group=f"{kind} {name}")
             if _HEAD.match(text):
                 yield finding("template-tag", source.at(number, 1), "an MDX <head> block would show its contents "
                               "as text", "delete the block (`helpgen check --fix` does): helpgen writes each page's "
@@ -85,6 +92,8 @@ def _hint(tag: str, kind: str) -> str:
                "plugin) and `helpgen check --fix` writes it in, or write the text it stood for"
     if kind == "an MDX expression":
         return "write the value itself; `helpgen check --fix` resolves useBaseUrl('…') and require('…') to the file"
+    if kind == "a placeholder read as an HTML tag":
+        return f"the browser takes it for a tag and shows nothing: write it as `{tag}` (code) or \\{tag[:-1]}\\>"
     if kind == "a GitBook block":
         return "write it as an admonition (`!!! note`) or as plain Markdown"
     return "write the text it stood for, or delete it"

@@ -21,6 +21,7 @@ from ..checks.source import SourceFile, read_source
 from ..checks.paths import page_url
 from .edits import Change, add_redirect_from, key_index
 from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories, title_edit
+from .anchor_fix import anchor_fixes
 from .docusaurus import category_plan, mdx_fixes
 from .gitbook import summary_plan
 from .relocate import relocate
@@ -122,11 +123,13 @@ def _fix_folder(project, today: dt.date, write: bool, project_dir: Path = Path("
             site.pages.discard(owner)
             site.__post_init__()
     report = FixReport()
+    anchors_missed = [p for p in result.findings if p.rule == "broken-anchor"]
     new_text: dict[str, list[str]] = {}
     for src, source in sources.items():
         if src in stubs:
             continue
-        lines = _fixed_lines(source, site, project.front_matter, categories, report, project.migration)
+        lines = _fixed_lines(source, site, project.front_matter, categories, report, project.migration,
+                             anchor_fixes(source, anchors_missed, sources, project.slugify, project.separator))
         if src in landings:
             at = key_index(lines, "permalink")
             report.changes.append(Change(source.file, at + 1, lines[at].strip(), f"moved to {shown(landings[src])}",
@@ -243,10 +246,12 @@ def _stub_targets(sources: dict[str, SourceFile], urls: dict[str, str], files: s
 
 
 def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: CategoryPlan,
-                 report: FixReport, migration: MigrationOptions) -> list[str]:
+                 report: FixReport, migration: MigrationOptions, anchors: list) -> list[str]:
     lines = list(source.lines)
     fixes = link_fixes(source, site) + html_link_fixes(source, site) + \
         mdx_fixes(source, site, migration.component_map)
+    taken = {(f.line, f.col) for f in fixes}
+    fixes += [f for f in anchors if (f.line, f.col) not in taken]  # a link fixed otherwise is checked anew
     by_line: dict[int, list] = {}
     for fix in fixes:
         if not fix.end_line:
