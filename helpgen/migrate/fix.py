@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ..checks import load_project, check_content
@@ -250,8 +250,14 @@ def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: Categor
     lines = list(source.lines)
     fixes = link_fixes(source, site) + html_link_fixes(source, site) + \
         mdx_fixes(source, site, migration.component_map)
-    taken = {(f.line, f.col) for f in fixes}
-    fixes += [f for f in anchors if (f.line, f.col) not in taken]  # a link fixed otherwise is checked anew
+    at = {(f.line, f.col): i for i, f in enumerate(fixes)}
+    for fix in anchors:  # a link whose path is fixed too gets both: one run leaves nothing for the next
+        other = at.get((fix.line, fix.col))
+        if other is None:
+            fixes.append(fix)
+        elif "#" in fixes[other].replacement and "#" in fix.replacement:
+            fixes[other] = replace(fixes[other], replacement=fixes[other].replacement.partition("#")[0] + "#" +
+                                   fix.replacement.partition("#")[2])
     by_line: dict[int, list] = {}
     for fix in fixes:
         if not fix.end_line:
