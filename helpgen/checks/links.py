@@ -203,8 +203,8 @@ def _suggest_page(from_src: str, resolved: str, site: SiteIndex) -> str:
 def check_anchor(source: SourceFile, target_src: str, fragment: str, where, site: SiteIndex) -> Iterator[Problem]:
     anchors = site.anchors(target_src)
     fragment = unquote(fragment)
-    if anchors is None or fragment in anchors or fragment.startswith(":~:"):
-        return  # a generated page's anchors belong to the theme; `#:~:text=` is a browser's text fragment
+    if anchors is None or fragment in anchors or fragment.startswith((":~:", "!")):
+        return  # a generated page's anchors belong to the theme; `#:~:text=` and `#!` are for scripts and browsers
     page = "this page" if target_src == source.src else target_src
     anchors = anchors - getattr(anchors, "old", frozenset())  # old ids answer, but are not suggested
     close = did_you_mean(fragment, anchors) if anchors else ""

@@ -22,7 +22,7 @@ CALLOUT_KINDS = {
 }
 
 # `\|` is how a wikilink inside a table writes its `|` (Obsidian's own escape).
-WIKILINK = re.compile(r"(!?)\[\[([^\[\]\n]+?)\]\]")
+WIKILINK = re.compile(r"(?<!\\)(!?)\[\[([^\[\]\n]+?)\]\]")
 _SIZE = re.compile(r"^\s*(\d+)(?:\s*x\s*(\d+))?\s*$")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 

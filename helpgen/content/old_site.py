@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 from ..errors import Location
 from ..security.urls import UnsafeLink, WebURL, parse_link
@@ -48,9 +49,8 @@ class OldSite:
                 link = parse_link(address, site=False) if address else None
             except UnsafeLink:
                 continue
-            if isinstance(link, WebURL):
-                path = link.url.split(link.host, 1)[1].partition("?")[0].partition("#")[0]
-                bases.append((link.host.lower().removeprefix("www."), path.strip("/")))
+            if isinstance(link, WebURL):  # parse_link vetted it: urlsplit reads it as a browser does
+                bases.append((link.host.lower().removeprefix("www."), urlsplit(link.url).path.strip("/")))
         return cls(tuple(dict.fromkeys(bases)))
 
     def __bool__(self) -> bool:
@@ -67,9 +67,8 @@ class OldSite:
         if not isinstance(link, WebURL):
             return None
         host = link.host.lower().removeprefix("www.")
-        rest = link.url.split(link.host, 1)[1]
-        path, _, fragment = rest.partition("#")
-        path = path.partition("?")[0].lstrip("/")
+        parts = urlsplit(link.url)
+        path, fragment = unquote(parts.path).lstrip("/"), parts.fragment
         for base_host, base_path in self.bases:
             if host == base_host and (not base_path or path == base_path or path.startswith(base_path + "/")):
                 return OldLink(path[len(base_path):].lstrip("/"), fragment)

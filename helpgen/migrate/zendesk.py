@@ -30,7 +30,8 @@ from ..errors import HelpgenError, Location
 from .zendesk_export import Export, Record, read_export
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_ARTICLE_LINK = re.compile(r"\]\((https?://[^\s)]+?/(articles|sections|categories)/(\d+)[^\s)#]*)(#[^\s)]*)?\)")
+_ARTICLE_LINK = re.compile(r"\]\(((?:https?://[^\s)]+?/|/?)(?:[^\s)]*?/)?(articles|sections|categories)/(\d+)[^\s)#]*)"
+                           r"(#[^\s)]*)?\)")
 _PLACEHOLDER_CATEGORY = "articles"
 
 
@@ -60,6 +61,13 @@ class _Converter(MarkdownConverter):
     def convert_hN(self, n, el, text, parent_tags):  # noqa: N802 - markdownify's name
         anchor = _anchor(el.get("id"))
         return super().convert_hN(n, el, anchor + text if anchor else text, parent_tags)
+
+    def escape(self, text, parent_tags):
+        # `[[name]]` in a Zendesk article is text (a placeholder to fill in), never an Obsidian wikilink.
+        # `<Groupname>` written as text stays text: Markdown would take it for a tag.
+        escaped = super().escape(text, parent_tags)
+        return escaped if "_noformat" in parent_tags else \
+            escaped.replace("[[", "\\[\\[").replace("]]", "\\]\\]").replace("<", "&lt;")
 
     def convert_a(self, el, text, parent_tags):
         if not el.get("href") and (el.get("name") or el.get("id")):
@@ -106,7 +114,7 @@ def import_zendesk(export_dir: Path, content_dir: Path) -> ImportResult:
     _write(pages, content_dir, result)
     result.attachments = sorted(set(result.attachments))
     hosts = Counter(urlsplit(a.get("html_url", "")).netloc for a in export.articles.values() if a.get("html_url"))
-    result.previous_site = f"https://{hosts.most_common(1)[0][0]}" if hosts else ""
+    result.previous_site = f"https://{hosts.most_common(1)[0][0].lower()}" if hosts else ""
     return result
 
 
