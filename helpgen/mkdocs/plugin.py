@@ -242,7 +242,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
                                     Path(config.docs_dir), config.use_directory_urls,
                                     moves.Published(urls, redirects, articles, self.languages),
-                                    display_root(config), self.fix)
+                                    display_root(config), self.fix, Path(config.config_file_path or "mkdocs.yml").name)
         self.fixed += changes
         return bool(changes)
 
