@@ -6,16 +6,15 @@ the file's own folder reads it, a Jekyll `{{ site.baseurl }}/privacy/`, or a fil
 from __future__ import annotations
 
 import posixpath
-import re
 from urllib.parse import unquote
 
 from ..checks.links import html_targets
 from ..checks.project import is_markdown
 from ..checks.source import SourceFile
+from .jekyll import baseurl_path
 from .link_fix import LinkFix, SiteMap, _absolute, _by_name
 from .redirects import relative_url
 
-_BASEURL = re.compile(r"^\{\{-?\s*site\.baseurl\s*-?\}\}")
 
 
 def html_link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
@@ -32,9 +31,8 @@ def html_link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
 
 
 def _fixed_url(from_src: str, own: str, written: str, site: SiteMap) -> str | None:
-    liquid = _BASEURL.match(written)
-    if liquid:
-        path = written[liquid.end():] or "/"
+    path = baseurl_path(written)
+    if path is not None:
         target = _absolute(path, site) or _by_name(from_src, path.partition("#")[0], site)
     else:
         if not written or ":" in written.split("/")[0] or written.startswith(("/", "#", "{")):

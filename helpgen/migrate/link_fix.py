@@ -18,11 +18,8 @@ from ..checks.source import SourceFile
 from ..content.fields import site_path
 from ..content.old_site import OldSite
 from .edits import key_index
+from .jekyll import liquid_links
 
-# Jekyll's ways of writing a site-absolute link, which Markdown link syntax alone does not parse (spaces).
-_LIQUID_LINK = re.compile(
-    r"\]\(\s*(\{\{-?\s*site\.baseurl\s*-?\}\}([^\s)]*)"
-    r"|\{\{-?\s*[\"']([^\"']*)[\"']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\})")
 
 
 @dataclass(frozen=True)
@@ -64,13 +61,11 @@ def link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
         if "](" not in text and "]:" not in text:
             continue
         seen = set()
-        for match in _LIQUID_LINK.finditer(text):
-            written = match.group(1)
-            path = match.group(2) if match.group(2) is not None else match.group(3)
-            target = _absolute(path or "/", site) or _by_name(source.src, path or "", site)
-            seen.add(match.start(1))
+        for start, written, path in liquid_links(text):  # Jekyll's {{ site.baseurl }} and relative_url
+            target = _absolute(path, site) or _by_name(source.src, path if path != "/" else "", site)
+            seen.add(start)
             if target:
-                fixes.append(LinkFix(number, match.start(1) + 1, written, _relative(source.src, target)))
+                fixes.append(LinkFix(number, start + 1, written, _relative(source.src, target)))
         for col, written in link_targets(text):
             if col - 1 in seen:
                 continue
