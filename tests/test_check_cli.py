@@ -69,7 +69,7 @@ ERRORS = {"promise-email-mismatch", "promise-phone-mismatch", "promise-url-misma
           "unreadable-file", "broken-link", "broken-anchor", "unknown-variable", "raw-script",
           "inline-event-handler", "javascript-link", "variable-in-front-matter", "active-file",
           "redirect-missing-target", "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag",
-          "related-unknown", "article-too-large"}
+          "related-unknown", "article-too-large", "file-type", "reserved-path", "reserved-id", "article-too-complex"}
 
 
 def test_text_output_is_coloured_on_a_terminal(planted):
@@ -101,9 +101,10 @@ def test_github_output_is_workflow_annotations(planted):
 
 
 def test_github_annotations_escape_what_would_break_them():
-    problem = Problem(Location("a,b:c.md", 3, 1), "50% off\nnext line", "fix it", "error", "broken-link")
+    # A message is one line whatever a writer put in it (errors.terminal_text): no line a runner reads as a command.
+    problem = Problem(Location("a,b:c.md", 3, 1), "50% off\n::error::next line", "fix it", "error", "broken-link")
     assert report.render_github([problem]) == \
-        "::error file=a%2Cb%3Ac.md,line=3,col=1,title=helpgen broken-link::50%25 off%0Anext line — fix it"
+        "::error file=a%2Cb%3Ac.md,line=3,col=1,title=helpgen broken-link::50%25 off\\n::error::next line — fix it"
 
 
 def test_exit_codes(planted, warnings_only, tmp_path):
@@ -177,3 +178,24 @@ def test_a_fixed_offset_zone_warns_and_fails_strict_check_and_strict_build(proje
     strict = CliRunner().invoke(cli, ["build", "--strict"])  # the warning itself is logged (stderr)
     assert strict.exit_code == 1 and "1 warnings in strict mode" in strict.output and "Traceback" not in strict.output
     assert not (project.root / "site").exists()  # a failed strict build publishes nothing
+
+
+@pytest.mark.parametrize("write, rule", [
+    (lambda p: p.write("strings.yml", "en:\n  home.brwose: Find your topic\n"), "strings-invalid"),
+    (lambda p: p.article("orders/custom.md", "Custom page", template="no-such-template.html"), "front-matter-invalid"),
+    (lambda p: (p.content / "orders" / "label.json").write_text("{}"), "file-type"),
+    (lambda p: p.write("content/assets/javascripts/helpgen-status.js", "alert(1)"), "active-file"),
+    (lambda p: (p.write("content/assets/images/favicon.png", "")).write_bytes(b"\x89PNG\r\n"), "reserved-path"),
+    (lambda p: p.article("orders/search.md", "Search", search="exclude"), "front-matter-invalid"),
+])
+def test_check_reports_what_the_build_refuses(project, monkeypatch, write, rule):
+    """One validation: `check` names the rule at the file; `build` stops on the same problem."""
+    from helpgen.cli import main as cli
+
+    write(project)
+    monkeypatch.chdir(project.root)
+    checked = CliRunner().invoke(cli, ["check", "--format", "json"])
+    assert checked.exit_code == 1, checked.output
+    assert rule in {f["rule"] for f in json.loads(checked.stdout)}
+    built = CliRunner().invoke(cli, ["build"])
+    assert built.exit_code == 1 and "Traceback" not in built.output

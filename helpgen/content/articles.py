@@ -188,7 +188,7 @@ def parse_article(text: str, src: str, file: str | None = None,
             return Article(src, _title_from_folder(src) if is_index else title_from_name(src),
                            category=folder_category(src), body=body, body_line=body_line), problems
         problems.append(Problem(Location(file, 1, 1), "the article has no front matter with a title",
-                                'start the file with:\n---\ntitle: "How do I …?"\n---'))
+                                'start the file with three lines: ---, then title: "How do I …?", then ---'))
         return None, problems
     if not node.is_mapping:
         Reader(node, "", problems, FRONT_MATTER_KEYS)  # reports "must be a mapping"
@@ -210,6 +210,7 @@ def parse_article(text: str, src: str, file: str | None = None,
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = read_bool(reader.get("promoted"), "promoted", problems)
     order = _read_int(reader.get("order"), "order", problems)
+    _check_theme_keys(reader, problems)
     if any(p.severity == "error" for p in problems) or title is None:
         return None, problems
     plain = node.plain()
@@ -228,6 +229,27 @@ def title_from_name(src: str) -> str:
     if _name(src) in ("index.md", "README.md") or not stem.strip():
         return ""
     return stem.strip() if any(c.isspace() or c.isupper() or not c.isascii() for c in stem) else ""
+
+
+def _check_theme_keys(reader: Reader, problems: list[Problem]) -> None:
+    """The keys passed to MkDocs and Material untouched: of the form they read, or the build would fail
+    inside them (`search: exclude` is a string where a mapping is read)."""
+    for key in ("template", "icon"):
+        reader.text(key)
+    hide = reader.get("hide")
+    if hide is not None and hide.value is not None:
+        _read_words(hide, "hide", problems)
+    search = reader.get("search")
+    if search is None or search.value is None:
+        return
+    if not search.is_mapping:
+        problems.append(Problem(search.loc, "search must be a mapping", "write `search: {exclude: true}`"))
+        return
+    inner = Reader(search, "search", problems, {"exclude": "", "boost": ""}, unknown_severity="warning")
+    read_bool(inner.get("exclude"), "search.exclude", problems)
+    boost = inner.get("boost")
+    if boost is not None and (isinstance(boost.value, bool) or not isinstance(boost.value, (int, float))):
+        problems.append(Problem(boost.loc, "search.boost must be a number", "write e.g. `boost: 2`"))
 
 
 def _title_from_folder(src: str) -> str:

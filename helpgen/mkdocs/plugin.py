@@ -23,7 +23,7 @@ from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
-from ..errors import Location
+from ..errors import HelpgenError, Location
 from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
@@ -34,7 +34,7 @@ from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, wri
 from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
-from .sources import (check_site_content, markdown_extensions, vault_notes, display_path, display_root, generated_pages, generated_titles,
+from .sources import (check_site_content, markdown_extensions, published_pages, vault_notes, display_path, display_root, generated_pages, generated_titles,
                       mark_toc, publish_at_urls, refuse_links_outside)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
@@ -166,8 +166,17 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             config.extra["alternate"] = True
         if not self.config.generator:
             config.extra["generator"] = False  # Material's own switch for its footer line
+        if "content.tooltips" in (theme.get("features") or []):
+            # Material's tooltips insert an element's title as HTML (its innerHTML), titles copied from an
+            # article's title included: the browser's own tooltips show the same text as text.
+            theme["features"] = [f for f in theme["features"] if f != "content.tooltips"]
+            log.info("Material's content.tooltips is off: it shows titles as HTML (docs/security.md)")
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
+        host_problems = output.host_file_problems(project, list(self.config.host_files),
+                                                  Path(config.config_file_path or "mkdocs.yml").name)
+        if host_problems:
+            raise HelpgenError(host_problems)
         self.warnings.count = 0
         self.fixed = []  # MkDocs reuses a plugin instance across builds of one config
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -245,14 +254,6 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                     display_root(config), self.fix, Path(config.config_file_path or "mkdocs.yml").name)
         self.fixed += changes
         return bool(changes)
-
-    def _published_pages(self) -> dict[str, tuple[str, str]]:
-        """url -> (src, title) of every page this build published, for the URL manifest."""
-        titles = dict(self.generated_titles)
-        titles.update({lang.src(c.index_src): c.title for lang in self.languages
-                       for c in self.catalogs[lang.code].categories})
-        return {url: (src, self.article_by_src[src].title if src in self.article_by_src else titles.get(src, ""))
-                for src, url in self.urls.items()}
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
@@ -379,7 +380,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             if self.search_cache.changed():
                 self.build_store.save("search", self.search_cache.kept())
         self.memos.save()
-        write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
+        output.copy_host_files(Path(config.config_file_path or ".").resolve().parent, list(self.config.host_files),
+                               Path(config.site_dir))
+        pages = published_pages(self.urls, self.article_by_src, self.generated_titles, self.catalogs, self.languages)
+        write_redirects(config.site_dir, self.redirects, pages, config.site_url or "",
                         config.theme.get("language") or "en", self.texts)
         if self.staging is None:
             return

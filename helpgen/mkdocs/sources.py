@@ -8,11 +8,13 @@ import html
 import json
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.structure.files import Files
 
+from ..checks.complexity import TOO_COMPLEX_HINT, RenderTooSlow, render_deadline
 from ..checks.limits import Limits
 from ..checks import CheckCache, ContentProject, LanguagesResult, check_languages, report
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article
@@ -26,6 +28,7 @@ from ..hours.support import SupportConfig
 from ..migrate.obsidian import Notes
 from ..content.redirects import output_file
 from ..security import HtmlPolicy
+from .site_facts import theme_facts
 from .workers import fork_available, fork_map
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
@@ -37,9 +40,13 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
                    migration: MigrationOptions = MigrationOptions()) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
+    docs = os.path.abspath(config.docs_dir)
     project = ContentProject(
         docs_dir=Path(config.docs_dir),
-        files=tuple(f.src_uri for f in files if f.inclusion.is_included()),
+        # The content folder's own files: the theme's, added by MkDocs before this event, are the theme's.
+        files=tuple(f.src_uri for f in files if f.inclusion.is_included() and not f.generated_by
+                    and f.src_dir and os.path.abspath(f.src_dir) == docs),
+        theme=theme_facts(config),
         display_root=display_root(config),
         support=support,
         support_path=Path(config.config_file_path or "mkdocs.yml").resolve().parent / support_option,
@@ -165,3 +172,26 @@ def vault_notes(result, lang: Language, articles: dict[str, Article], text) -> N
         return result.urls.get(rel) or (rel if result.vault and rel in result.vault.files else None)
 
     return Notes(result.vault, body_of, url_of, lambda kind: text.t(f"admonition.{kind}"))
+
+
+@contextmanager
+def bounded_render(config, src_uri: str):
+    """Render one page within the time budget (checks/complexity.py); past it, or nested deeper than
+    Python's stack, the build stops with an error at the file instead of running for minutes."""
+    try:
+        with render_deadline():
+            yield
+    except RenderTooSlow as exc:
+        raise HelpgenError.at(Location(display_path(config, src_uri), 1), f"{exc}: this article is too complex "
+                              "to render", TOO_COMPLEX_HINT) from None
+    except RecursionError:
+        raise HelpgenError.at(Location(display_path(config, src_uri), 1), "this article is nested too deeply to "
+                              "render", TOO_COMPLEX_HINT) from None
+
+
+def published_pages(urls: dict[str, str], articles: dict[str, Article], generated_titles: dict[str, str],
+                    catalogs: dict[str, Catalog], languages: SiteLanguages) -> dict[str, tuple[str, str]]:
+    """url -> (src, title) of every page a build published, for the URL manifest."""
+    titles = dict(generated_titles)
+    titles.update({lang.src(c.index_src): c.title for lang in languages for c in catalogs[lang.code].categories})
+    return {url: (src, articles[src].title if src in articles else titles.get(src, "")) for src, url in urls.items()}
