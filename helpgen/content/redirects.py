@@ -58,3 +58,10 @@ def resolve_target(written: str, from_src: str, urls: dict[str, str], files: set
         return link.url, ""
     by_url = {url: src for src, url in urls.items()}
     return link.path + suffix, by_url.get(link.path, "")
+
+
+def writes_page(source: str) -> bool:
+    """Whether a redirect gets an HTML page at its old path: only where a host serves HTML (a folder or
+    .html). Any other old URL (`faq.php`) is answered by its `_redirects` rule alone, so no HTML is ever
+    written into a file a browser would open as script, style or XML."""
+    return source == "" or source.endswith(("/", ".html", ".htm"))

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
-from ..content.redirects import Redirect, is_external, output_file
+from ..content.redirects import Redirect, is_external, output_file, writes_page
 from ..security import script_json
 from ..security.urls import url_path, web_url
 from ..i18n.messages import Messages, messages
@@ -74,13 +74,6 @@ def redirects_file(redirects: list[Redirect], base_path: str = "/", existing: st
             raise ValueError(f"a redirect that cannot be written safely: {redirect!r}")  # parse_link prevents it
         lines.append(" ".join(fields))
     return "\n".join(lines) + "\n"
-
-
-def writes_page(source: str) -> bool:
-    """Whether a redirect gets an HTML page at its old path: only where a host serves HTML (a folder or
-    .html). Any other old URL (`faq.php`) is answered by its `_redirects` rule alone, so no HTML is ever
-    written into a file a browser would open as script, style or XML."""
-    return source == "" or source.endswith(("/", ".html", ".htm"))
 
 
 def manifest(pages: dict[str, tuple[str, str]], redirects: list[Redirect]) -> str:

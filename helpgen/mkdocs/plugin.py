@@ -16,8 +16,7 @@ from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import FRONT_MATTER_KEYS, Article
 from ..content.options import FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 from ..content.related import choose_related, related_digest
-from ..migrate import moves
-from ..migrate import obsidian
+from ..migrate import moves, obsidian
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
@@ -34,8 +33,8 @@ from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, wri
 from .guards import refuse_missing_templates
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
-from .sources import (check_site_content, markdown_extensions, published_pages, vault_notes, display_path, display_root, generated_pages, generated_titles,
-                      mark_toc, publish_at_urls, refuse_links_outside)
+from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles, mark_toc,
+                      markdown_extensions, published_pages, publish_at_urls, refuse_links_outside, vault_notes)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
 from ..checks.links import links_to_default
@@ -92,7 +91,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.urls: dict[str, str] = {}
         self.related: dict[str, tuple[str, ...]] = {}
         self.redirects: list = []
-        self.notes: dict = {}  # language code -> what Obsidian's syntax needs of the rest of its vault
+        self.notes: dict = {}  # language code -> what Obsidian's syntax needs of the rest of its vault (obsidian.py)
 
     def on_startup(self, *, command, dirty) -> None:
         self.command, self.check_jobs = command, 1  # no forking from the preview's threads
@@ -276,9 +275,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
         markdown = substitute(markdown, self.variables[lang.code], display_path(config, page.file.src_uri), first_line)
-        markdown = obsidian.render(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""),
-                                   self.notes[lang.code])
-        markdown = admonitions(markdown, self.notes[lang.code].callout_title)
+        notes = self.notes[lang.code]
+        markdown = admonitions(obsidian.render(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""), notes),
+                               notes.callout_title)
         if article and article.title_html and not _H1.search(markdown):
             page.meta["title"] = article.title  # plain text: <title>, sidebar, search
             markdown = heading_markdown(article.title_html) + markdown
