@@ -37,6 +37,10 @@ RENDERED = {
                             == ["<Foo/>", "[[Bar]]"]),
     "multi-line-code-span": ("A `span with\n[[brackets]] and {% tag %}` ends.", lambda a: "[[brackets]]" in a.get_text()),
     "fenced-code": ("```\n<Tabs>\n{% include x %}\n[[Nowhere]]\n```", lambda a: "[[Nowhere]]" in a.select_one("pre").get_text()),
+    "gitbook-hint": ('{% hint style="warning" %}\nCareful.\n{% endhint %}',
+                     lambda a: a.select_one(".admonition.warning p:not(.admonition-title)").get_text() == "Careful."),
+    "gitbook-tabs": ('{% tabs %}\n{% tab title="macOS" %}\nOpen Finder.\n{% endtab %}\n{% endtabs %}',
+                     lambda a: a.find("strong", string="macOS") is not None and "{%" not in a.get_text()),
     "raw-html-link": ('<a href="../other-page/">fine</a>', lambda a: a.find("a", string="fine")["href"] == "../other-page/"),
 }
 
@@ -54,7 +58,7 @@ REFUSED = {
     "liquid-include": ("{% include note.html %}", "template-tag"),
     "liquid-variable": ("Welcome to {{ site.title }}.", "template-tag"),
     "hugo-shortcode": ("{{< note >}}Careful.{{< /note >}}", "template-tag"),
-    "gitbook-hint": ('{% hint style="info" %}\nCareful.\n{% endhint %}', "template-tag"),
+    "gitbook-embed": ('{% embed url="https://www.youtube.com/watch?v=x" %}', "template-tag"),
     "placeholder-tag": ("Type the <SSID> of your network.", "template-tag"),
     "img-missing": ('<img src="missing.png" alt="x">', "broken-link"),
     "source-missing": ('<audio controls><source src="missing.mp3"></audio>', "broken-link"),

@@ -42,6 +42,23 @@ _HTML_ELEMENTS = frozenset("""
 """.split())
 
 
+# GitBook blocks the build renders (migrate/gitbook.py) when the tag is a line of its own.
+RENDERED_BLOCKS = frozenset({"hint", "endhint", "tabs", "endtabs", "tab", "endtab", "stepper", "endstepper", "step",
+                             "endstep", "code", "endcode", "content-ref", "endcontent-ref"})
+_BLOCK_LINE = re.compile(r"^\s*\{%-?\s*([\w-]+)((?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'))*)\s*-?%\}\s*$")
+_BLOCK_ATTRIBUTE = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)')""")
+
+
+def rendered_block(line: str) -> tuple[str, str, dict] | None:
+    """(name, the tag, its attributes) when the line is one GitBook block tag the build renders."""
+    match = _BLOCK_LINE.match(line) if "{%" in line else None
+    if match is None or match.group(1) not in RENDERED_BLOCKS:
+        return None
+    attributes = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+                  for m in _BLOCK_ATTRIBUTE.finditer(match.group(2))}
+    return match.group(1), line.strip(), attributes
+
+
 def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
     """(column, the construct as written, its name, what it is) of every foreign construct on a line."""
     if "import" in text or "<" in text:
@@ -54,7 +71,7 @@ def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
                 yield match.start() + 1, match.group(0).strip(), f"<{match.group(1)}>", "an MDX component"
             else:
                 yield match.start() + 1, match.group(0).strip(), "import", "an MDX import"
-    if "{" in text:
+    if "{" in text and rendered_block(text) is None:
         for match in _TAGS.finditer(text):
             name = match.group(1) or match.group(2) or match.group(3).split(".")[0].split("|")[0].strip()
             kind = ("a Hugo shortcode" if match.group(0).startswith(("{{<", "{{%")) else

@@ -1,5 +1,6 @@
-"""Markdown other generators extend: VuePress/Docusaurus `:::warning` containers become the admonitions
-Material styles (`!!! warning`), and a title with Markdown gets its rendered heading.
+"""Markdown other generators extend, as the build renders it: VuePress/Docusaurus `:::warning` containers become
+the admonitions Material styles (`!!! warning`), with Obsidian's and GitBook's syntax (foreign_markdown), and a
+title with Markdown gets its rendered heading.
 
 Containers are rewritten outside fenced code only; nested containers and a title after the type
 (`:::tip Before you start`) are kept. The types map to Material's: danger/caution -> danger, info/important
@@ -42,6 +43,16 @@ def admonitions(markdown: str, title_of=None) -> str:
 
 def _quoted(title: str) -> str:
     return title.replace('"', "'")
+
+
+def foreign_markdown(markdown: str, src: str, page_url: str, notes) -> str:
+    """Everything another tool's Markdown has that the build renders: Obsidian's syntax (obsidian.py),
+    GitBook's blocks (gitbook.py) and `:::` containers, titled in the page's language (`notes.callout_title`)."""
+    from . import obsidian
+    from .gitbook import gitbook_blocks
+
+    markdown = obsidian.render(markdown, src, page_url, notes)
+    return admonitions(gitbook_blocks(markdown, notes.callout_title), notes.callout_title)
 
 
 def heading_markdown(title_html: str) -> str:

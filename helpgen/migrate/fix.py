@@ -71,6 +71,13 @@ def fix_project(project_dir: Path = Path("."), config_file: str = "mkdocs.yml", 
         report.written += found.written
         report.deleted += found.deleted
         report.diff += found.diff
+    if write and any(change.kind == "move" for change in report.changes):
+        # Articles moved into categories: the anchors of a page in its new place, and a link a move made
+        # certain, are read once more from the tree as it is now, so a second --fix finds nothing left.
+        again = fix_project(project_dir, config_file, write, today)
+        report.changes += again.changes
+        report.written += again.written
+        report.deleted += again.deleted
     return report
 
 

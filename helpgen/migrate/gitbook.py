@@ -7,6 +7,7 @@
       * [On macOS](setup/mac.md)           category of its own (its title), the pages under it move there
 
 relocate.py moves the files, keeps every link and redirects the old URLs; SUMMARY.md itself is then deleted.
+GitBook's block tags (hints, tabs, steppers) are rendered by the build: gitbook_blocks below.
 """
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from ..checks.template_rules import rendered_block
 from ..content.articles import url_name
+from ..content.variables import lines_outside_code
 from .relocate import Relocation, category_front
 
 SUMMARY = "SUMMARY.md"
@@ -61,8 +64,8 @@ def _entries(lines: list[str]) -> list[tuple[str, int, str, str]]:
     found, group, indents = [], "", []
     for line in lines:
         heading = _GROUP.match(line)
-        if heading:
-            group, indents = heading.group(1).strip(), []
+        if heading:  # GitBook writes its own anchor into a group's heading: `## Start <a id="start"></a>`
+            group, indents = re.sub(r"<[^>]*>", "", heading.group(1)).strip(), []
             continue
         item = _ITEM.match(line)
         if not item or ":" in item.group(3).split("/")[0]:
@@ -93,3 +96,35 @@ def _top(entries, index: int):
     while entry[1] > 0 and (parent := _parent(entries, entries.index(entry))) is not None:
         entry = parent
     return entry
+
+
+# --- GitBook's blocks, rendered by the build ------------------------------------------------------------------
+
+HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger"}
+
+
+def gitbook_blocks(markdown: str, title_of) -> str:
+    """GitBook's block tags on lines of their own, as the page shows them: `{% hint style="warning" %}` …
+    `{% endhint %}` an admonition of that kind (titled in the page's language), `{% tab title="macOS" %}` the
+    tab's title in bold above its content; stepper, step, code and content-ref wrappers leave their content."""
+    if "{%" not in markdown:
+        return markdown
+    out: list[str] = []
+    depth = 0
+    for _, line, in_code in lines_outside_code(markdown):
+        block = None if in_code else rendered_block(line)
+        indent = "    " * depth
+        if block is None:
+            out.append(indent + line if line.strip() and depth else line)
+        elif block[0] == "hint":
+            kind = HINT_KINDS.get(block[2].get("style", "info"), "info")
+            out += [f'{indent}!!! {kind} "{title_of(kind)}"', ""]
+            depth += 1
+        elif block[0] == "endhint":
+            depth = max(0, depth - 1)
+            out.append("")
+        elif block[0] == "tab" and block[2].get("title"):
+            out += ["", f"{indent}**{block[2]['title']}**", ""]
+        else:
+            out.append("")
+    return "\n".join(out)

@@ -16,8 +16,8 @@ from ..security import HtmlPolicy, sanitize, script_json
 from ..content.articles import FRONT_MATTER_KEYS, Article
 from ..content.options import FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 from ..content.related import choose_related, related_digest
-from ..migrate import moves, obsidian
-from ..migrate.containers import admonitions, heading_markdown
+from ..migrate import moves
+from ..migrate.containers import foreign_markdown, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
 from ..hours.clock import build_date
@@ -275,9 +275,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
         markdown = substitute(markdown, self.variables[lang.code], display_path(config, page.file.src_uri), first_line)
-        notes = self.notes[lang.code]
-        markdown = admonitions(obsidian.render(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""), notes),
-                               notes.callout_title)
+        markdown = foreign_markdown(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""),
+                                    self.notes[lang.code])
         if article and article.title_html and not _H1.search(markdown):
             page.meta["title"] = article.title  # plain text: <title>, sidebar, search
             markdown = heading_markdown(article.title_html) + markdown
