@@ -82,3 +82,16 @@ def test_links_and_related_entries_written_to_an_id_are_resolved_with_certainty(
     assert "[groups](manage-attribute-groups.md)" in text
     assert "related: attributes/manage-attribute-groups, create-attributes" in text
     assert check_project(project.root) == []
+
+
+def test_full_urls_of_the_sites_own_address_become_relative_links_without_previous_site(tmp_path, monkeypatch):
+    project = Project(tmp_path / "help")
+    project.write("mkdocs.yml", "site_url: https://help.acme.example/\n" + MKDOCS_YML)
+    project.write("support.yml", SUPPORT_YML)
+    project.article("orders/track.md", "Track", "See [returns](https://help.acme.example/returns/return/#label).")
+    project.article("returns/return.md", "Return", "## Label\n\nPrint it.")
+    monkeypatch.chdir(project.root)
+    fix_project(project.root)
+    assert "[returns](../returns/return.md#label)" in (project.content / "orders/track.md").read_text(encoding="utf-8")
+    rules = project.build().site_dir / "_redirects"
+    assert not rules.exists() or "/hc/" not in rules.read_text(encoding="utf-8")  # no old host: no old URLs

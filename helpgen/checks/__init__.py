@@ -178,10 +178,10 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     asset_files = {f for f in project.files if not is_markdown(f)}
     stubs, stub_problems = stub_redirects(sources, urls, asset_files, project.use_directory_urls)
     redirects = declared_redirects(published, urls) + stubs
-    old = OldSite.of(project.migration.previous_site, project.site_url) if project.migration.previous_site else OldSite()
+    old = OldSite.of(project.migration.previous_site, project.site_url)  # links to either are this site's
     if old:
-        by_id = zendesk_ids(published)
-        findings += check_old_links(readable, old, by_id)
+        findings += check_old_links(readable, old, zendesk_ids(published))
+    if project.migration.previous_site:  # its old article URLs keep working once its domain points here
         redirects += hosted_redirects({src: s.article for src, s in published.items() if s.article}, urls,
                                       old_locales(readable, old), {src: s.at(s.key_line("id"), 1) for src, s in published.items()})
     findings += stub_problems + list(check_redirects(redirects, urls, asset_files))
