@@ -166,3 +166,13 @@ def test_key_aliases_may_remap_a_helpgen_key_and_fix_does_not_rewrite_the_vault(
     article, _ = parse_article(text, "Plugins/Daily notes.md", options=front_matter_options(
         None, {"tags": "keywords"}, FRONT_MATTER_KEYS))
     assert article.keywords == ("journal",) and article.tags == ()
+
+
+def test_a_markdown_link_written_obsidians_way_is_fixed_path_and_anchor_in_one_run(vault, monkeypatch):
+    note = vault / "content/en/Getting started/Sync your notes.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\nSee [the folder](Create%20a%20vault#Choose%20a%20folder).\n",
+                    encoding="utf-8")
+    monkeypatch.chdir(vault)
+    fix_project(vault)
+    assert "[the folder](Create%20a%20vault.md#choose-a-folder)" in note.read_text(encoding="utf-8")
+    assert fix_project(vault).changes == [] and errors(vault, monkeypatch) == []

@@ -6,7 +6,9 @@ the heading's, or exactly one heading of the page is close (the check's did-you-
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from ..checks.anchors import heading_lines, heading_plain_text, page_anchors
@@ -41,6 +43,20 @@ def anchor_fixes(source: SourceFile, problems: list[Problem], sources: dict[str,
         else:
             fixes += _markdown_fix(line, problem.location.line, col, anchors, slugify, separator)
     return fixes
+
+
+def fragment_after_fix(source: SourceFile, fix: LinkFix, sources: dict[str, SourceFile], slugify,
+                       separator: str) -> LinkFix:
+    """A link --fix points at its page gets that page's anchor too, when certain: one run does both."""
+    path, _, fragment = fix.replacement.partition("#")
+    target = sources.get(posixpath.normpath(posixpath.join(posixpath.dirname(source.src), unquote(path))))
+    if not fragment or target is None or fix.end_line:
+        return fix
+    anchors = page_anchors(target, slugify, separator, {})
+    if unquote(fragment) in anchors:
+        return fix
+    anchor = certain_anchor(fragment, anchors - getattr(anchors, "old", frozenset()), slugify, separator)
+    return replace(fix, replacement=f"{path}#{anchor}") if anchor else fix
 
 
 def _slug(slugify, text: str, separator: str) -> str:

@@ -21,7 +21,7 @@ from ..checks.source import SourceFile, read_source
 from ..checks.paths import page_url
 from .edits import Change, add_redirect_from, key_index
 from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories, title_edit
-from .anchor_fix import anchor_fixes
+from .anchor_fix import anchor_fixes, fragment_after_fix
 from .docusaurus import category_plan, mdx_fixes
 from .gitbook import summary_plan
 from .relocate import relocate
@@ -136,7 +136,8 @@ def _fix_folder(project, today: dt.date, write: bool, project_dir: Path = Path("
         if src in stubs:
             continue
         lines = _fixed_lines(source, site, project.front_matter, categories, report, project.migration,
-                             anchor_fixes(source, anchors_missed, sources, project.slugify, project.separator))
+                             anchor_fixes(source, anchors_missed, sources, project.slugify, project.separator),
+                             sources, project.slugify, project.separator)
         if src in landings:
             at = key_index(lines, "permalink")
             report.changes.append(Change(source.file, at + 1, lines[at].strip(), f"moved to {shown(landings[src])}",
@@ -253,10 +254,13 @@ def _stub_targets(sources: dict[str, SourceFile], urls: dict[str, str], files: s
 
 
 def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: CategoryPlan,
-                 report: FixReport, migration: MigrationOptions, anchors: list) -> list[str]:
+                 report: FixReport, migration: MigrationOptions, anchors: list, sources: dict[str, SourceFile],
+                 slugify, separator: str) -> list[str]:
     lines = list(source.lines)
     fixes = link_fixes(source, site) + html_link_fixes(source, site) + \
         mdx_fixes(source, site, migration.component_map)
+    fixes = [fragment_after_fix(source, f, sources, slugify, separator) if f.kind == "link" and "#" in f.replacement
+             else f for f in fixes]
     at = {(f.line, f.col): i for i, f in enumerate(fixes)}
     for fix in anchors:  # a link whose path is fixed too gets both: one run leaves nothing for the next
         other = at.get((fix.line, fix.col))
