@@ -105,8 +105,9 @@ def test_gitbook_summary_moves_pages_into_its_groups(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     fix_project(root)
     files = sorted(p.relative_to(root / "content").as_posix() for p in (root / "content").rglob("*.md"))
-    assert files == ["README.md", "billing/index.md", "billing/plans.md", "billing/plans/index.md",
-                     "billing/plans/upgrade.md", "setup/index.md", "setup/mac.md", "setup/setup.md"]
-    assert "[upgrading](plans/upgrade.md)" in (root / "content/billing/plans.md").read_text(encoding="utf-8")
-    assert "[plans](../billing/plans.md)" in (root / "content/setup/mac.md").read_text(encoding="utf-8")
-    assert "redirect_from: [/plans/]" in (root / "content/billing/plans.md").read_text(encoding="utf-8")
+    assert files == ["README.md", "billing/index.md", "billing/plans/index.md", "billing/plans/upgrade.md",
+                     "setup/README.md", "setup/mac.md"]
+    assert "[upgrading](upgrade.md)" in (root / "content/billing/plans/index.md").read_text(encoding="utf-8")
+    assert "[plans](../billing/plans/index.md)" in (root / "content/setup/mac.md").read_text(encoding="utf-8")
+    assert "redirect_from: [/plans/]" in (root / "content/billing/plans/index.md").read_text(encoding="utf-8")
+    assert check_project(root) == [] or all(p.severity != "error" for p in check_project(root))

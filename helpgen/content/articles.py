@@ -24,6 +24,7 @@ ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
 DEFAULT_CATEGORY = "general"
 HOME_SRC = "index.md"
+INDEX_NAMES = ("index.md", "README.md")
 CONTACT_SRC = "contact.md"  # the writer's own, when there is one; helpgen makes it otherwise
 
 # One declared list drives validation, did-you-mean hints and docs/front-matter.md.
@@ -104,14 +105,15 @@ class Article:
 
     @property
     def is_index(self) -> bool:
-        # String operations, not PurePosixPath: asked about every article many times per build.
-        return _name(self.src) == "index.md"
+        # String operations, not PurePosixPath: asked about every article many times per build. A README.md is
+        # its folder's index.md, as MkDocs (and GitBook, GitHub) read it.
+        return _name(self.src) in INDEX_NAMES
 
     @property
     def is_home(self) -> bool:
         """The home page: `index.md`, or an article whose `permalink: /` makes it the home page (a vault's
         `Home.md`), when there is no index.md (the catalog decides: Catalog.home)."""
-        return self.src == HOME_SRC or (self.more.permalink == "" and not self.is_redirect)
+        return self.src in INDEX_NAMES or (self.more.permalink == "" and not self.is_redirect)
 
     @property
     def is_contact(self) -> bool:
@@ -182,7 +184,7 @@ def parse_article(text: str, src: str, file: str | None = None,
         node = parse_yaml(front, file, front_line) if front is not None else None
     except HelpgenError as exc:
         return None, exc.problems
-    is_index = PurePosixPath(src).name == "index.md"
+    is_index = PurePosixPath(src).name in INDEX_NAMES
     if node is None or node.value is None:
         if is_index or title_from_name(src):
             return Article(src, _title_from_folder(src) if is_index else title_from_name(src),

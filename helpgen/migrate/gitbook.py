@@ -1,10 +1,10 @@
 """A GitBook space's table of contents, `SUMMARY.md` at the top of the content folder, as helpgen's folders:
 
     ## Billing                          -> a category "Billing" (folder billing/), its pages moved into it
-    * [Plans](plans.md)                 -> billing/plans.md
-      * [Upgrade](upgrade.md)           -> billing/plans/upgrade.md: a section named after the page above it
-    * [Install](setup/README.md)        -> before any group heading: a page with pages under it opens a
-      * [On macOS](setup/mac.md)           category of its own (its title), the pages under it move there
+    * [Plans](plans.md)                 -> billing/plans/index.md
+      * [Upgrade](upgrade.md)           -> billing/plans/upgrade.md: a section, its page the one above it
+    * [Install](setup/README.md)        -> before any group heading: a page with pages under it is the page
+      * [On macOS](setup/mac.md)           of a category of its own (its title), the pages under it move there
 
 relocate.py moves the files, keeps every link and redirects the old URLs; SUMMARY.md itself is then deleted.
 GitBook's block tags (hints, tabs, steppers) are rendered by the build: gitbook_blocks below.
@@ -36,14 +36,23 @@ def summary_plan(tree: dict[str, list[str]]) -> Relocation:
     for index, (group, depth, title, src) in enumerate(entries):
         if src not in tree or src == SUMMARY:
             continue
+        opens = depth == 0 and index + 1 < len(entries) and entries[index + 1][1] > 0 and entries[index + 1][0] == group
         if group:
             folder, section = url_name(group), _top(entries, index)[2] if depth > 0 else ""
             plan.pages.setdefault(f"{folder}/index.md", category_front(group, order[group]))
+            if opens:  # a page with pages under it: the page of the section they form
+                target = f"{folder}/{url_name(title)}/index.md"
+                plan.pages.pop(target, None)
+                if target not in plan.moves.values() and target != src:
+                    plan.moves[src] = target
+                continue
         elif depth == 0:
-            if not any(d > 0 for _, d, _, _ in entries[index + 1:index + 2]):
+            if not opens:
                 continue  # a page with none under it stays where it is
-            folder, section = url_name(title), ""
-            plan.pages.setdefault(f"{folder}/index.md", category_front(title))
+            folder = url_name(title)  # the page opens a category of its own: it is that category's page
+            if src != f"{folder}/README.md" and f"{folder}/index.md" not in plan.moves.values():
+                plan.moves[src] = f"{folder}/index.md"
+            continue
         else:
             folder, section = url_name(_top(entries, index)[2]), ""
         if section:
