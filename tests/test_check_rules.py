@@ -101,6 +101,9 @@ def test_every_planted_rule_is_found_at_its_exact_line(tmp_path, monkeypatch):
 # The rules between languages need a multi-language project: tests/test_languages_check.py plants them.
 LANGUAGE_RULES = {"outside-language-folder", "translation-outdated", "translation-missing",
                   "translation-source-unknown", "support-text-untranslated"}
+# Notices need notices in support.yml or a support-status.json: tests/test_notice_checks.py plants them.
+NOTICE_RULES = {"notice-ended", "notice-window-reversed", "notice-unknown-channel", "notice-untranslated",
+                "notice-response-worse", "status-invalid", "status-unknown-field"}
 
 
 def test_the_planted_project_covers_every_rule_but_support_invalid():
@@ -110,7 +113,7 @@ def test_the_planted_project_covers_every_rule_but_support_invalid():
     # url-vanished needs a previous build's manifest: tests/test_redirects.py plants it; strings-invalid
     # stops the build before content is read: tests/test_check_cli.py plants it.
     assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment",
-                      "strings-invalid"} | LANGUAGE_RULES == \
+                      "strings-invalid"} | LANGUAGE_RULES | NOTICE_RULES == \
         {rule.id for rule in RULES}
 
 

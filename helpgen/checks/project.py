@@ -101,6 +101,7 @@ class SiteSettings:
     theme_language: str = "en"
     host_files: tuple[str, ...] = ()
     strings_file: str = "strings.yml"
+    site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -134,8 +135,10 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         languages=options.get("languages"),
         migration=migration_options(options.get("previous_site"), options.get("components"), str(config_file)),
         theme_language=str(theme.get("language") or "en"),
-        host_files=tuple(str(f) for f in options.get("host_files") or () if isinstance(f, str)),
+        host_files=tuple(f for f in (options.get("host_files") if isinstance(options.get("host_files"), list) else ())
+                         if isinstance(f, str)),
         strings_file=str(options.get("strings") or "strings.yml"),
+        site_dir=(project_dir / str(data.get("site_dir") or "site")).resolve(),
     )
 
 

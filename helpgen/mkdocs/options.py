@@ -8,6 +8,8 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 from ..checks.limits import Limits
+from ..content.articles import FRONT_MATTER_KEYS
+from ..content.options import FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 
 
 class HelpgenConfig(Config):
@@ -57,3 +59,10 @@ class WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+def team_options(options: HelpgenConfig, config_name: str) -> tuple[FrontMatterOptions, MigrationOptions]:
+    """The team's own front matter (extra_keys, key_aliases) and what it says of the help center it comes
+    from (previous_site, components), validated as `helpgen check` validates them."""
+    return (front_matter_options(options.extra_keys, options.key_aliases, FRONT_MATTER_KEYS, config_name),
+            migration_options(options.previous_site, options.components, config_name))

@@ -13,14 +13,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
 from ..security import HtmlPolicy, sanitize, script_json
-from ..content.articles import FRONT_MATTER_KEYS, Article
-from ..content.options import FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
+from ..content.articles import Article
+from ..content.options import FrontMatterOptions, MigrationOptions
 from ..content.related import choose_related, related_digest
 from ..migrate import moves
 from ..migrate.containers import foreign_markdown, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
-from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location
 from ..content.pages import page_frontmatter, site_context
@@ -31,7 +30,8 @@ from ..checks.limits import Limits
 from .build_cache import Memos
 from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, write_language_error_pages
 from .guards import refuse_missing_templates
-from .options import HelpgenConfig, WarningCounter
+from .notices import BuildNotices
+from .options import HelpgenConfig, WarningCounter, team_options
 from .themes import theme_dir
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles, mark_toc,
                       markdown_extensions, published_pages, publish_at_urls, refuse_links_outside, vault_notes)
@@ -67,6 +67,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.page_languages: dict = {}  # page src -> PageLanguages (multi-language sites)
         self.variables: dict[str, dict[str, str]] = {}  # language code -> variable -> Markdown
         self.today = dt.date.today()
+        self.notices = BuildNotices()  # the instant pages are built for, and the live file
         self.site_dir: Path | None = None
         self.env = self.files = None  # the build's Jinja environment and files, from on_env
         self.staging: Path | None = None
@@ -134,11 +135,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
-        config_name = Path(config.config_file_path or "mkdocs.yml").name
-        self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
-                                                 FRONT_MATTER_KEYS, config_name)
-        self.migration = migration_options(self.config.previous_site, self.config.components, config_name)
-        self.today = build_date(self.support.timezone)
+        self.front_matter, self.migration = team_options(self.config,
+                                                         Path(config.config_file_path or "mkdocs.yml").name)
+        self.notices = BuildNotices(self.support)
+        self.today = self.notices.now.date()
         markdown_extensions(config)
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
@@ -256,12 +256,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
-        support config, build day, variables and every article's front matter (each body is in its own
-        page's key)."""
+        support config, build day, variables, notices in effect and every article's front matter (each
+        body is in its own page's key)."""
         if self.checked is None:
             return []
         return [self.support, self.today, sorted((code, sorted(v.items())) for code, v in self.variables.items()),
-                [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())],
+                [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())], self.notices.ids(),
                 sorted(self.checked.outdated), sorted((code, sorted(t.items())) for code, t in self.overrides.items())]
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -310,7 +310,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
                 config.site_url or None, text=self.texts[lang.code], related=self.related, src_of=lang.src,
-                language=lang.code, index_prefix=lang.url_prefix)
+                language=lang.code, index_prefix=lang.url_prefix, now=self.notices.now)
         default = self.languages.default.code
         env.globals["helpgen"] = self.contexts[default]
         env.globals["t"] = self.texts[default].t
@@ -383,6 +383,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         pages = published_pages(self.urls, self.article_by_src, self.generated_titles, self.catalogs, self.languages)
         write_redirects(config.site_dir, self.redirects, pages, config.site_url or "",
                         config.theme.get("language") or "en", self.texts)
+        self.notices.publish(Path(config.site_dir), self.site_dir)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:
