@@ -199,7 +199,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs, self.migration, synonym_source(config, self.config.synonyms))
+                                      self._drafts(), self.check_jobs, self.migration,
+                                      synonym_source(config, self.config.synonyms))
         if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
