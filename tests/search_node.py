@@ -22,20 +22,16 @@ THEME_SCRIPTS = REPO / "themes" / "helpcenter" / "assets" / "javascripts"
 # Every Node script gets the worker's module and an index folder: node -e SCRIPT WORKER FOLDER [ARG].
 NODE_PRELUDE = """
 const fs = require("fs"), path = require("path"), api = require(process.argv[1]), root = process.argv[2];
-const read = p => JSON.parse(fs.readFileSync(path.join(root, p), "utf8"));
-const newSearcher = () => new api.Searcher(p => Promise.resolve(read(p)));
-// Article files that come late, as over a slow network (the chunks come at once).
-const slowArticles = ms => new api.Searcher(p => p.includes("/d/")
-  ? new Promise(resolve => setTimeout(() => resolve(read(p)), ms)) : Promise.resolve(read(p)));
+const newSearcher = () => new api.Searcher(p => Promise.resolve(JSON.parse(fs.readFileSync(path.join(root, p), "utf8"))));
 """
 
 NODE_DRIVER = NODE_PRELUDE + """
-const queries = JSON.parse(process.argv[3]), articlesAfter = Number(process.argv[4] || 0);
+const queries = JSON.parse(process.argv[3]);
 (async () => {
   const out = {};
   for (const q of queries) {
     // A visitor's first query: nothing loaded yet (a worker keeps what earlier queries fetched).
-    const searcher = articlesAfter ? slowArticles(articlesAfter) : newSearcher();
+    const searcher = newSearcher();
     const ranked = await searcher.rank(q);
     const early = [];
     const result = await searcher.search(q, {suggest: true}, null, r => early.push(r));
@@ -65,9 +61,9 @@ def run_node(worker: Path, script: str, folder: Path, *arguments: str):
     return json.loads(done.stdout)
 
 
-def run_worker(worker: Path, folder: Path, queries: list[str], articles_after_ms: int = 0) -> dict:
-    """Each query's ranking and results; with `articles_after_ms`, the article files arrive that late."""
-    return run_node(worker, NODE_DRIVER, folder, json.dumps(queries), str(articles_after_ms))
+def run_worker(worker: Path, folder: Path, queries: list[str]) -> dict:
+    """Each query's ranking, its results, and its first paint from the cards (`early`)."""
+    return run_node(worker, NODE_DRIVER, folder, json.dumps(queries))
 
 
 def python_ranks(files, query: str) -> tuple[list[list], list[list[bool]]]:

@@ -2,16 +2,15 @@
  * the same rounds: the manifest; the chunks of the query's words; for unknown words, the chunks of
  * their shorter stems; the chunks of stems reached through surface words or synonyms; the articles shown.
  *
- * The results are posted once, with the articles' sections, when the articles come quickly; else first
- * from the chunks' result cards (they hold a card for every hit of a one-word query), then complete
- * (docs/search.md measures why).
+ * The results are posted twice: first from the chunks' result cards, as soon as they hold a card for
+ * every hit (always for one word), then with the articles' sections (docs/search.md measures why).
  */
-// The results are painted once, complete, when the articles arrive within this time; otherwise first
-// from the cards, then with the sections. Every paint is Material's work on the page's main thread:
-// painting each keystroke's answer twice, while typing, slowed the typing itself (bench/search_speed.py's
-// typing race: 24 ms a key on helpgen's page, 10 on Pagefind's), and a query typed over before its
-// articles arrived is never painted at all.
-var EARLY_PAINT_MS = 50;
+// After an answer painted from the cards, the article files wait this long, and are not fetched at all
+// when another key came meanwhile: while a visitor types, each keystroke's answer is then one paint
+// from the cards (every paint is Material's work on the page's main thread, between two keys), and
+// the answer to the last key is complete this much later. (0.1 s before: complete 50 ms later; 16 ms:
+// two paints a keystroke, which slowed the typing itself. bench/search_speed.py's typing race.)
+var SECTIONS_AFTER_MS = 50;
 var SUPERSEDED = {};
 
 /** `load(path)` returns a promise of parsed JSON for a path under search/helpgen/; `manifest`, when
@@ -20,6 +19,7 @@ function Searcher(load, manifest) {
   this.load = load;
   this.chunkCache = {};
   this.docCache = {};
+  this.docsLoaded = {};
   var self = this;
   this.ready = (manifest || load("manifest.json")).then(function (json) {
     self.manifest = json;
@@ -55,7 +55,10 @@ Searcher.prototype.prefetch = function (query) {
 Searcher.prototype.document = function (doc) {
   var self = this;
   if (!this.docCache[doc]) {
-    this.docCache[doc] = this.load(this.manifest.build + "/d/" + doc + ".json").catch(function (error) {
+    this.docCache[doc] = this.load(this.manifest.build + "/d/" + doc + ".json").then(function (json) {
+      self.docsLoaded[doc] = true;
+      return json;
+    }, function (error) {
       delete self.docCache[doc]; // a later search asks again
       throw error;
     });
@@ -95,16 +98,15 @@ Searcher.prototype.rank = function (query, limit, current) {
   });
 };
 
-/** Material's SearchResult for a query, with the articles' sections. `early(result)`, when given,
- * hears the results first without their sections, from the chunks' cards, when the articles take
- * longer than EARLY_PAINT_MS to arrive (and the cards hold every hit: always for one word). */
+/** Material's SearchResult for a query. `early(result)`, when given, hears the results first without
+ * their sections, as soon as the chunks hold a card for every one of them (always for one word),
+ * unless their articles are here already (typing on usually finds the same ones): then one paint. */
 Searcher.prototype.search = function (query, options, current, early) {
   var self = this;
   current = current || function () { return true; };
   var ranking = this.prefetched && this.prefetched.query === query ? this.prefetched.ranked
     : this.rank(query, MAX_RESULTS, current);
   return ranking.then(function (ranked) {
-    if (!current()) throw SUPERSEDED; // typed on meanwhile: these articles may never be needed
     var shown = { units: ranked.units, alternatives: ranked.alternatives,
                   matches: matcher(ranked.units, ranked.lexicon, ranked.alternatives) };
     var suggest = options && options.suggest ? suggestion(ranked.units, ranked.lexicon) : null;
@@ -113,24 +115,22 @@ Searcher.prototype.search = function (query, options, current, early) {
       if (suggest) out.suggest = suggest;
       return out;
     }
-    var complete = Promise.all(ranked.hits.map(function (hit) { return self.document(hit.doc); }))
-      .then(function (docs) {
-        return result(ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], shown); }));
-      });
     var cards = ranked.hits.map(function (hit) { return ranked.lexicon.card(hit.doc); });
-    var painted = Promise.resolve();
-    if (early && cards.length && cards.every(Boolean)) {
-      var arrived = complete.then(function () { return true; }, function () { return false; });
-      painted = Promise.race([arrived, pause(EARLY_PAINT_MS).then(function () { return false; })]).then(function (done) {
-        // Not yet (or not at all: the cards stay when only the sections fail), and still wanted.
-        if (done || !current()) return;
-        early(result(ranked.hits.map(function (hit, i) {
-          return [presentArticle(hit, cardDocument(cards[i]), shown)];
-        })));
-      });
+    var loaded = ranked.hits.every(function (hit) { return self.docsLoaded[hit.doc]; });
+    var paintedEarly = Boolean(early && !loaded && cards.length && cards.every(Boolean));
+    if (paintedEarly) {
+      early(result(ranked.hits.map(function (hit, i) {
+        return [presentArticle(hit, cardDocument(cards[i]), shown)];
+      })));
     }
-    // Articles that failed to load fail the search only after the cards were shown (they stay).
-    return complete.catch(function (error) { return painted.then(function () { throw error; }); });
+    // Articles already on their way (a query known while the page loaded fetched them) are not waited for.
+    var requested = ranked.hits.every(function (hit) { return self.docCache[hit.doc]; });
+    return pause(paintedEarly && !requested ? SECTIONS_AFTER_MS : 0).then(function () {
+      if (!current()) throw SUPERSEDED; // typed on meanwhile: these articles may never be needed
+      return Promise.all(ranked.hits.map(function (hit) { return self.document(hit.doc); }));
+    }).then(function (docs) {
+      return result(ranked.hits.map(function (hit, i) { return presentHit(hit, docs[i], shown); }));
+    });
   });
 };
 
