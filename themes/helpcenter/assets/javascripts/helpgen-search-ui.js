@@ -180,6 +180,7 @@
   function searchWhatWasTyped() {
     var input = document.querySelector("input[data-md-component=search-query]");
     if (!input || !input.value || document.activeElement !== input) return;
+    if (new URLSearchParams(location.search).get("q") === input.value) return; // a search link: Material's own
     var caret = input.selectionStart;
     openMaterialSearch(input.value);
     input.setSelectionRange(caret, caret);
