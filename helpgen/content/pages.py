@@ -122,7 +122,8 @@ class SiteContext:
     status_json: ScriptJSON  # the live-status widget's payload, already safe inside <script>
     language: str = ""  # the language these pages are in ("" in a one-language site: theme.language)
     index_prefix: str = ""  # where this language's search index is, below the site root: "" or "da/"
-    feedback_endpoint: str = ""  # where "Was this helpful?" votes go; "" = nowhere, nothing leaves the page
+    # helpgen-events.js's settings (support.yml `feedback:`), safe inside <script>; "" = nothing leaves the page
+    events_json: ScriptJSON | str = ""
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
     _related: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -225,7 +226,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         status_json=status_script_text(support, language),
         language=language,
         index_prefix=index_prefix,
-        feedback_endpoint=support.feedback_endpoint or "",
+        events_json=script_json(support.feedback.browser_config()) if support.feedback and support.feedback.sends else "",
         _articles=articles,
         _category_by_src=category_by_src,
         _related=related or {},

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
+from .feedback import Feedback, read_feedback
 from .promises import Promise, parse_promise
 from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
 from .texts import read_local_text
@@ -34,10 +35,7 @@ TOP_LEVEL_KEYS = {
     "hours": "Weekly business hours: day or day range -> \"HH:MM-HH:MM\" (several ranges: comma-separated).",
     "holidays": "Dates with no or special hours: {date, name, hours?}.",
     "channels": "Contact channels: {id, name, address or url, availability, response}.",
-    "feedback": "Optional: {endpoint: https://…} where \"Was this helpful?\" votes are POSTed as JSON.",
-}
-FEEDBACK_KEYS = {
-    "endpoint": "An https:// URL that accepts a POST of {article, vote, language} as JSON (CORS allowed).",
+    "feedback": "Optional: {endpoint, events, matomo}: which events the pages send (votes, searches, contacts) and where.",
 }
 HOLIDAY_KEYS = {
     "date": "The day, YYYY-MM-DD.",
@@ -97,8 +95,12 @@ class SupportConfig:
     channels: tuple[Channel, ...]
     path: str = "support.yml"
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
-    feedback_endpoint: str | None = None  # None: votes stay in the visitor's browser
+    feedback: Feedback | None = None  # None: nothing leaves the visitor's browser (hours/feedback.py)
     warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
+
+    @property
+    def feedback_endpoint(self) -> str | None:
+        return self.feedback.endpoint if self.feedback else None
 
     @property
     def holidays(self) -> tuple[Holiday, ...]:
@@ -156,24 +158,13 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     hours = Schedule(timezone or "UTC", weekly, holidays)
     locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
     channels = _read_channels(top.require("channels"), hours, problems, locations)
-    feedback = _read_feedback(top.get("feedback"), problems)
+    feedback = read_feedback(top.get("feedback"), problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise HelpgenError(errors)
     warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
     return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback,
                          warnings)
-
-
-def _read_feedback(node: Node | None, problems: list[Problem]) -> str | None:
-    if node is None or node.value is None:
-        return None
-    endpoint = Reader(node, "feedback", problems, FEEDBACK_KEYS).text("endpoint")
-    if endpoint is not None and not re.match(r"^https://[^\s<>\"'`]+$", endpoint):
-        problems.append(Problem(node.value["endpoint"].loc, f'feedback.endpoint: "{endpoint}" is not an https:// URL',
-                                "use a full https:// address; votes are never sent over plain http"))
-        return None
-    return endpoint
 
 
 def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
