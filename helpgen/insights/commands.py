@@ -12,6 +12,14 @@ DB_OPTION = click.option("--db", "db_url", metavar="URL", default="sqlite:///ins
                          help="The events database: sqlite:///FILE or postgresql://USER@HOST/DB.")
 
 
+def needs_extra(module: str, what: str) -> None:
+    """Stop with the install command when an optional dependency of helpgen[insights] is missing."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise click.ClickException(f"{what} needs {module}, which is not installed: pip install 'helpgen[insights]'")
+
+
 class Age(click.ParamType):
     name = "AGE"
 
@@ -58,6 +66,8 @@ def insights() -> None:
 def serve(db_url: str, origins: tuple[str, ...], host: str, port: int, per_minute: int, max_body: int,
           forwarded_allow_ips: str) -> None:
     """Run the event collector: POST /events from the help center's pages, GET /health."""
+    for module in ("starlette", "uvicorn"):
+        needs_extra(module, "helpgen insights serve")
     from .collector import CollectorSettings
     from .server import serve as run
 
@@ -80,6 +90,8 @@ def report(db_url: str, since: int, output_format: str, output: Path | None, lan
     from .report import build_report
     from .store import now, open_store
 
+    if output_format == "html":
+        needs_extra("matplotlib", "the HTML report's charts")
     store = open_store(db_url, create=False)
     try:
         until = now()
