@@ -16,7 +16,8 @@ MAX_QUERY_CHARS = 100  # a search is a few words; the rest of a pasted paragraph
 MIN_NUMBER_DIGITS = 6  # a run this long is an order, card or account number, not a model or size
 PHONE_DIGITS = range(7, 16)  # E.164 numbers have at most 15 digits; with separators or a + they are phones
 
-EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
+# Not the RFC's grammar: what people paste. Punctuation around the address (a comma after it) stays.
+EMAIL = re.compile(r"[^\s@,;<>()\"']+@[^\s@,;<>()\"']+\.[^\s@,;<>()\"'.]+")
 # Digits with the separators people type in numbers: spaces, dots, dashes, slashes, brackets, a leading +.
 DIGIT_RUN = re.compile(r"\+?\(?[0-9][0-9 ().\-/]*[0-9]|[0-9]")
 SPACES = re.compile(r"\s+")

@@ -43,7 +43,7 @@
 
   // --- privacy.py's rules, for what the visitor typed ------------------------------------------------
 
-  var EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
+  var EMAIL = /[^\s@,;<>()"']+@[^\s@,;<>()"']+\.[^\s@,;<>()"'.]+/g;
   var DIGIT_RUN = /\+?\(?[0-9][0-9 ().\-\/]*[0-9]|[0-9]/g;
 
   function maskNumber(run) {
