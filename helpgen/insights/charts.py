@@ -14,7 +14,7 @@ import warnings
 from typing import Sequence
 
 COLOURS = ("#1d4ed8", "#c2410c", "#047857")  # blue, orange, green: ≥ 4.5:1 on white
-WIDTH_IN, HEIGHT_IN = 7.2, 2.8
+WIDTH_IN, HEIGHT_IN = 5.2, 2.6  # drawn about as wide as a phone shows it: its text stays readable there
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _SIZE = re.compile(r' (?:width|height)="[^"]*"')
 
@@ -62,7 +62,7 @@ def weekly_chart(weeks: Sequence[str], series: Sequence[tuple[str, Sequence[int]
 class rcParams_context:
     """matplotlib's settings for these charts, restored after (the caller's process may draw others)."""
 
-    SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "helpgen-insights", "font.size": 9,
+    SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "helpgen-insights", "font.size": 10,
                 "font.family": "sans-serif", "axes.edgecolor": "#525252", "xtick.color": "#404040",
                 "ytick.color": "#404040", "text.color": "#262626"}
 

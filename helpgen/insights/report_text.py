@@ -16,7 +16,7 @@ def render_text(view: ReportView) -> str:
     lines += [f"{t('insights.self_service.title')}: {rate}"] + ([f"  {detail}"] if detail else []) + [""]
     sections = [
         ("insights.zero.title", ["query", "times", "languages", "first_seen", "last_seen", "trend"],
-         [[z.query, view.number(z.count), ", ".join(z.languages), view.date(z.first_seen), view.date(z.last_seen),
+         [[z.query, view.number(z.count), ", ".join(z.languages), view.short_date(z.first_seen), view.short_date(z.last_seen),
            view.trend(z.trend)] for z in r.zero_results]),
         ("insights.top.title", ["query", "times", "clicks", "click_rate", "zero"],
          [[s.query, view.number(s.count), view.number(s.clicks), view.percent(s.click_rate),

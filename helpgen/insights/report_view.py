@@ -35,8 +35,10 @@ class ReportView:
     def date(self, seconds: int) -> str:
         return format_date(dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date(), self.text)
 
-    def day(self, iso: str) -> str:
-        return format_date(dt.date.fromisoformat(iso), self.text)
+    @staticmethod
+    def short_date(seconds: int) -> str:
+        """YYYY-MM-DD: what a table's narrow column can hold, read the same in every language."""
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
 
     def origin(self, key: str) -> str:
         return self.t(f"insights.from.{key}") if f"insights.from.{key}" in self.text.keys() else key
