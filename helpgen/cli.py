@@ -194,7 +194,10 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
             click.echo(str(change), err=True)
         click.echo(fixed.summary(), err=True)
     try:
-        findings = check_project(config_file.parent, config_file.name, map_work=_fork_map)
+        from .mkdocs.site_facts import load_theme_facts
+
+        findings = check_project(config_file.parent, config_file.name, map_work=_fork_map,
+                                 theme=load_theme_facts(config_file))
     except HelpgenError as exc:
         exc.exit_code = 2  # nothing was checked: a setup problem, not a content error
         raise

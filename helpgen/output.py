@@ -100,3 +100,27 @@ def publish(staging: Path, site_dir: Path) -> None:
 
 def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def host_file_problems(project_dir: Path, names: list[str], config_name: str = "mkdocs.yml") -> list:
+    """The plugin's `host_files` (a host's own configuration: `_headers`, `_redirects`, `CNAME`): each a
+    file of the project itself, published at the site's root. Problems say which entry and why."""
+    from .errors import Problem
+
+    project = project_dir.resolve()
+    problems = []
+    for name in names:
+        path = (project_dir / name)
+        where = Location(config_name)
+        if not path.resolve().is_relative_to(project) or path.is_symlink():
+            problems.append(Problem(where, f'host_files: "{name}" is not a file of this project',
+                                    "list files of the project folder (e.g. `_headers` next to mkdocs.yml)"))
+        elif not path.is_file():
+            problems.append(Problem(where, f'host_files: "{name}" does not exist', "create it, or remove the entry"))
+    return problems
+
+
+def copy_host_files(project_dir: Path, names: list[str], site_dir: Path) -> None:
+    """Publish the owner's host files at the site's root, under their own names."""
+    for name in names:
+        shutil.copyfile(project_dir / name, site_dir / Path(name).name)

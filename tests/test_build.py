@@ -301,7 +301,7 @@ plugins:
       generator: false
 """)
     project.write("content/assets/acme-logo.svg", '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
-    project.write("content/assets/acme-favicon.png", "png")
+    (project.content / "assets" / "acme-favicon.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     site = project.build().site_dir
     for path in ("index.html", "orders/track/index.html", "contact/index.html", "404.html"):
         page = soup(site / path)

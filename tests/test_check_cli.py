@@ -69,7 +69,7 @@ ERRORS = {"promise-email-mismatch", "promise-phone-mismatch", "promise-url-misma
           "unreadable-file", "broken-link", "broken-anchor", "unknown-variable", "raw-script",
           "inline-event-handler", "javascript-link", "variable-in-front-matter", "active-file",
           "redirect-missing-target", "redirect-chain", "redirect-cycle", "redirect-conflict", "template-tag",
-          "related-unknown", "article-too-large"}
+          "related-unknown", "article-too-large", "file-type", "reserved-path", "reserved-id"}
 
 
 def test_text_output_is_coloured_on_a_terminal(planted):
@@ -177,3 +177,24 @@ def test_a_fixed_offset_zone_warns_and_fails_strict_check_and_strict_build(proje
     strict = CliRunner().invoke(cli, ["build", "--strict"])  # the warning itself is logged (stderr)
     assert strict.exit_code == 1 and "1 warnings in strict mode" in strict.output and "Traceback" not in strict.output
     assert not (project.root / "site").exists()  # a failed strict build publishes nothing
+
+
+@pytest.mark.parametrize("write, rule", [
+    (lambda p: p.write("strings.yml", "en:\n  home.brwose: Find your topic\n"), "strings-invalid"),
+    (lambda p: p.article("orders/custom.md", "Custom page", template="no-such-template.html"), "front-matter-invalid"),
+    (lambda p: (p.content / "orders" / "label.json").write_text("{}"), "file-type"),
+    (lambda p: p.write("content/assets/javascripts/helpgen-status.js", "alert(1)"), "active-file"),
+    (lambda p: (p.write("content/assets/images/favicon.png", "")).write_bytes(b"\x89PNG\r\n"), "reserved-path"),
+    (lambda p: p.article("orders/search.md", "Search", search="exclude"), "front-matter-invalid"),
+])
+def test_check_reports_what_the_build_refuses(project, monkeypatch, write, rule):
+    """One validation: `check` names the rule at the file; `build` stops on the same problem."""
+    from helpgen.cli import main as cli
+
+    write(project)
+    monkeypatch.chdir(project.root)
+    checked = CliRunner().invoke(cli, ["check", "--format", "json"])
+    assert checked.exit_code == 1, checked.output
+    assert rule in {f["rule"] for f in json.loads(checked.stdout)}
+    built = CliRunner().invoke(cli, ["build"])
+    assert built.exit_code == 1 and "Traceback" not in built.output

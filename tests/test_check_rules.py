@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from helpgen.checks.limits import Limits
-from helpgen.checks import RULES, ContentProject, check_content, check_project
+from helpgen.checks import RULES, ContentProject, check_content, check_languages, check_project
+from helpgen.content.languages import single_language
 from helpgen.checks.project import list_sources
 from helpgen.hours.support import load_support
 
@@ -51,6 +52,8 @@ PLANTED = [
     ("returns/links.md", 19, "ignore-unknown-rule"),
     ("returns/stale.md", 5, "review-overdue"),
     ("returns/images/evil.svg", 1, "active-file"),
+    ("returns/images/labels.json", 1, "file-type"),
+    ("orders/not-found.md", 1, "reserved-path"),
     ("returns/draft-article.md", 3, "draft"),
     ("returns/old-returns.md", 3, "redirect-conflict"),
     ("returns/old-returns.md", 8, "template-tag"),
@@ -62,6 +65,7 @@ PLANTED = [
     ("returns/unsafe.md", 8, "inline-event-handler"),
     ("returns/unsafe.md", 10, "javascript-link"),
     ("returns/unsafe.md", 18, "removed-html"),
+    ("returns/unsafe.md", 20, "reserved-id"),
     ("shipping/gift-cards.md", 1, "duplicate-slug"),
     ("shipping/typo-category.md", 4, "unknown-category"),
     ("shipping/related.md", 3, "related-unknown"),
@@ -102,8 +106,10 @@ def test_the_planted_project_covers_every_rule_but_support_invalid():
     """(and fixed-offset-zone, a finding on support.yml: tests/test_check_cli.py plants it there;
     text-cut-by-comment: tests/test_articles.py)"""
     planted = {rule for _, _, rule in PLANTED}
-    # url-vanished needs a previous build's manifest: tests/test_redirects.py plants it.
-    assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment"} | LANGUAGE_RULES == \
+    # url-vanished needs a previous build's manifest: tests/test_redirects.py plants it; strings-invalid
+    # stops the build before content is read: tests/test_check_cli.py plants it.
+    assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment",
+                      "strings-invalid"} | LANGUAGE_RULES == \
         {rule.id for rule in RULES}
 
 
@@ -113,7 +119,7 @@ def test_findings_carry_the_declared_severity_a_column_and_a_hint(tmp_path, monk
     declared = {rule.id: rule.severity for rule in RULES}
     # Whole-file findings sit at line 1 with no column; every other finding points at a column in its line.
     whole_file = {"duplicate-slug", "unreachable-article", "unreadable-file", "duplicate-output-path", "active-file",
-                  "article-too-large"}
+                  "article-too-large", "file-type", "reserved-path"}
     for problem in check(root):
         assert problem.severity == declared[problem.rule]
         assert problem.hint, problem
@@ -226,8 +232,9 @@ def test_check_content_takes_a_project_from_any_site_engine(tmp_path):
                              display_root="content", support=load_support(root / "support.yml"),
                              support_path=root / "support.yml", markdown_extensions=("toc", "attr_list"),
                              limits=Limits(max_headings=5))  # as the fixture's mkdocs.yml says
-    result = check_content(project, TODAY)
-    assert located(result.findings, "content/") == sorted(PLANTED)
+    checked = check_languages(project, single_language(None), TODAY)
+    assert located(checked.findings, "content/") == sorted(PLANTED)
+    result = checked.results["en"]
     assert {a.src for a in result.articles.articles} >= {"returns/links.md", "orders/contact-facts.md"}
     assert "returns/bad-front-matter.md" not in {a.src for a in result.articles.articles}
 

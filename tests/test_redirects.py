@@ -61,8 +61,9 @@ def test_the_site_url_path_prefixes_redirects_and_canonical_is_absolute(project)
         "https://help.acme.example/support/orders/track/"
 
 
-def test_the_writers_own_redirects_file_comes_first(project):
-    project.write("content/_redirects", "/legacy/* /orders/ 301\n")
+def test_the_site_owners_own_redirects_file_comes_first(project):
+    project.write("_redirects", "/legacy/* /orders/ 301\n")
+    project.write("mkdocs.yml", project.config.read_text().replace("  - helpgen\n", "  - helpgen:\n      host_files: [_redirects]\n"))
     project.article("orders/track.md", "How do I track my order?", redirect_from="[/old/]")
     project.build()
     assert (project.root / "site/_redirects").read_text().splitlines() == [

@@ -21,6 +21,8 @@ from ..security import HtmlPolicy
 from ..content.related import unknown_related
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
+from ..i18n.overrides import load_overrides
+from ..output import host_file_problems
 from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
@@ -28,12 +30,12 @@ from .frontmatter_rules import check_front_matter
 from .limits import Limits, too_large, too_many_headings
 from .links import SiteIndex, check_links
 from .paths import check_linked_files, check_output_paths, check_reachability, check_slugs, generated_pages
-from .project import Slugify, is_markdown, list_sources, project_languages, read_site_settings
+from .project import Slugify, ThemeFacts, is_markdown, list_sources, project_languages, read_site_settings
 from .promises import PromiseChecker
 from .redirect_rules import check_permalinks, check_redirects, declared_redirects, page_urls, stub_redirects
 from ..migrate.redirects import Redirect
 from .rules import RULE_BY_ID, RULES, BySeverity, finding
-from .safety import Renderer, check_content_files, check_safety
+from .safety import Renderer, check_safety
 from .template_rules import check_template_tags
 from .languages import LanguagesResult, check_languages
 from .perfile import MapWork, OwnRules, read_and_check
@@ -69,6 +71,9 @@ class ContentProject:
     fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
     # How to spread the rules that read one file at a time over processes (perfile.py); None: here.
     map_work: MapWork | None = field(default=None, compare=False, hash=False)
+    # The theme's static files (content may not take their paths), its templates, and the files mkdocs.yml
+    # names as the owner's code (files.py, reserved.py); from the site engine (helpgen/mkdocs/site_facts.py).
+    theme: ThemeFacts = ThemeFacts()
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,6 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     published = {k: v for k, v in sources.items() if k not in hidden}
     site = SiteIndex(published, set(project.files) - hidden, generated, project.use_directory_urls, anchors_of, urls,
                      frozenset(project.fallback_pages), heading_ids=bool(attr_list))
-    findings += check_content_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_linked_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
     findings += check_output_paths(sorted(set(pages) - hidden), sources, generated, project.use_directory_urls)
@@ -175,6 +179,12 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
                          f'related: "{entry}" is no article of this help center',
                          _close_slug(entry, {x.slug for x in articles.pages}))
                  for a, entry in unknown_related(list(articles.pages))]
+    if project.theme.templates is not None:
+        findings += [finding("front-matter-invalid", s.at(s.key_line("template"), 1),
+                             f'template: the theme has no template "{s.article.meta["template"]}"',
+                             "remove the key to use the normal page, or add the file to the theme's custom_dir")
+                     for s in readable if s.article and s.article.meta.get("template")
+                     and s.article.meta["template"] not in project.theme.templates]
     by_file = {s.file: s for s in readable}
     kept = [p for p in findings if not _silenced(p, by_file)]
     return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog, urls, tuple(redirects),
@@ -196,12 +206,14 @@ def _order(problem: Problem) -> tuple:
 
 
 def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
-                  today: dt.date | None = None, map_work: MapWork | None = None) -> list[Problem]:
+                  today: dt.date | None = None, map_work: MapWork | None = None,
+                  theme: ThemeFacts | None = None) -> list[Problem]:
     """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
     so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
-    (no or unreadable mkdocs.yml). map_work: how to spread the per-file rules over processes."""
+    (no or unreadable mkdocs.yml). map_work: how to spread the per-file rules over processes; theme: what
+    the site engine knows of the theme (the CLI passes the build's)."""
     project, findings, today = load_project(project_dir, config_file, today)
-    project = replace(project, map_work=map_work)
+    project = replace(project, map_work=map_work, theme=theme or ThemeFacts())
     languages = project_languages(Path(project_dir) / config_file)
     return findings + check_languages(project, languages, today).findings
 
@@ -220,6 +232,13 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         findings += [finding(p.rule, p.location, p.message, p.hint) for p in support.warnings]
     except HelpgenError as exc:
         findings += [finding("support-invalid", p.location, p.message, p.hint) for p in exc.problems]
+    findings += [finding("file-type", p.location, p.message, p.hint)
+                 for p in host_file_problems(settings.project_dir, list(settings.host_files),
+                                             _join(shown_project, settings.config_file.name))]
+    try:
+        load_overrides(settings.project_dir / settings.strings_file, _join(shown_project, settings.strings_file))
+    except HelpgenError as exc:  # the build refuses these too (plugin on_config)
+        findings += [finding("strings-invalid", p.location, p.message, p.hint) for p in exc.problems]
     if today is None:
         today = build_date(support.timezone if support else "UTC")
     if not settings.docs_dir.is_dir():

@@ -18,7 +18,9 @@ from ..errors import Location, Problem
 from ..hours.texts import LocalText
 from ..i18n import messages
 from .history import last_commit_times
+from .files import check_content_files
 from .project import is_markdown
+from .reserved import check_site_paths, reserved_paths
 from .rules import BySeverity, finding
 
 
@@ -79,6 +81,11 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
                              "this file is in no language's folder",
                              f"move it to {_join(project.display_root, languages.default.src(src))}")
                      for src in project.files if is_markdown(src) and languages.of_src(src) is None]
+    # Published as they are: checked once for the whole content folder, shared files included.
+    findings += check_content_files(project.docs_dir, project.files, project.display_root,
+                                    project.theme.owner_files, is_markdown)
+    reserved = reserved_paths(project.theme.static_files, [lang.url_prefix for lang in languages])
+    findings += check_site_paths(project, languages, results, reserved)
     translations = TranslationMap(languages, {code: r.articles for code, r in results.items()})
     result = LanguagesResult(findings, results, translations)
     if languages.multilingual:

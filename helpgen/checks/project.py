@@ -71,6 +71,16 @@ _TolerantLoader.add_multi_constructor("!", _unknown_tag)
 
 
 @dataclass(frozen=True)
+class ThemeFacts:
+    """What the site engine knows of the theme (helpgen/mkdocs/site_facts.py): the static files it
+    publishes, the templates a page may name, and the files mkdocs.yml names as the owner's code."""
+
+    static_files: frozenset[str] = frozenset()
+    owner_files: frozenset[str] = frozenset()
+    templates: frozenset[str] | None = None  # None: not known, `template:` is not checked
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     config_file: Path
     project_dir: Path
@@ -88,6 +98,8 @@ class SiteSettings:
     site_url: str = ""
     languages: Any = None  # the plugin's `languages` option as written (None: one language)
     theme_language: str = "en"
+    host_files: tuple[str, ...] = ()
+    strings_file: str = "strings.yml"
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -120,6 +132,8 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),
         theme_language=str(theme.get("language") or "en"),
+        host_files=tuple(str(f) for f in options.get("host_files") or () if isinstance(f, str)),
+        strings_file=str(options.get("strings") or "strings.yml"),
     )
 
 

@@ -131,6 +131,24 @@ RULES: tuple[Rule, ...] = (
          "An HTML file, or an SVG image with scripts, event handlers or links, in the content folder: "
          "it would be published as it is and run on the help center's origin.",
          "Write pages in Markdown; export SVG images without scripts (or as PNG).", silenceable=False),
+    Rule("file-type", ERROR, "safety",
+         "A file the content folder may not publish as it is: a type a browser could run (script, style sheet, "
+         "XML), a web host's configuration (_headers, _redirects, CNAME), a file that is not what its name says "
+         "(a .png holding markup), or a name that is not a plain URL (control characters, not UTF-8).",
+         "Remove or rename it; site owners name scripts, styles and host files in mkdocs.yml.", silenceable=False),
+    Rule("strings-invalid", ERROR, "configuration",
+         "A `strings.yml` (the site's own wording of helpgen's texts) that the build cannot use.",
+         "Correct the entry at the reported line; keys are helpgen's text ids (docs/languages.md).",
+         silenceable=False),
+    Rule("reserved-path", ERROR, "safety",
+         "A content file, page, permalink or redirect that would be written over a file of the theme or one the "
+         "build generates (scripts, style sheets, the search index, the sitemap, the 404 page, _redirects).",
+         "Choose another file name, permalink or redirect.", silenceable=False),
+    Rule("reserved-id", ERROR, "safety",
+         "An id (or name) in an article that the page's own scripts look elements up by: Material's `__config`, "
+         "`__search`, …, helpgen's `helpgen-…` and `hg-…`, whether written in HTML, an attribute list or made "
+         "from a heading's text.",
+         "Choose another id; a heading can be given one: `## Title {#my-id}`.", silenceable=False),
     Rule("removed-html", WARNING, "safety",
          "HTML the build removes from an article because it is not on the allow-list (forms, frames from "
          "sites not in `embed_domains`, `style`, `data:` images, …).",

@@ -23,8 +23,9 @@ from .rules import finding
 from .source import SourceFile
 
 # Markdown that can produce anything the sanitizer removes: a tag, an entity, an attribute list (a `{`
-# that does not start a `{{ variable }}`) or a scheme. Anything else renders to plain, safe HTML.
-_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:", re.IGNORECASE)
+# that does not start a `{{ variable }}`), a scheme, or text a heading's id could make reserved (`## __config`).
+# Anything else renders to plain, safe HTML.
+_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:|__|helpgen|hg", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s\"'()<>\[\]{}=]+")
 MKDOCS_DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")  # MkDocs always adds these
 
@@ -77,6 +78,11 @@ def _report(source: SourceFile, found: list[Removal]) -> Iterator[Problem]:
                 yield finding("removed-html", at, f"<{removal.tag}> is not allowed in articles: the build "
                               "removes it" + ("" if removal.tag in _NO_TEXT else " (its text stays)"),
                               _element_hint(removal.tag))
+        elif removal.kind == "id":
+            yield finding("reserved-id", locate.url(removal.value), f'{removal.name}="{removal.value}" on <{removal.tag}> '
+                          "is a name the page's own scripts look up: the build renames it to "
+                          f'"user-content-{removal.value}", so links to it break',
+                          "choose another id, or for a heading give it one: `## Title {#my-id}`")
         elif reason == "handler":
             yield finding("inline-event-handler", locate.attribute(removal.name),
                           f"inline event handler {removal.name}= runs code in visitors' browsers: "
@@ -161,53 +167,3 @@ class _Locator:
 def _plain(url: str) -> str:
     """A URL as browsers read its scheme: entities decoded, whitespace and control characters gone."""
     return "".join(ch for ch in html.unescape(url) if ch > " " and ch != "\x7f").lower()
-
-
-# Files the site would serve as pages of its own origin, where a script runs with the help center's rights.
-ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht", ".mht", ".mhtml", ".xml", ".xsl", ".xslt")
-_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener",
-                        "animate", "set", "animatemotion", "animatetransform"}
-
-
-def check_content_files(docs_dir, files: list[str], display_root: str) -> Iterator[Problem]:
-    """HTML pages are refused (a page is written in Markdown and cleaned); SVG images are kept only when
-    an XML parser finds no script, no event handler, no foreign content and no link out of the image."""
-    for src in files:
-        lower = src.lower()
-        if not lower.endswith((*ACTIVE_SUFFIXES, ".svg", ".svgz")):
-            continue
-        where = Location(f"{display_root}/{src}" if display_root else src, 1)
-        if lower.endswith(ACTIVE_SUFFIXES):
-            yield finding("active-file", where, "an HTML file in the content folder would be published as it is, "
-                          "scripts included", "write the page in Markdown (.md); helpgen cleans what that renders")
-            continue
-        reason = _svg_problem(docs_dir / src) if lower.endswith(".svg") else "a compressed SVG cannot be checked"
-        if reason:
-            yield finding("active-file", where, f"this SVG image could run code when opened: {reason}",
-                          "export it again without scripts or links (e.g. `svgo`, or as PNG)")
-
-
-def _svg_problem(path) -> str:
-    import xml.etree.ElementTree as ElementTree
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return f"it cannot be read ({exc.strerror})"
-    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        return "it declares a DOCTYPE or entities"  # entity expansion is also how XML bombs work
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as exc:
-        return f"it is not well-formed XML ({exc})"
-    for element in root.iter():
-        name = str(element.tag).rsplit("}", 1)[-1].lower()
-        if name in _SVG_ACTIVE_ELEMENTS:
-            return f"it contains a <{name}> element"
-        for attribute, value in element.attrib.items():
-            local = attribute.rsplit("}", 1)[-1].lower()
-            if local.startswith("on"):
-                return f"<{name}> has an {local}= event handler"
-            if local == "href" and not value.strip().startswith("#"):
-                return f"<{name}> links to {value.strip()[:60]!r}"
-    return ""

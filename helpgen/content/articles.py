@@ -56,7 +56,7 @@ FRONT_MATTER_KEYS = {
 
 _FRONT_MATTER_OPEN = re.compile(r"^---[ \t]*$")
 _FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,7 @@ def parse_article(text: str, src: str, file: str | None = None,
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = read_bool(reader.get("promoted"), "promoted", problems)
     order = _read_int(reader.get("order"), "order", problems)
+    _check_theme_keys(reader, problems)
     if any(p.severity == "error" for p in problems) or title is None:
         return None, problems
     plain = node.plain()
@@ -197,6 +198,27 @@ def parse_article(text: str, src: str, file: str | None = None,
     article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
                       order, body, body_line, plain, keywords, more, extra, title_html)
     return article, problems
+
+
+def _check_theme_keys(reader: Reader, problems: list[Problem]) -> None:
+    """The keys passed to MkDocs and Material untouched: of the form they read, or the build would fail
+    inside them (`search: exclude` is a string where a mapping is read)."""
+    for key in ("template", "icon"):
+        reader.text(key)
+    hide = reader.get("hide")
+    if hide is not None and hide.value is not None:
+        _read_words(hide, "hide", problems)
+    search = reader.get("search")
+    if search is None or search.value is None:
+        return
+    if not search.is_mapping:
+        problems.append(Problem(search.loc, "search must be a mapping", "write `search: {exclude: true}`"))
+        return
+    inner = Reader(search, "search", problems, {"exclude": "", "boost": ""}, unknown_severity="warning")
+    read_bool(inner.get("exclude"), "search.exclude", problems)
+    boost = inner.get("boost")
+    if boost is not None and (isinstance(boost.value, bool) or not isinstance(boost.value, (int, float))):
+        problems.append(Problem(boost.loc, "search.boost must be a number", "write e.g. `boost: 2`"))
 
 
 def _title_from_folder(src: str) -> str:

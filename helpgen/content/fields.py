@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import urlsplit
-
 from ..errors import Problem
+from ..security.urls import SitePath, UnsafeLink, parse_link, site_path_of
 from ..yamlsource import Node, Reader, expect_text, iter_sequence
 
 
@@ -28,19 +27,25 @@ class MoreFields:
 
 def site_path(text: str) -> str | None:
     """A URL or site path as written (`/old/path`, `old/page.html`, `https://host/hc/articles/1`) in the one
-    form above, or None when it cannot be a path of this site (`..`, backslashes, a query)."""
-    parts = urlsplit(text.strip())
-    path = parts.path if parts.scheme or parts.netloc else text.strip()
-    if parts.query or "\\" in path or any(p == ".." for p in path.split("/")):
-        return None
-    path = posixpath.normpath("/" + path).lstrip("/") + ("/" if path.endswith("/") else "")
-    if path in ("", ".", "/", "index.html"):
+    form above, or None when it cannot be a path of this site (security/urls.py says why)."""
+    return site_path_of(text)
+
+
+def redirect_target_problem(written: str) -> str:
+    """Why a stub's `redirect:` can lead nowhere safe ("" when it can): a .md file (relative to the stub),
+    a path of this site or an http(s) URL, nothing else."""
+    path = written.strip().partition("#")[0]
+    if path.endswith(".md") and not path.startswith("/") and ":" not in path:
+        try:
+            parse_link(written.replace("..", "__"))  # its characters; climbing up to a sibling folder is fine
+        except UnsafeLink as exc:
+            return exc.reason
         return ""
-    if path.endswith("/index.html"):
-        return path.removesuffix("index.html")
-    stem = path.rstrip("/").rsplit("/", 1)[-1]
-    # An extensionless URL is served as a folder (`old/path/index.html`): static hosts answer both spellings.
-    return path if "." in stem else path.rstrip("/") + "/"
+    try:
+        parse_link(written)
+    except UnsafeLink as exc:
+        return exc.reason
+    return ""
 
 
 def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
@@ -53,16 +58,24 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
         redirect = expect_text(redirect_node, "redirect", problems) or ""
         if not redirect.strip():
             problems.append(Problem(redirect_node.loc, "redirect is empty", "write the page it moved to"))
+        elif (reason := redirect_target_problem(redirect)):
+            problems.append(Problem(redirect_node.loc, f"redirect: {reason}",
+                                    "write the .md file it moved to, its path from the site root (/returns/refunds/) "
+                                    "or a full https:// address"))  # still a stub: no "title is required" too
     redirects = _paths(reader.get("redirect_from"), "redirect_from", problems) + \
         _paths(reader.get("aliases"), "aliases", problems)
     permalink_node = reader.get("permalink")
     permalink = None
     if permalink_node is not None and permalink_node.value is not None:
         written = expect_text(permalink_node, "permalink", problems)
-        permalink = site_path(written) if written else None
-        if written and (permalink is None or urlsplit(written).scheme):
-            problems.append(Problem(permalink_node.loc, f'permalink: "{written}" is not a path of this site',
-                                    "write the page's URL from the site root, e.g. /returns/how-to-return/"))
+        try:
+            link = parse_link(written, web=False, fragment=False) if written else None
+            permalink = link.path if isinstance(link, SitePath) else None
+            if permalink is not None and not (permalink == "" or permalink.endswith(("/", ".html", ".htm"))):
+                raise UnsafeLink("a page's URL ends with / or .html (browsers would not open anything else as a page)")
+        except UnsafeLink as exc:
+            problems.append(Problem(permalink_node.loc, f'permalink: "{written}" is not a URL this page can have: '
+                                    f"{exc.reason}", "write the page's URL from the site root, e.g. /returns/how-to-return/"))
             permalink = None
     return MoreFields(
         short_title=reader.text("short_title") or "",
@@ -82,9 +95,13 @@ def _paths(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, .
         text = expect_text(item, key, problems)
         if text is None:
             continue
-        path = site_path(text)
-        if path is None or path == "":
-            problems.append(Problem(item.loc, f'{key}: "{text}" is not an old path of this site',
+        try:
+            link = parse_link(text, fragment=False)
+            path = link.path if isinstance(link, SitePath) else site_path_of(text)
+            if path is None or path == "":
+                raise UnsafeLink("it is the home page" if path == "" else "it is not a path of this site")
+        except UnsafeLink as exc:
+            problems.append(Problem(item.loc, f'{key}: "{text}" is not an old path of this site: {exc.reason}',
                                     "write the old URL's path from the site root, e.g. /old/page/"))
         else:
             found.append(path)

@@ -24,7 +24,7 @@ NATIVE_NAMES = {
 }
 
 # BCP 47 as people write it in a config: a language, then optional script/region/variant subtags.
-_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 
 
 @dataclass(frozen=True)

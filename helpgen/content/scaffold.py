@@ -18,7 +18,7 @@ LANGUAGE_TEMPLATE_DIR = Path(__file__).parent.parent / "project_template_languag
 _PLUGIN_LINE = "  - helpgen\n"
 # The body `helpgen new` writes; `helpgen check` warns while an article still says it (draft-placeholder).
 PLACEHOLDER_BODY = "Write the answer first, in one or two sentences. Then the details."
-_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 def init_project(target: Path, languages: list[str] | None = None) -> list[Path]:

@@ -11,11 +11,11 @@ its line with the fix, like the rest of support.yml.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..errors import Problem, did_you_mean
+from ..security.urls import UnsafeLink, web_url
 from ..yamlsource import Node, Reader, describe, expect_text, iter_sequence
 
 FEEDBACK_KEYS = {
@@ -30,8 +30,7 @@ MATOMO_KEYS = {
 }
 EVENT_KINDS = ("votes", "searches", "contacts")
 DEFAULT_EVENTS = ("votes",)
-LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+LOCAL_HOSTS = ("localhost", "127.0.0.1")
 
 
 @dataclass(frozen=True)
@@ -62,12 +61,9 @@ def read_feedback(node: Node | None, problems: list[Problem]) -> Feedback | None
     reader = Reader(node, "feedback", problems, FEEDBACK_KEYS)
     if not node.is_mapping:
         return None
-    endpoint = reader.text("endpoint")
-    if endpoint is not None and not _address_ok(endpoint):
-        problems.append(Problem(reader.get("endpoint").loc, f'feedback.endpoint: "{endpoint}" is not an https:// URL',
-                                "use a full https:// address; events are never sent over plain http "
-                                "(http://localhost is fine while you try the collector)"))
-        endpoint = None
+    endpoint = _address(reader, "endpoint", "feedback.endpoint",
+                        "use a full https:// address; events are never sent over plain http "
+                        "(http://localhost is fine while you try the collector)")
     events = _read_events(reader.get("events"), problems)
     matomo = _read_matomo(reader.get("matomo"), problems)
     if reader.get("endpoint") is not None and reader.get("matomo") is not None:
@@ -81,11 +77,20 @@ def read_feedback(node: Node | None, problems: list[Problem]) -> Feedback | None
     return feedback
 
 
-def _address_ok(url: str) -> bool:
-    if not _URL.match(url):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme == "https" or (parts.hostname or "") in LOCAL_HOSTS
+def _address(reader: Reader, key: str, name: str, hint: str) -> str | None:
+    """An https:// URL (http:// for this machine only), parsed as every link helpgen takes (security/urls.py)."""
+    text = reader.text(key)
+    if text is None:
+        return None
+    try:
+        link = web_url(text, ("https", "http"))
+    except UnsafeLink as exc:
+        reader.fail(reader.get(key), f'{name}: "{text}" is not an https:// URL: {exc.reason}', hint)
+        return None
+    if link.scheme == "http" and link.host not in LOCAL_HOSTS:
+        reader.fail(reader.get(key), f'{name}: "{text}" is not an https:// URL', hint)
+        return None
+    return link.url
 
 
 def _read_events(node: Node | None, problems: list[Problem]) -> tuple[str, ...]:
@@ -110,12 +115,10 @@ def _read_matomo(node: Node | None, problems: list[Problem]) -> Matomo | None:
     reader = Reader(node, "feedback.matomo", problems, MATOMO_KEYS)
     if not node.is_mapping:
         return None
-    url = reader.text("url", required=True)
+    reader.require("url")
+    url = _address(reader, "url", "feedback.matomo.url",
+                   "use your Matomo's https:// address, e.g. https://matomo.acme.example/")
     site_node = reader.require("site_id")
-    if url is not None and not _address_ok(url):
-        problems.append(Problem(reader.get("url").loc, f'feedback.matomo.url: "{url}" is not an https:// URL',
-                                "use your Matomo's https:// address, e.g. https://matomo.acme.example/"))
-        url = None
     site_id = _site_id(site_node, problems) if site_node is not None else None
     if url is None or site_id is None:
         return None

@@ -20,7 +20,7 @@ from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fas
 
 KINDS = ("immediate", "calendar", "business_hours", "business_days")
 _HINT = 'use e.g. "4 hours" or "1 business day"'
-_PROMISE = re.compile(r"^(\d+)\s*(business\s+)?([a-z]+)$")
+_PROMISE = re.compile(r"^(\d+)\s*(business\s+)?([a-z]+)\Z")
 _UNITS = {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "day": 1440, "days": 1440}
 
 

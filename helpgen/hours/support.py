@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
+from ..security.urls import UnsafeLink, web_url
 from .feedback import Feedback, read_feedback
 from .promises import Promise, parse_promise
 from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
@@ -24,9 +25,10 @@ _DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i
 _DAY_GROUPS = {"weekdays": range(0, 5), "weekends": range(5, 7), "weekend": range(5, 7), "daily": range(7),
                "every-day": range(7)}
 AVAILABILITY_WORDS = ("always", "business-hours")
-_CHANNEL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{4,}$")
+_CHANNEL_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")  # fullmatch: "$" would let a trailing newline in
+_EMAIL = re.compile(r"[^@\s<>\"'`\\]+@[^@\s<>\"'`\\]+\.[^@\s<>\"'`\\]+")
+_PHONE = re.compile(r"\+?[0-9][0-9 ().-]{4,}")
+CHANNEL_SCHEMES = ("https", "http", "mailto", "tel")
 
 # One declared list drives validation, messages and the docs (see docs/support-yml.md).
 TOP_LEVEL_KEYS = {
@@ -65,9 +67,9 @@ class Channel:
 
     @property
     def kind(self) -> str:
-        if self.address and _EMAIL.match(self.address):
+        if self.address and _EMAIL.fullmatch(self.address):
             return "email"
-        if self.address and _PHONE.match(self.address):
+        if self.address and _PHONE.fullmatch(self.address):
             return "phone"
         return "link"
 
@@ -280,7 +282,7 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
         address = reader.text("address")
         url = reader.text("url")
         if channel_id is not None:
-            if not _CHANNEL_ID.match(channel_id):
+            if not _CHANNEL_ID.fullmatch(channel_id):
                 problems.append(Problem(reader.get("id").loc, f'{where}.id: "{channel_id}" is not a valid id',
                                         "use lowercase letters, digits, - or _, e.g. email, live-chat"))
             elif channel_id in seen:
@@ -291,12 +293,15 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
         if address is None and url is None:
             problems.append(Problem(item.loc, f"{where} needs an address or a url",
                                     "add `address: support@example.com`, a phone number, or `url: https://…`"))
-        if address is not None and not (_EMAIL.match(address) or _PHONE.match(address)):
+        if address is not None and not (_EMAIL.fullmatch(address) or _PHONE.fullmatch(address)):
             problems.append(Problem(reader.get("address").loc, f'{where}.address: "{address}" is neither an email '
                                     "address nor a phone number", "for a web page use `url:` instead"))
-        if url is not None and not re.match(r"^(https?://|mailto:|tel:)[^\s<>\"']+$", url):
-            problems.append(Problem(reader.get("url").loc, f'{where}.url: "{url}" is not a web link',
-                                    "use a full https:// address"))
+        if url is not None:
+            try:
+                url = web_url(url, CHANNEL_SCHEMES).url
+            except UnsafeLink as exc:
+                problems.append(Problem(reader.get("url").loc, f'{where}.url: "{url}" is not a web link: {exc.reason}',
+                                        "use a full https:// address"))
         availability, schedule = _read_availability(reader.get("availability"), where, hours, problems)
         response = _read_promise(reader.require("response"), where, problems)
         if channel_id and name and response and (address or url):
@@ -310,7 +315,7 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
 def _channel_key(item: Node, index: int) -> str:
     """How messages name a channel: by its id when it has a usable one, else by position from 1."""
     id_node = item.value.get("id") if item.is_mapping else None
-    if id_node is not None and isinstance(id_node.value, str) and _CHANNEL_ID.match(id_node.value):
+    if id_node is not None and isinstance(id_node.value, str) and _CHANNEL_ID.fullmatch(id_node.value):
         return id_node.value
     return str(index + 1)
 

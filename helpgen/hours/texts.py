@@ -15,7 +15,7 @@ import re
 from ..errors import Location, Problem
 from ..yamlsource import Node, expect_text
 
-_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 
 
 class LocalText(str):

@@ -27,7 +27,7 @@ LEGACY_ZONES = {
 _MACHINE_NAMES = {"localtime", "posixrules", "factory"}
 _UTC_NAMES = {"UTC", "Etc/UTC", "GMT", "Etc/GMT", "UCT", "Etc/UCT", "Universal", "Etc/Universal", "Zulu",
               "Etc/Zulu", "Greenwich", "Etc/Greenwich", "GMT0", "Etc/GMT0", "GMT+0", "GMT-0", "Etc/GMT+0", "Etc/GMT-0"}
-_ETC_OFFSET = re.compile(r"^(?:Etc/)?GMT([+-])(\d{1,2})$")
+_ETC_OFFSET = re.compile(r"^(?:Etc/)?GMT([+-])(\d{1,2})\Z")
 MAX_NAME = 64  # the longest IANA name is 32 characters; a longer one is not a zone, whatever the OS says
 
 

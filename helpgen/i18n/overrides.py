@@ -21,7 +21,7 @@ from ..yamlsource import Node, key_location, parse_yaml
 from .messages import DEFAULT_LANGUAGE, PLACEHOLDER, table
 
 DEFAULT_FILE = "strings.yml"
-_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 
 
 def load_overrides(path: Path, display_name: str) -> dict[str, dict[str, Any]]:

@@ -13,7 +13,7 @@ from ..checks.source import SourceFile
 from ..content.options import FOREIGN_KEYS, FrontMatterOptions
 from .edits import front_matter_end, key_index
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 @dataclass

@@ -24,6 +24,7 @@ from ..content.articles import Article, parse_article
 from ..content.languages import Language, SiteLanguages, single_language
 from ..errors import HelpgenError, Location, Problem
 from .redirects import Redirect, article_url
+from ..security.urls import site_path_of
 
 TITLE_LIKENESS = 0.75  # difflib ratio between old and new titles for a guess to be worth naming
 
@@ -68,9 +69,27 @@ def load_previous(where: str, project_dir: Path, docs_dir: Path, use_directory_u
     except (OSError, ValueError) as exc:
         raise HelpgenError.at(Location(where), f"cannot read the previous build's URL manifest ({exc})",
                               "pass site/.helpgen/urls.json of the last published build, its URL, or git:REV")
-    pages = dict(data.get("pages") or {})
-    pages.update({url: {"src": "", "title": "", "redirect": target}
-                  for url, target in (data.get("redirects") or {}).items()})
+    return _manifest_pages(data, where)
+
+
+def _manifest_pages(data, where: str) -> dict[str, dict]:
+    """The manifest's pages and redirects, each URL a path of this site as security.urls reads it: the
+    file may come from anywhere, and its URLs end up in front matter when --fix adds redirect_from lines."""
+    pages: dict[str, dict] = {}
+    listed = data.get("pages") if isinstance(data, dict) else None
+    redirects = data.get("redirects") if isinstance(data, dict) else None
+    if not isinstance(listed, dict) or not isinstance(redirects or {}, dict):
+        raise HelpgenError.at(Location(where), "this is not a URL manifest written by helpgen",
+                              "pass site/.helpgen/urls.json of the last published build, its URL, or git:REV")
+    entries = [(url, page) for url, page in listed.items()] + \
+        [(url, {"src": "", "title": "", "redirect": target}) for url, target in (redirects or {}).items()]
+    for url, page in entries:
+        fields = (page.get("src"), page.get("title"), page.get("redirect", "")) if isinstance(page, dict) else ()
+        if not (isinstance(url, str) and len(fields) == 3 and all(isinstance(f, str) for f in fields)
+                and site_path_of("/" + url) == url):
+            raise HelpgenError.at(Location(where), f"the manifest's entry {str(url)[:80]!r} is not a URL of a "
+                                  "helpgen site", "pass the urls.json the last published build wrote, unchanged")
+        pages[url] = page
     return pages
 
 

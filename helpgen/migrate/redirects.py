@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 
 from ..content.articles import Article
-from ..content.fields import site_path
+from ..content.fields import redirect_target_problem
+from ..security import script_json
+from ..security.urls import WebURL, parse_link, url_path, web_url
 from ..errors import Location
 from ..i18n.messages import Messages, messages
 
@@ -31,7 +33,13 @@ class Redirect:
 
     @property
     def external(self) -> bool:
-        return bool(urlsplit(self.target).scheme)
+        return is_external(self.target)
+
+
+def is_external(target: str) -> bool:
+    """A redirect's target is a web URL (security.urls parsed it as one) rather than a site path, which
+    never holds a colon."""
+    return ":" in target.partition("#")[0]
 
 
 def output_file(url: str) -> str:
@@ -47,28 +55,29 @@ def resolve_target(written: str, from_src: str, urls: dict[str, str], files: set
     """(site path or external URL, the target article's src or "") for a stub's `redirect:`; None when
     it names nothing this site has (checked later, with the page URLs known)."""
     text = written.strip()
-    if urlsplit(text).scheme or text.startswith("//"):
-        return text, ""
+    if redirect_target_problem(text):
+        return None
     path, _, fragment = text.partition("#")
     suffix = f"#{fragment}" if fragment else ""
-    if path.endswith(".md") and not path.startswith("/"):
+    if path.endswith(".md") and not path.startswith("/") and ":" not in path:
         src = posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path))
         return (urls[src] + suffix, src) if src in urls else None
-    found = site_path(path)
-    if found is None:
-        return None
+    link = parse_link(text)
+    if isinstance(link, WebURL):
+        return link.url, ""
     by_url = {url: src for src, url in urls.items()}
-    return found + suffix, by_url.get(found, "")
+    return link.path + suffix, by_url.get(link.path, "")
 
 
 def html_page(source: str, target: str, site_url: str = "", lang: str = "en", text: Messages | None = None) -> str:
     """A page that sends visitors on: JavaScript keeps the #anchor they came with, a meta refresh works
     without it, and a visible link works without either. Values reach HTML only through autoescaping.
     `text`: the language's words (a site's own strings.yml on top); default: helpgen's table for `lang`."""
-    href = target if urlsplit(target).scheme else relative_url(source, target)
-    canonical = target if urlsplit(target).scheme else (site_url.rstrip("/") + "/" + target if site_url else href)
+    external = is_external(target)
+    href = web_url(target).url if external else relative_url(source, target)
+    canonical = href if external else (site_url.rstrip("/") + "/" + url_path(target) if site_url else href)
     text = text or messages(lang)
-    return _PAGE.render(href=href, canonical=canonical, target_json=_script_json(href), lang=lang,
+    return _PAGE.render(href=href, canonical=canonical, target_json=script_json(href), lang=lang,
                         title=text.t("redirect.title"), moved_to=text.t("redirect.moved_to"))
 
 
@@ -79,12 +88,9 @@ def relative_url(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath("/" + path, "/" + base)
     if path == "" or path.endswith("/"):
         rel = rel.rstrip("/") + "/"
-    return rel + (f"#{fragment}" if fragment else "")
-
-
-def _script_json(value: str) -> str:
-    """JSON that cannot close the <script> it is in."""
-    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    if ":" in rel.split("/", 1)[0]:
+        rel = "./" + rel  # a first part with a colon reads as a scheme; site paths hold none, but never rely on it
+    return url_path(rel) + (f"#{fragment}" if fragment else "")
 
 
 _ENV = Environment(autoescape=True, keep_trailing_newline=True)
@@ -96,7 +102,7 @@ _PAGE = _ENV.from_string("""<!doctype html>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{{ canonical }}">
 <meta http-equiv="refresh" content="0; url={{ href }}">
-<script>var t={{ target_json | safe }};if(location.hash&&t.indexOf("#")<0){t+=location.hash}location.replace(t)</script>
+<script>var t={{ target_json }};if(location.hash&&t.indexOf("#")<0){t+=location.hash}location.replace(t)</script>
 </head>
 <body>
 <p>{{ moved_to }} <a href="{{ href }}">{{ href }}</a></p>
@@ -106,14 +112,27 @@ _PAGE = _ENV.from_string("""<!doctype html>
 
 
 def redirects_file(redirects: list[Redirect], base_path: str = "/", existing: str = "") -> str:
-    """Netlify/Cloudflare Pages `_redirects`: `/old/ /new/ 301`, one line each. The writer's own file (if
-    the content folder has one) comes first: the first matching rule wins there."""
+    """Netlify/Cloudflare Pages `_redirects`: `/old/ /new/ 301`, one line each. The site owner's own rules
+    (a `_redirects` listed in the plugin's `host_files`) come first: the first matching rule wins there.
+    Each field is %-escaped (security.urls.url_path), so no value can add a field or a line."""
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     lines = [existing.rstrip("\n")] if existing.strip() else []
     for redirect in sorted(redirects, key=lambda r: r.source):
-        target = redirect.target if redirect.external else base + redirect.target
-        lines.append(f"{base}{redirect.source} {target} 301")
+        path, _, fragment = redirect.target.partition("#")
+        target = web_url(redirect.target).url if redirect.external else \
+            url_path(base + path) + (f"#{url_path(fragment)}" if fragment else "")
+        fields = (url_path(base + redirect.source), target, "301")
+        if any(not field or any(ch.isspace() or not ch.isprintable() for ch in field) for field in fields):
+            raise ValueError(f"a redirect that cannot be written safely: {redirect!r}")  # parse_link prevents it
+        lines.append(" ".join(fields))
     return "\n".join(lines) + "\n"
+
+
+def writes_page(source: str) -> bool:
+    """Whether a redirect gets an HTML page at its old path: only where a host serves HTML (a folder or
+    .html). Any other old URL (`faq.php`) is answered by its `_redirects` rule alone, so no HTML is ever
+    written into a file a browser would open as script, style or XML."""
+    return source == "" or source.endswith(("/", ".html", ".htm"))
 
 
 def manifest(pages: dict[str, tuple[str, str]], redirects: list[Redirect]) -> str:
@@ -137,7 +156,7 @@ def write_redirects(site_dir, redirects: list[Redirect], pages: dict[str, tuple[
     site = Path(site_dir)
     for redirect in redirects:
         path = site / output_file(redirect.source)
-        if path.exists():
+        if path.exists() or not writes_page(redirect.source):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         code = redirect.language or lang

@@ -35,6 +35,10 @@ class HelpgenConfig(Config):
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
+    host_files = opt.ListOfItems(opt.Type(str), default=[])
+    """Files of the project (paths from mkdocs.yml) published at the site's root as the web host's own
+    configuration, e.g. `[_headers, CNAME]`; a listed `_redirects` comes before helpgen's rules. Content
+    files may never configure the host."""
     generator = opt.Type(bool, default=True)
     """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 

@@ -22,7 +22,7 @@ from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
 from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
-from ..errors import Location
+from ..errors import HelpgenError, Location
 from ..content.pages import page_frontmatter, site_context
 from ..hours.support import SupportConfig, load_support
 from ..i18n import Messages, browser_strings, messages
@@ -164,6 +164,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             config.extra["generator"] = False  # Material's own switch for its footer line
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
+        host_problems = output.host_file_problems(project, list(self.config.host_files),
+                                                  Path(config.config_file_path or "mkdocs.yml").name)
+        if host_problems:
+            raise HelpgenError(host_problems)
         self.warnings.count = 0
         self.fixed = []  # MkDocs reuses a plugin instance across builds of one config
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -368,6 +372,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             if self.search_cache.changed():
                 self.build_store.save("search", self.search_cache.kept())
         self.memos.save()
+        output.copy_host_files(Path(config.config_file_path or ".").resolve().parent, list(self.config.host_files),
+                               Path(config.site_dir))
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
                         config.theme.get("language") or "en", self.texts)
         if self.staging is None:

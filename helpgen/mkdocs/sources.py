@@ -24,6 +24,7 @@ from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.redirects import output_file
 from ..security import HtmlPolicy
+from .site_facts import theme_facts
 from .workers import fork_available, fork_map
 
 log = logging.getLogger("mkdocs.plugins.helpgen")
@@ -34,9 +35,13 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
                    front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
+    docs = os.path.abspath(config.docs_dir)
     project = ContentProject(
         docs_dir=Path(config.docs_dir),
-        files=tuple(f.src_uri for f in files if f.inclusion.is_included()),
+        # The content folder's own files: the theme's, added by MkDocs before this event, are the theme's.
+        files=tuple(f.src_uri for f in files if f.inclusion.is_included() and not f.generated_by
+                    and f.src_dir and os.path.abspath(f.src_dir) == docs),
+        theme=theme_facts(config),
         display_root=display_root(config),
         support=support,
         support_path=Path(config.config_file_path or "mkdocs.yml").resolve().parent / support_option,

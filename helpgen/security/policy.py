@@ -8,11 +8,13 @@ docs/security.md lists the same allow-list for writers; tests/test_security.py h
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import nh3
+
+from .urls import UnsafeLink, web_url
 
 # What Python-Markdown, its standard extensions (tables, toc, footnotes, admonition, attr_list, def_list,
 # abbr, md_in_html) and pymdownx (highlight, superfences, details, tabbed, tasklist, emoji, keys, mark,
@@ -53,6 +55,22 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
 ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}  # no text fields: forms belong in the theme
 STYLE_PROPERTIES = frozenset({"text-align"})
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel", "sms", "ftp", "ftps", "geo", "webcal"})
+# Ids the page's own scripts look elements up by: Material's `__config`, `__search`, … and helpgen's
+# `helpgen-…`/`hg-…`. An article element with one of them would be found first ("DOM clobbering"), so
+# such a name is prefixed. The `__` ids that Markdown extensions write into articles stay as they are.
+RESERVED_ID = re.compile(r"(?:__(?!(?:tabbed_\d+(?:_\d+)?|codelineno-\d+(?:-\d+)?|code_\d+(?:_annotation_\d+)?)$)"
+                         r"|helpgen-|hg-)", re.IGNORECASE)
+ID_PREFIX = "user-content-"
+# Attributes whose value is an id, or a list of ids, of the page: renamed alike so references still match.
+ID_ATTRIBUTES = frozenset({"id", "name", "for"})
+ID_LIST_ATTRIBUTES = frozenset({"headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"})
+
+
+def page_id(value: str) -> str:
+    """An article's id as the page carries it: prefixed when the page's scripts could read it as theirs."""
+    return ID_PREFIX + value if RESERVED_ID.match(value.strip()) else value
+
+
 EMBED_ATTRIBUTES = frozenset({"src", "width", "height", "allow", "allowfullscreen", "frameborder", "loading",
                               "referrerpolicy"})
 
@@ -64,8 +82,12 @@ class HtmlPolicy:
     embed_domains: tuple[str, ...] = ()
 
     def allows_embed(self, url: str) -> bool:
-        parts = urlsplit(url.strip())
-        return parts.scheme == "https" and (parts.hostname or "").lower() in {d.lower() for d in self.embed_domains}
+        """An https URL whose host is one the site listed, read as browsers read it (security/urls.py)."""
+        try:
+            host = web_url(url, ("https",)).host
+        except UnsafeLink:
+            return False
+        return host in {d.lower().rstrip(".") for d in self.embed_domains}
 
     def nh3_options(self) -> dict[str, Any]:
         tags = set(TAGS)
@@ -75,12 +97,16 @@ class HtmlPolicy:
             tags.add("iframe")
             attributes["iframe"] = set(EMBED_ATTRIBUTES)
         return dict(tags=tags, clean_content_tags=set(CONTENT_REMOVED), attributes=attributes,
-                    attribute_filter=self._filter if self.embed_domains else None,
+                    attribute_filter=self._filter,
                     generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES), tag_attribute_values=ATTRIBUTE_VALUES,
                     filter_style_properties=set(STYLE_PROPERTIES), url_schemes=set(URL_SCHEMES),
                     link_rel=None, strip_comments=True)
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ID_ATTRIBUTES:
+            return page_id(value)
+        if attribute in ID_LIST_ATTRIBUTES:
+            return " ".join(page_id(v) for v in value.split())
         if tag == "iframe" and attribute == "src" and not self.allows_embed(value):
             return None
         return value

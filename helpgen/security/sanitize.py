@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from .policy import KEEP_ALL, HtmlPolicy
+from .policy import ID_ATTRIBUTES, ID_LIST_ATTRIBUTES, KEEP_ALL, HtmlPolicy
 
 _CODE_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
 
@@ -27,7 +27,7 @@ def sanitize(markup: str, policy: HtmlPolicy = HtmlPolicy()) -> str:
 class Removal:
     """One thing the policy removed: an element, an attribute, or a URL (an attribute with a bad scheme)."""
 
-    kind: str  # "element" | "attribute" | "url"
+    kind: str  # "element" | "attribute" | "url" | "id" (kept, renamed: the page's scripts read that id)
     tag: str
     name: str = ""  # the attribute
     value: str = ""  # the attribute's value (the URL), decoded
@@ -72,6 +72,8 @@ def removals(markup: str, policy: HtmlPolicy = HtmlPolicy()) -> list[Removal]:
             for (tag, before), (_, after) in zip(kept[a1:a2], clean[b1:b2]):
                 for name, value in before.items():
                     if name in after:
+                        if after[name] != value and name in ID_ATTRIBUTES | ID_LIST_ATTRIBUTES:
+                            found.append(Removal("id", tag, name, value))
                         continue
                     kind = "url" if name in _URL_ATTRIBUTES and value and not name.startswith("on") else "attribute"
                     found.append(Removal(kind, tag, name, value))

@@ -27,7 +27,8 @@
   var MIN_NUMBER_DIGITS = 6; // privacy.py MIN_NUMBER_DIGITS
   var KINDS = { vote: "votes", search: "searches", contact: "contacts" };
 
-  var element = document.getElementById("helpgen-events");
+  // <script> elements only: articles cannot make one, so no article element can stand in for the settings.
+  var element = document.querySelector('script[type="application/json"]#helpgen-events');
   var config = element ? JSON.parse(element.textContent) : null;
 
   function optedOut() {
@@ -118,9 +119,10 @@
   }
 
   function pageKind() {
+    // data-hg-* attributes first: an article's HTML may carry classes, never these attributes.
     if (document.querySelector("[data-hg-notfound]")) return "404";
-    if (document.querySelector(".hg-contact-page")) return "contact-page";
     if (document.querySelector("[data-hg-feedback]")) return "article";
+    if (document.querySelector(".hg-contact-page")) return "contact-page";
     if (document.querySelector(".hg-home")) return "home";
     return "category";
   }
@@ -183,7 +185,7 @@
   function setupSearches() {
     if (!enabled("search")) return;
     document.addEventListener("helpgen:search", heard);
-    var toggle = document.getElementById("__search");
+    var toggle = document.querySelector("input#__search[data-md-toggle=search]");
     if (toggle) toggle.addEventListener("change", function () { if (!toggle.checked) leaving(); });
     addEventListener("pagehide", leaving);
     document.addEventListener("visibilitychange", function () {

@@ -3,7 +3,8 @@
  * side (helpgen/i18n/messages.py `fill`): a name in braces, nothing else. */
 (function () {
   "use strict";
-  var source = document.getElementById("helpgen-strings");
+  // A <script> element: articles cannot make one, so no article element can stand in for it.
+  var source = document.querySelector('script#helpgen-strings[type="application/json"]');
   var strings = source ? JSON.parse(source.textContent) : {};
 
   function fill(template, params) {

@@ -22,7 +22,8 @@
   }
 
   function json(id) {
-    var el = document.getElementById(id);
+    // <script> elements only: articles cannot make one, so no article element can stand in for the data.
+    var el = document.querySelector('script[type="application/json"]#' + id);
     return el ? JSON.parse(el.textContent) : null;
   }
 
@@ -37,7 +38,7 @@
     var link = payload.links[id], channel = payload.channels[id], hours = window.HelpgenHours;
     var item = element("li", "hg-search-fallback__channel");
     item.setAttribute("data-hg-fallback-channel", id);
-    if (link.href) {
+    if (link.href && /^(https?:|mailto:|tel:)/i.test(link.href)) {  // support.yml's kinds (security/urls.py)
       var a = element("a", "hg-search-fallback__link", link.name);
       a.href = link.href;
       item.appendChild(a);
@@ -76,7 +77,7 @@
   }
 
   function setupFallback() {
-    var configElement = document.getElementById("__config");
+    var configElement = document.querySelector('script#__config[type="application/json"]');
     var meta = document.querySelector(".md-search-result__meta");
     var list = document.querySelector(".md-search-result__list");
     var input = document.querySelector("input[data-md-component=search-query]");
@@ -134,7 +135,7 @@
   // --- the page's own search form ----------------------------------------------------------------
 
   function openMaterialSearch(value) {
-    var toggle = document.getElementById("__search");
+    var toggle = document.querySelector("input#__search[data-md-toggle=search]");  // the header's; articles carry no data-md-*
     var input = document.querySelector("input[data-md-component=search-query]");
     if (!toggle || !input) return false;
     input.value = value;

@@ -7,7 +7,8 @@
  * Announces each render with a "helpgen:status" event (the no-results panel listens). */
 (function () {
   "use strict";
-  var source = document.getElementById("helpgen-hours-data");
+  // A <script> element: articles cannot make one, so no article element can stand in for it.
+  var source = document.querySelector('script#helpgen-hours-data[type="application/json"]');
   if (!source || !window.HelpgenHours) return;
   var data = JSON.parse(source.textContent);
   var hours = window.HelpgenHours;
