@@ -177,6 +177,16 @@
     timer = setTimeout(settle, SETTLE_MS);
   }
 
+  function shownNow() {
+    // A result clicked before the worker's word about it arrived here: the search is the box's text,
+    // and at least the results on screen were found.
+    var input = searchInput();
+    if (!input || !meaningful(input.value.trim())) return;
+    var query = cleanQuery(input.value);
+    if ((pending && pending.query === query) || (current && current.query === query && !pending)) return;
+    pending = { query: query, results: document.querySelectorAll(".md-search-result__item").length };
+  }
+
   function leaving() {
     settle();
     finish(null);
@@ -214,6 +224,7 @@
     if (!link) return;
     var result = link.closest(".md-search-result__list") && !link.closest("[data-hg-search-fallback]");
     if (result) {
+      shownNow();
       settle();
       // Where the result leads, without Material's ?h= highlight or the section's #anchor.
       finish(link.origin === location.origin ? sitePath(link) : null);
