@@ -73,6 +73,19 @@ def settle(page) -> None:
     page.clock.run_for(SETTLED_MS)
 
 
+def vote_then_find_nothing(context, url: str, query: str):
+    """A visitor on an article: votes Yes, then searches for something no article has, and reads the
+    channels offered instead. Returns the page."""
+    page = context.new_page()
+    page.clock.install()
+    page.goto(url)
+    page.get_by_role("button", name="Yes").click()
+    search_for(page, query)
+    expect(page.locator("[data-hg-search-fallback]")).to_be_visible()
+    settle(page)
+    return page
+
+
 def test_vote_search_refine_click_and_contacts_reach_the_report(site, context):
     base, collector = site
     since = now() - 1
@@ -159,13 +172,7 @@ def test_nothing_is_sent_when_the_browser_asks_not_to_be_tracked(site, context, 
     context.add_init_script(f"Object.defineProperty(Navigator.prototype, {signal!r}, {{get: () => {value}}});")
     sent = []
     context.on("request", lambda request: sent.append(request.url) if request.url.startswith(collector.url) else None)
-    page = context.new_page()
-    page.clock.install()
-    page.goto(base + ARTICLE)
-    page.get_by_role("button", name="Yes").click()
-    search_for(page, "zzzqqq")
-    expect(page.locator("[data-hg-search-fallback]")).to_be_visible()
-    settle(page)
+    page = vote_then_find_nothing(context, base + ARTICLE, "zzzqqq")
     assert page.evaluate("['vote', 'search', 'contact'].map(k => HelpgenEvents.enabled(k))") == [False] * 3
     assert page.evaluate("HelpgenEvents.send({type: 'vote', article: '/x/', vote: 'yes', language: 'en'})") is False
     page.goto(base + "contact/")  # leaving the page: the moment a pending search would be sent
@@ -202,26 +209,17 @@ class _MatomoHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_matomo_receives_the_same_events_as_its_tracking_api_expects(tmp_path, serve_site, chromium):
+def test_matomo_receives_the_same_events_as_its_tracking_api_expects(tmp_path, serve_site, context):
     matomo = FakeMatomo()
     try:
         root = tmp_path / "help"
         base = serve_site(root / "site")
         make_project(root, f"feedback:\n  matomo: {{url: 'http://127.0.0.1:{matomo.server_port}/', site_id: 7}}\n"
                            "  events: [votes, searches, contacts]\n").build()
-        context = chromium.new_context()
-        context.route("https://acme.example/**", lambda route: route.fulfill(body="chat"))
-        page = context.new_page()
-        page.clock.install()
-        page.goto(base + ARTICLE)
-        page.get_by_role("button", name="Yes").click()
-        search_for(page, "xyzzy")
-        expect(page.locator("[data-hg-search-fallback]")).to_be_visible()
-        settle(page)
+        page = vote_then_find_nothing(context, base + ARTICLE, "xyzzy")
         with page.expect_navigation():
             page.locator("[data-hg-search-fallback] [data-hg-fallback-channel=chat] a").click()
         wait_for(lambda: len(matomo.requests) == 3, "three tracking requests")
-        context.close()
     finally:
         matomo.shutdown()
         matomo.server_close()
