@@ -69,20 +69,26 @@ def wait_for(condition, what: str, timeout: float = 20) -> None:
         time.sleep(0.05)
 
 
-def settle(page) -> None:
+def settle(page, query: str) -> None:
+    """The visitor stops typing: once the events script has heard the answer to `query` (the worker's
+    word reaches it apart from Material's), the settling pause passes."""
+    page.wait_for_function("q => window.HelpgenEvents.heard() === q", arg=query)
     page.clock.run_for(SETTLED_MS)
 
 
-def vote_then_find_nothing(context, url: str, query: str):
+def vote_then_find_nothing(context, url: str, query: str, tracked: bool = True):
     """A visitor on an article: votes Yes, then searches for something no article has, and reads the
-    channels offered instead. Returns the page."""
+    channels offered instead. Returns the page. `tracked`: False when nothing may listen (GPC, DNT)."""
     page = context.new_page()
     page.clock.install()
     page.goto(url)
     page.get_by_role("button", name="Yes").click()
     search_for(page, query)
     expect(page.locator("[data-hg-search-fallback]")).to_be_visible()
-    settle(page)
+    if tracked:
+        settle(page, query)
+    else:
+        page.clock.run_for(SETTLED_MS)
     return page
 
 
@@ -98,10 +104,10 @@ def test_vote_search_refine_click_and_contacts_reach_the_report(site, context):
     page.goto(base)
     search_for(page, "xyzzy")
     expect(page.locator("[data-hg-search-fallback]")).to_be_visible()
-    settle(page)
+    settle(page, "xyzzy")
     search_for(page, "refund")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    settle(page)
+    settle(page, "refund")
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_url("**/returns/refund/**")
     # Reached through a search: asking for a person here counts against self-service.
@@ -112,6 +118,7 @@ def test_vote_search_refine_click_and_contacts_reach_the_report(site, context):
     search_for(page, "qqqzzz")
     fallback = page.locator("[data-hg-search-fallback]")
     expect(fallback).to_be_visible()
+    page.wait_for_function("() => window.HelpgenEvents.heard() === 'qqqzzz'")
     with page.expect_navigation():
         fallback.locator("[data-hg-fallback-channel=chat] a").click()
 
@@ -172,7 +179,8 @@ def test_nothing_is_sent_when_the_browser_asks_not_to_be_tracked(site, context, 
     context.add_init_script(f"Object.defineProperty(Navigator.prototype, {signal!r}, {{get: () => {value}}});")
     sent = []
     context.on("request", lambda request: sent.append(request.url) if request.url.startswith(collector.url) else None)
-    page = vote_then_find_nothing(context, base + ARTICLE, "zzzqqq")
+    page = vote_then_find_nothing(context, base + ARTICLE, "zzzqqq", tracked=False)
+    assert page.evaluate("HelpgenEvents.heard()") is None  # not even listened to
     assert page.evaluate("['vote', 'search', 'contact'].map(k => HelpgenEvents.enabled(k))") == [False] * 3
     assert page.evaluate("HelpgenEvents.send({type: 'vote', article: '/x/', vote: 'yes', language: 'en'})") is False
     page.goto(base + "contact/")  # leaving the page: the moment a pending search would be sent

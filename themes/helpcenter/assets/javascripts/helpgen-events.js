@@ -133,6 +133,7 @@
   var current = null; // the settled search, not sent yet: {query, results, refined_from}
   var previous = null; // the query of the last settled search in this page view
   var timer = null;
+  var heardLast = null; // the newest answer's query: what a test (or a curious developer) can wait for
 
   function searchInput() {
     return document.querySelector("input[data-md-component=search-query]");
@@ -173,6 +174,7 @@
     var query = cleanQuery(detail.query);
     if (!query) return;
     pending = { query: query, results: typeof detail.total === "number" ? detail.total : (detail.shown || 0) };
+    heardLast = query;
     clearTimeout(timer);
     timer = setTimeout(settle, SETTLE_MS);
   }
@@ -241,5 +243,8 @@
   document.addEventListener("auxclick", function (event) { if (event.button === 1) clicked(event); }, true);
   setupSearches();
 
-  window.HelpgenEvents = { send: send, enabled: enabled, cleanQuery: cleanQuery };
+  window.HelpgenEvents = {
+    send: send, enabled: enabled, cleanQuery: cleanQuery,
+    heard: function () { return heardLast; }
+  };
 })();
