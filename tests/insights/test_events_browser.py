@@ -61,11 +61,12 @@ def context(chromium):
     context.close()
 
 
-def wait_for(condition, what: str, timeout: float = 20) -> None:
-    """Poll the collector's database until `condition()` (events arrive asynchronously)."""
+def wait_for(condition, what, timeout: float = 20) -> None:
+    """Poll the collector's database until `condition()` (events arrive asynchronously). `what`: words,
+    or a function saying what there is."""
     deadline = time.monotonic() + timeout
     while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        assert time.monotonic() < deadline, f"timed out waiting for {what() if callable(what) else what}"
         time.sleep(0.05)
 
 
@@ -126,7 +127,8 @@ def test_vote_search_refine_click_and_contacts_reach_the_report(site, context):
     page.locator("[data-hg-headline]").click()
     page.wait_for_url("**/contact/")
 
-    wait_for(lambda: stored(collector.db_url) == {"votes": 1, "searches": 3, "contacts": 3}, "seven events")
+    wait_for(lambda: stored(collector.db_url) == {"votes": 1, "searches": 3, "contacts": 3},
+             lambda: f"seven events, have {stored(collector.db_url)}: {_queries(collector)}")
     store = open_store(collector.db_url, create=False)
     try:
         report = build_report(store, since, now() + 1)
@@ -162,6 +164,27 @@ def test_the_clicked_result_is_the_articles_path_without_highlight_or_anchor(sit
     finally:
         store.close()
     assert (clicked, refined) == ("/orders/track/", None)
+
+
+def test_an_answer_arriving_after_its_search_was_sent_is_no_second_search(site, context):
+    base, collector = site
+    page = context.new_page()
+    page.clock.install()
+    page.goto(base + "orders/")
+    search_for(page, "late answer")
+    settle(page, "late answer")
+    page.keyboard.press("Escape")  # the search closed: it is sent
+    # The worker's last word about it, later than everything else (it happens under load):
+    page.evaluate("""() => document.dispatchEvent(new CustomEvent('helpgen:search',
+                       {detail: {query: document.querySelector('input[data-md-component=search-query]').value,
+                                 shown: 1, total: 1}}))""")
+    page.goto(base + "contact/")  # leaving: anything still pending would go now
+    page.goto(base + "orders/")
+    search_for(page, "sentinel")  # sent after the above, on its own page view
+    settle(page, "sentinel")
+    page.keyboard.press("Escape")
+    wait_for(lambda: ("sentinel",) in _queries(collector), "the sentinel search")
+    assert _queries(collector).count(("late answer",)) == 1
 
 
 def _queries(collector):

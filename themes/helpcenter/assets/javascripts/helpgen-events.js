@@ -134,6 +134,7 @@
   var previous = null; // the query of the last settled search in this page view
   var timer = null;
   var heardLast = null; // the newest answer's query: what a test (or a curious developer) can wait for
+  var sentLast = null; // the query of the search last sent: a late answer to it is not a new search
 
   function searchInput() {
     return document.querySelector("input[data-md-component=search-query]");
@@ -162,6 +163,7 @@
     if (!current) return;
     send({ type: "search", query: current.query, results: current.results, language: language(),
            clicked: clicked, refined_from: current.refined_from });
+    sentLast = current.query;
     current = null;
   }
 
@@ -172,7 +174,9 @@
     if (!input || typeof detail.query !== "string" || detail.query !== input.value) return;
     if (!meaningful(detail.query.trim())) return;
     var query = cleanQuery(detail.query);
-    if (!query) return;
+    // An answer that arrives after its search was sent (a result clicked while the worker still spoke)
+    // belongs to that search: the page is being left, or the search box reopened on the same words.
+    if (!query || (query === sentLast && !current)) return;
     pending = { query: query, results: typeof detail.total === "number" ? detail.total : (detail.shown || 0) };
     heardLast = query;
     clearTimeout(timer);
