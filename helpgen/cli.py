@@ -86,6 +86,9 @@ def build(config_file: Path, strict: bool, site_dir: Path | None, jobs: int, cac
         phases = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in result.phases.items())
         click.echo(f"Phases: {phases}; {result.jobs} worker(s)", err=True)
     reused = f" ({result.reused:,} from the cache)" if result.reused else ""
+    if result.foreign_cache_entries:
+        click.echo(f"Note: {result.foreign_cache_entries:,} entries of the build cache were not signed by this "
+                   "machine's key (helpgen/mkdocs/cache_key.py) and were ignored: built anew", err=True)
     click.echo(f"Built {result.pages:,} pages{reused} into {result.site_dir} in {result.seconds:.1f} s", err=True)
     # The process ends here: the collector's last walk over the build's objects at exit (0.8 s after
     # 10,000 pages) would free memory that the exit frees anyway.

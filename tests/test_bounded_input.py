@@ -45,7 +45,7 @@ def test_check_answers_the_bomb_at_once(project, monkeypatch, where):
 
 
 def test_an_oversized_article_is_refused_naming_the_limit_and_how_to_raise_it(project):
-    project.article("orders/huge.md", "Huge", "word " * 300_000)
+    project.article("orders/huge.md", "Huge", ("word " * 100 + "\n\n") * 3_000)
     with pytest.raises(HelpgenError) as caught:
         project.build()
     [problem] = caught.value.problems

@@ -198,3 +198,75 @@ def test_search_postings_are_updated_from_the_cache_for_the_edited_article(proje
     _, damaged = _build(project, "third", cache)
     assert made == [True]  # nothing to update from: made anew, and exact
     assert damaged == _build(project, "clean-again")[1]
+
+
+class _Runs:
+    """A pickle that runs a command when it is read: what a pull request could commit as a cache entry."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _planted(cache, marker, store=None) -> int:
+    """Replace every entry of the cache with the code-running pickle, keeping each entry's first line (a
+    page entry's key) and the folder's marker, as an attacker who read the format would."""
+    import pickle
+
+    payload = pickle.dumps(_Runs(marker))
+    planted = 0
+    for path in cache.rglob("*"):
+        if not path.is_file() or path.name == MARKER:
+            continue
+        data = path.read_bytes()
+        head = data[:data.index(b"\n") + 1] if path.suffix != ".pickle" else b""
+        body = store._sealed(payload, head or path.stem.encode()) if store else payload
+        path.write_bytes(head + body)
+        planted += 1
+    return planted
+
+
+def test_a_cache_folder_from_elsewhere_is_never_unpickled(project, tmp_path):
+    """A cache committed to the repository (or restored from someone else's run) is not signed with this
+    machine's key: every entry is ignored, and the site is built anew, byte for byte."""
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    _build(project, "first", cache)
+    assert _planted(cache, marker) > 5
+    result, cached = _build(project, "second", cache)
+    assert not marker.exists()
+    assert result.reused == 0 and result.foreign_cache_entries > 5
+    assert cached == _build(project, "clean")[1]
+
+
+def test_even_a_signed_entry_holds_only_data(project, tmp_path):
+    """Should the key leak, the unpickler still builds only plain data and helpgen's data classes."""
+    cache, marker = tmp_path / "cache", tmp_path / "ran"
+    _build(project, "first", cache)
+    assert _planted(cache, marker, BuildStore(cache)) > 5
+    result, cached = _build(project, "second", cache)
+    assert not marker.exists()
+    assert result.reused == 0 and result.foreign_cache_entries == 0
+    assert cached == _build(project, "clean")[1]
+
+
+def test_the_cache_is_signed_with_a_key_outside_the_project(project, tmp_path, monkeypatch):
+    """Another key (another machine, or a CI secret) reads none of this machine's entries."""
+    cache = tmp_path / "cache"
+    _build(project, "first", cache)
+    monkeypatch.setenv("HELPGEN_CACHE_KEY", "another machine")
+    result, _ = _build(project, "second", cache)
+    assert result.reused == 0 and result.foreign_cache_entries > 0
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    monkeypatch.delenv("HELPGEN_CACHE_KEY")
+    from helpgen.mkdocs.cache_key import cache_key, key_file
+
+    assert cache_key() == cache_key() and key_file().stat().st_mode & 0o077 == 0  # made once, private
+
+
+def test_a_cache_folder_inside_the_content_or_site_folder_is_refused(project, tmp_path):
+    for inside in (project.content / "cache", project.root / "site" / "cache"):
+        with pytest.raises(HelpgenError, match="published"):
+            _cached(project, project.root / "site", inside)
+        assert not inside.exists()

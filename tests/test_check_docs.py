@@ -38,10 +38,12 @@ def test_the_project_template_ships_a_workflow_and_a_pre_commit_hook():
     workflow = yaml.safe_load((template / ".github/workflows/helpgen.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["check-and-build"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    assert "helpgen check --format github" in runs and "helpgen build --cache-dir .cache/helpgen" in runs
+    build = "helpgen build --cache-dir ~/.cache/helpgen/build"
+    assert "helpgen check --format github" in runs and build in runs
     [cache] = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
-    assert cache["with"]["path"] == ".cache/helpgen"  # the folder the build step keeps its work in
-    assert runs.index("helpgen build --cache-dir .cache/helpgen") > steps.index(cache)
+    # The folder the build keeps its work in, with the key that signs it (cache_key.py): outside the checkout.
+    assert cache["with"]["path"] == "~/.cache/helpgen"
+    assert runs.index(build) > steps.index(cache)
     hooks = yaml.safe_load((template / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [hook] = hooks["repos"][0]["hooks"]
     assert hook["entry"] == "helpgen check" and hook["pass_filenames"] is False

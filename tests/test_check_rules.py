@@ -42,6 +42,7 @@ PLANTED = [
     ("policies/undated-policy.md", 3, "policy-missing-updated"),
     ("returns/archive/index.md", 1, "unreachable-article"),
     ("orders/many-parts.md", 5, "article-too-large"),
+    ("orders/deep-quotes.md", 7, "article-too-complex"),
     ("returns/bad-front-matter.md", 3, "front-matter-invalid"),
     ("returns/bad-front-matter.md", 4, "front-matter-unknown-key"),
     ("returns/front-matter-variable.md", 3, "variable-in-front-matter"),
@@ -121,7 +122,7 @@ def test_findings_carry_the_declared_severity_a_column_and_a_hint(tmp_path, monk
     declared = {rule.id: rule.severity for rule in RULES}
     # Whole-file findings sit at line 1 with no column; every other finding points at a column in its line.
     whole_file = {"duplicate-slug", "unreachable-article", "unreadable-file", "duplicate-output-path", "active-file",
-                  "article-too-large", "file-type", "reserved-path"}
+                  "article-too-large", "file-type", "reserved-path", "article-too-complex"}
     for problem in check(root):
         assert problem.severity == declared[problem.rule]
         assert problem.hint, problem

@@ -220,3 +220,10 @@ def test_serve_starts_with_a_broken_support_yml_shows_the_problems_and_turns_int
         server.terminate()
         server.wait(timeout=10)
     assert "Error: " in log.read_text()
+
+
+def test_init_keeps_build_output_and_caches_out_of_git(tmp_path):
+    assert run("init", str(tmp_path / "acme-help")).exit_code == 0
+    ignored = (tmp_path / "acme-help" / ".gitignore").read_text().splitlines()
+    assert {"/site/", ".cache/"} <= set(ignored)
+    assert not (tmp_path / "acme-help" / "gitignore").exists()

@@ -28,6 +28,7 @@ def test_wheel_contains_the_theme_templates_and_the_project_template(wheel):
     assert theme_files
     assert {f"helpgen/{name}" for name in theme_files} <= names
     assert "helpgen/project_template/support.yml" in names
+    assert "helpgen/project_template/gitignore" in names  # written as .gitignore by init
     assert "helpgen/project_template_languages/da/returns/how-do-i-return-an-item.md" in names  # init --languages
     assert {f"helpgen/i18n/messages/{lang}.yml" for lang in ("en", "da", "zh", "zh-TW")} <= names
     assert "helpgen/insights/templates/report.html" in names  # `helpgen insights report --format html`

@@ -85,9 +85,11 @@ def check_site_paths(project, languages, results: dict, reserved: Reserved) -> I
             where = Location(_join(project.display_root, lang.src(src)), 1)
             yield from blame(lang.url_prefix + output_file(url), where, what)
         for redirect in result.redirects:
-            if writes_page(redirect.source):
-                yield from blame(lang.url_prefix + output_file(redirect.source), redirect.origin,
-                                 f"the redirect from /{lang.url_prefix}{redirect.source}")
+            # A redirect's page is written at its old path, and its `_redirects` rule answers that path on
+            # Netlify and Cloudflare before any file: either way it would take the reserved path's place.
+            path = output_file(redirect.source) if writes_page(redirect.source) else redirect.source
+            yield from blame(lang.url_prefix + path, redirect.origin,
+                             f"the redirect from /{lang.url_prefix}{redirect.source}")
 
 
 def _join(prefix: str, name: str) -> str:

@@ -42,6 +42,11 @@ RULES: tuple[Rule, ...] = (
     Rule("article-too-large", ERROR, "front matter",
          "An article larger than `max_article_kb` or with more headings than `max_headings` (mkdocs.yml).",
          "Split it into several articles, or raise the limit under the helpgen plugin.", silenceable=False),
+    Rule("article-too-complex", ERROR, "front matter",
+         "An article Markdown would take minutes (or its whole stack) to render: quotes, lists or HTML nested far "
+         "too deep, a paragraph of more than 64 KB in one piece, thousands of unclosed `[`, `](` or `<tags`, "
+         "more than 2,000 code blocks, or any article whose rendering takes longer than 5 s of CPU time.",
+         "Split the article and its long paragraphs; nest less deeply.", silenceable=False),
     Rule("review-overdue", WARNING, "freshness",
          "An article whose `review_by` date has passed.",
          "Re-read the article, update it, then move `review_by` forward."),

@@ -19,6 +19,7 @@ from ..content.variables import substitute
 from ..errors import HelpgenError, Location, Problem
 from ..security import HtmlPolicy, Removal, removals
 from ..security.sanitize import code_scheme
+from .complexity import TOO_COMPLEX_HINT, RenderTooSlow, render_deadline
 from .rules import finding
 from .source import SourceFile
 
@@ -54,13 +55,20 @@ class Renderer:
 def check_safety(sources: list[SourceFile], renderer: Renderer) -> Iterator[Problem]:
     for source in sources:
         body = "\n".join(source.lines[source.body_line - 1:])
-        if not _MAY_NEED_CLEANING.search(body):
+        if not (source.suspicious or _MAY_NEED_CLEANING.search(body)):
             continue
         try:
             body = substitute(body, renderer.variables, source.file, source.body_line)
         except HelpgenError:
             pass  # unknown variables are reported by their own rule; check the text as written
-        found = removals(renderer.render(body), renderer.policy)
+        try:
+            with render_deadline():  # what the build would spend on it, bounded the same way
+                found = removals(renderer.render(body), renderer.policy)
+        except (RenderTooSlow, RecursionError) as exc:
+            reason = f"{exc}: this article is too complex to render" if isinstance(exc, RenderTooSlow) else \
+                "this article is nested too deeply to render"
+            yield finding("article-too-complex", source.at(source.body_line, 1), reason, TOO_COMPLEX_HINT)
+            continue
         if found:
             yield from _report(source, found)
 

@@ -15,6 +15,7 @@ from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 # The same code-span pattern variable substitution uses, so "is this code?" has one answer.
 from ..content.variables import blank_code_spans, lines_outside_code
+from .complexity import TOO_COMPLEX_HINT, scan
 from .rules import finding
 
 _DIRECTIVE = re.compile(r"helpgen:\s*ignore\s+([A-Za-z0-9_, -]+?)\s*(?:-->|$)")
@@ -31,6 +32,8 @@ class SourceFile:
     prose: dict[int, str] = field(default_factory=dict)  # body line number -> text with code blanked
     ignores: dict[int, set[str]] = field(default_factory=dict)  # line -> rule ids silenced there
     directive_problems: list[Problem] = field(default_factory=list)
+    # Long enough that `helpgen check` renders it under the time budget even without HTML (complexity.py).
+    suspicious: bool = False
     # What rules derive from the text alone (links, anchors), kept with it: a cached source keeps it.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -88,6 +91,13 @@ def read_source(docs_dir: Path, src: str, file: str, known_rules: set[str],
     except HelpgenError:
         body_line = 1  # an unclosed front matter block: parse_article has reported it
     source = SourceFile(src, file, text.split("\n"), body_line, article)
+    measured = scan(source.lines, body_line)
+    if measured.problem:
+        # Refused unread: every other rule's patterns would cost as much on this text as Markdown would.
+        del source.lines[body_line - 1:]
+        return source, [_as_finding(p) for p in problems] + [finding(
+            "article-too-complex", Location(file, measured.line or body_line), measured.problem, TOO_COMPLEX_HINT)]
+    source.suspicious = measured.suspicious
     _mask_body(source)
     _collect_directives(source, known_rules)
     return source, [_as_finding(p) for p in problems]

@@ -168,7 +168,7 @@ def parse_article(text: str, src: str, file: str | None = None,
             return Article(src, _title_from_folder(src), category=folder_category(src), body=body,
                            body_line=body_line), problems
         problems.append(Problem(Location(file, 1, 1), "the article has no front matter with a title",
-                                'start the file with:\n---\ntitle: "How do I …?"\n---'))
+                                'start the file with three lines: ---, then title: "How do I …?", then ---'))
         return None, problems
     if not node.is_mapping:
         Reader(node, "", problems, FRONT_MATTER_KEYS)  # reports "must be a mapping"

@@ -34,6 +34,8 @@ def init_project(target: Path, languages: list[str] | None = None) -> list[Path]
                               "choose a new folder name; helpgen init never overwrites files")
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(TEMPLATE_DIR, target, dirs_exist_ok=True, ignore=ignore)
+    # Shipped without its dot: a .gitignore inside the package would hide files from git and the wheel.
+    (target / "gitignore").rename(target / ".gitignore")
     if site is not None:
         content = target / "content"
         default = content / site.default.folder

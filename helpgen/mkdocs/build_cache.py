@@ -4,18 +4,22 @@ CI starts every build in a fresh process on a fresh checkout, so the preview's i
 help it. This folder keeps what they keep, between processes: each page step's effects (the page
 cache, which also carries each article's search terms) and each file's check work.
 
-Trust: a stale or foreign entry must cost a rebuild, never a wrong page. Every page entry carries its
-full key (everything the page read: see page_cache.py) and is used only when the key matches; the
-folder as a whole is tied to the versions of helpgen, MkDocs, Material, Markdown, Jinja and Python,
-and is emptied when any differs. An entry that cannot be read (truncated, corrupted, from an older
-format) is a miss. Entries are pickles: the folder must be as trusted as the project itself (a CI cache
-written only by the project's own builds; never restore one written by untrusted pull requests).
+Trust: a stale or foreign entry must cost a rebuild, never a wrong page, and never run code. Every page
+entry carries its full key (everything the page read: see page_cache.py) and is used only when the key
+matches; the folder as a whole is tied to the versions of helpgen, MkDocs, Material, Markdown, Jinja
+and Python, and is emptied when any differs. An entry that cannot be read (truncated, corrupted, from
+an older format) is a miss. Entries are pickles, which can run code when read; so every entry is signed
+with a key that lives outside the project (cache_key.py) and is read only when the signature is this
+machine's (or this CI's, which restores the key with the cache): a cache folder committed by a pull
+request is ignored. Unpickling then admits only the plain data classes a build stores.
 """
 from __future__ import annotations
 
 import contextlib
 import gc
 import hashlib
+import hmac
+import io
 import json
 import logging
 import os
@@ -27,28 +31,31 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import HelpgenError, Location
+from .cache_key import SIGNATURE_BYTES, _DataUnpickler, cache_key, signature
 
 MARKER = ".helpgen-cache"
-FORMAT = 4  # 4: search terms packed with marshal; 2: entries are plain pickles (1: zlib-compressed)
+FORMAT = 5  # 5: signed entries; 4: search terms packed with marshal; 2: plain pickles (1: zlib-compressed)
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
 
 class BuildStore:
     """A folder of named pickles; all writes are atomic (a killed build leaves whole files or none)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: bytes | None = None) -> None:
         self.folder = Path(folder)
         self._identity = json.dumps({"format": FORMAT, "versions": versions()}, sort_keys=True)
+        self._key = key if key is not None else cache_key()
+        self._refused = 0  # entries whose signature is not ours: said once, after the build
         self._open()
 
     def _open(self) -> None:
         marker = self.folder / MARKER
         if self.folder.exists() and not self.folder.is_dir():
             raise HelpgenError.at(Location(str(self.folder)), "the cache folder is a file",
-                                  "give --cache-dir a folder of its own, e.g. .cache/helpgen")
+                                  "give --cache-dir a folder of its own, e.g. ~/.cache/helpgen/build")
         if self.folder.is_dir() and any(self.folder.iterdir()) and not marker.is_file():
             raise HelpgenError.at(Location(str(self.folder)), "the cache folder is not empty and was not made by helpgen",
-                                  "give --cache-dir a folder of its own, e.g. .cache/helpgen")
+                                  "give --cache-dir a folder of its own, e.g. ~/.cache/helpgen/build")
         try:
             same = marker.read_text(encoding="utf-8") == self._identity
         except OSError:
@@ -70,10 +77,28 @@ class BuildStore:
     # -- named values (the check cache) ----------------------------------------------------------
 
     def load(self, name: str) -> Any | None:
-        return self._unpickle(self._read(self.folder / f"{name}.pickle"))
+        return self._unpickle(self._opened(self._read(self.folder / f"{name}.pickle"), name.encode()))
 
     def save(self, name: str, value: Any) -> None:
-        self._write(self.folder / f"{name}.pickle", _pickle(value))
+        self._write(self.folder / f"{name}.pickle", self._sealed(_pickle(value), name.encode()))
+
+    # -- signatures: what this machine's builds wrote, and nothing else, is ever unpickled ----------
+
+    def _sealed(self, payload: bytes, context: bytes) -> bytes:
+        return signature(self._key, context, payload) + payload
+
+    def _opened(self, data: bytes | None, context: bytes) -> bytes | None:
+        if data is None:
+            return None
+        mac, payload = data[:SIGNATURE_BYTES], data[SIGNATURE_BYTES:]
+        if not hmac.compare_digest(mac, signature(self._key, context, payload)):
+            self._refused += 1
+            return None
+        return payload
+
+    def refused(self) -> int:
+        """How many entries were ignored because another machine (or someone else) wrote them."""
+        return self._refused
 
     # -- keyed entries (page steps) --------------------------------------------------------------
 
@@ -94,12 +119,14 @@ class BuildStore:
 
     def get(self, kind: str, name: str, key: str) -> Any | None:
         data = self._read(self.entry_path(kind, name))
-        if data is None or not data.startswith(key.encode("ascii") + b"\n"):
+        head = key.encode("ascii") + b"\n"
+        if data is None or not data.startswith(head):
             return None
-        return self._unpickle(data[len(key) + 1:])
+        return self._unpickle(self._opened(data[len(head):], head))
 
     def put(self, kind: str, name: str, key: str, value: Any) -> None:
-        self._write(self.entry_path(kind, name), key.encode("ascii") + b"\n" + _pickle(value))
+        head = key.encode("ascii") + b"\n"
+        self._write(self.entry_path(kind, name), head + self._sealed(_pickle(value), head))
 
     def prune(self, kind: str, names: set[str]) -> None:
         """Delete the entries of pages this build did not have (a deleted or renamed article)."""
@@ -130,7 +157,7 @@ class BuildStore:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return pickle.loads(data)
+            return _DataUnpickler(io.BytesIO(data)).load()
         except Exception:  # noqa: BLE001 - any damage to an entry is a cache miss, never a failed build
             return None
         finally:

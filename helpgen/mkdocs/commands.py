@@ -19,7 +19,7 @@ from . import pipeline
 from .build_cache import BuildStore
 from .page_cache import PageCache
 from .plugin import HelpgenPlugin
-from ..errors import HelpgenError, Location, Problem
+from ..errors import HelpgenError, Location, Problem, terminal_text
 from ..progress import Progress
 
 # MkDocs 1.6 prints a notice about MkDocs 2 on every run; it is noise for helpgen's users.
@@ -35,6 +35,7 @@ class BuildResult:
     jobs: int = 1  # worker processes that built the pages
     phases: dict[str, float] = field(default_factory=dict)  # seconds per build phase
     reused: int = 0  # pages whose rendering came from the build cache
+    foreign_cache_entries: int = 0  # cache entries not signed by this machine's key: ignored
     fixes: list = field(default_factory=list)  # what --fix changed (migrate.edits.Change)
 
 
@@ -101,6 +102,7 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
     started = time.monotonic()
     cache = None
     if cache_dir is not None:
+        _refuse_published_cache(Path(cache_dir), config, config_file)
         cache = PageCache(BuildStore(Path(cache_dir).absolute()))
         if isinstance(plugin, HelpgenPlugin):
             plugin.use_build_store(cache.store)
@@ -117,7 +119,17 @@ def build_site(config_file: Path = Path("mkdocs.yml"), site_dir: Path | None = N
         config.plugins.on_shutdown()
     pages = sum(1 for _ in target.rglob("*.html")) if target.is_dir() else 0
     return BuildResult(target, pages, time.monotonic() - started, stats.jobs, stats.seconds,
-                       reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [])
+                       reused=stats.pages - stats.rebuilt, fixes=list(plugin.fixed) if plugin is not None else [],
+                       foreign_cache_entries=cache.store.refused() if cache is not None else 0)
+
+
+def _refuse_published_cache(cache_dir: Path, config, config_file: Path) -> None:
+    """A cache folder inside the content folder or the site would be published with the site."""
+    folder = cache_dir.resolve()
+    for place, what in ((Path(config.docs_dir), "the content folder"), (Path(config.site_dir), "the site folder")):
+        if folder == place.resolve() or folder.is_relative_to(place.resolve()):
+            raise HelpgenError.at(Location(str(cache_dir)), f"the cache folder is inside {what}, which is published",
+                                  "keep it outside the project, e.g. --cache-dir ~/.cache/helpgen/build")
 
 
 @contextmanager
@@ -149,6 +161,16 @@ def serve_site(config_file: Path = Path("mkdocs.yml"), dev_addr: str | None = No
         raise HelpgenError.at(Location(config_file.name), str(exc).strip()) from None
 
 
+def _shown_safely(record: logging.LogRecord) -> bool:
+    """MkDocs' messages quote file names and links as they are: nothing in them may act on a terminal or
+    start a CI workflow command (errors.terminal_text)."""
+    text = record.getMessage()
+    safe = terminal_text(text, multiline=True)
+    if safe != text:
+        record.msg, record.args = safe, ()
+    return True
+
+
 def configure_logging(verbose: bool) -> None:
     """MkDocs logs through `logging`; show writers its warnings without timestamps or tracebacks."""
     logger = logging.getLogger("mkdocs")
@@ -156,6 +178,7 @@ def configure_logging(verbose: bool) -> None:
         return
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(_shown_safely)
     handler._helpgen = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.WARNING)

@@ -26,6 +26,7 @@ from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from .page_cache import PageCache, page_key, site_fingerprint
+from .sources import bounded_render
 from .templates import prepare_environment, reuse_navigation
 from .workers import (Failed, PageEffects, PluginState, apply_attributes, changed_attributes,
                       fork_available, map_in_workers, page_attributes, pipeline_safe, recording, replay)
@@ -221,7 +222,8 @@ class _PageSteps:
     def run(self, step: str, index: int) -> None:
         page = self.pages[index]
         if step == "read":
-            _populate_page(page, self.config, self.files)
+            with bounded_render(self.config, page.file.src_uri):
+                _populate_page(page, self.config, self.files)
         else:
             _build_page(page, self.config, self.doc_files, self.nav, self.env,
                         excluded=page.file.inclusion.is_excluded())

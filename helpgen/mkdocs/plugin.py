@@ -162,6 +162,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             config.extra["alternate"] = True
         if not self.config.generator:
             config.extra["generator"] = False  # Material's own switch for its footer line
+        if "content.tooltips" in (theme.get("features") or []):
+            # Material's tooltips insert an element's title as HTML (its innerHTML), titles copied from an
+            # article's title included: the browser's own tooltips show the same text as text.
+            theme["features"] = [f for f in theme["features"] if f != "content.tooltips"]
+            log.info("Material's content.tooltips is off: it shows titles as HTML (docs/security.md)")
         if self.config.safe_output and self.command != "serve":
             self._stage_output(config, project)
         host_problems = output.host_file_problems(project, list(self.config.host_files),

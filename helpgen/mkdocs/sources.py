@@ -8,11 +8,13 @@ import html
 import json
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.structure.files import Files
 
+from ..checks.complexity import TOO_COMPLEX_HINT, RenderTooSlow, render_deadline
 from ..checks.limits import Limits
 from ..checks import CheckCache, ContentProject, LanguagesResult, check_languages, report
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article
@@ -138,3 +140,18 @@ def generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
             for src, title in wanted.items() if lang.src(src) not in existing}
+
+
+@contextmanager
+def bounded_render(config, src_uri: str):
+    """Render one page within the time budget (checks/complexity.py); past it, or nested deeper than
+    Python's stack, the build stops with an error at the file instead of running for minutes."""
+    try:
+        with render_deadline():
+            yield
+    except RenderTooSlow as exc:
+        raise HelpgenError.at(Location(display_path(config, src_uri), 1), f"{exc}: this article is too complex "
+                              "to render", TOO_COMPLEX_HINT) from None
+    except RecursionError:
+        raise HelpgenError.at(Location(display_path(config, src_uri), 1), "this article is nested too deeply to "
+                              "render", TOO_COMPLEX_HINT) from None

@@ -7,7 +7,6 @@ compares it with an otherwise identical pass that removes nothing, so check and 
 """
 from __future__ import annotations
 
-import difflib
 import html
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -58,25 +57,27 @@ def removals(markup: str, policy: HtmlPolicy = HtmlPolicy()) -> list[Removal]:
         return []  # the usual case, without parsing either
     kept, clean = _tags(kept_html), _tags(clean_html)
     found: list[Removal] = []
-    matcher = difflib.SequenceMatcher(None, [t for t, _ in kept], [t for t, _ in clean], autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op in ("delete", "replace"):
-            for tag, attributes in kept[a1:a2]:
-                found.append(Removal("element", tag))
-                # What made the element dangerous is worth naming on its own (rule ids in `helpgen check`).
-                found += [Removal("attribute", tag, name, value) for name, value in attributes.items()
-                          if name.startswith("on")]
-                found += [Removal("url", tag, name, value) for name, value in attributes.items()
-                          if not name.startswith("on") and code_scheme(value)]
-        elif op == "equal":
-            for (tag, before), (_, after) in zip(kept[a1:a2], clean[b1:b2]):
-                for name, value in before.items():
-                    if name in after:
-                        if after[name] != value and name in ID_ATTRIBUTES | ID_LIST_ATTRIBUTES:
-                            found.append(Removal("id", tag, name, value))
-                        continue
-                    kind = "url" if name in _URL_ATTRIBUTES and value and not name.startswith("on") else "attribute"
-                    found.append(Removal(kind, tag, name, value))
+    # The clean tree is the kept tree with elements taken out (the same html5 parse, filtered), so one walk
+    # pairs them: a kept tag that is not the next clean one was removed. Linear, where a general diff of
+    # the two tag lists took half a minute on a 28 KB paste from Word.
+    position = 0
+    for tag, before in kept:
+        if position < len(clean) and clean[position][0] == tag:
+            after = clean[position][1]
+            position += 1
+            for name, value in before.items():
+                if name in after:
+                    if after[name] != value and name in ID_ATTRIBUTES | ID_LIST_ATTRIBUTES:
+                        found.append(Removal("id", tag, name, value))
+                    continue
+                kind = "url" if name in _URL_ATTRIBUTES and value and not name.startswith("on") else "attribute"
+                found.append(Removal(kind, tag, name, value))
+            continue
+        found.append(Removal("element", tag))
+        # What made the element dangerous is worth naming on its own (rule ids in `helpgen check`).
+        found += [Removal("attribute", tag, name, value) for name, value in before.items() if name.startswith("on")]
+        found += [Removal("url", tag, name, value) for name, value in before.items()
+                  if not name.startswith("on") and code_scheme(value)]
     return found
 
 
