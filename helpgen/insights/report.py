@@ -135,93 +135,115 @@ def build_report(store: Store, since: int, until: int, limit: int = LIMIT) -> Re
     """The report of the events that arrived in [since, until) (Unix seconds)."""
     window = (since, until)
     first_week, last_week = (since + _MONDAY) // WEEK, (max(since, until - 1) + _MONDAY) // WEEK
+    tables = _tables(store, since, until)
+    per_query = _per_query(store, tables, since, until)
+    weeks = _weeks(store, tables, window, first_week, last_week)
+    contacts = _contacts(store, tables, window, limit)
     return Report(
         since=since, until=until,
-        votes=store.rows("SELECT COUNT(*) FROM helpgen_votes WHERE at >= ? AND at < ?", window)[0][0],
-        zero_results=_zero_results(store, since, until, limit, first_week, last_week),
-        top_searches=tuple(TopSearch(q, n, c or 0, z or 0) for q, n, c, z in store.rows(
-            "SELECT query, COUNT(*), SUM(CASE WHEN clicked IS NOT NULL THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END) FROM helpgen_searches WHERE at >= ? AND at < ? "
-            "GROUP BY query ORDER BY COUNT(*) DESC, query LIMIT ?", (*window, limit))),
+        votes=sum(w.yes + w.no for w in weeks),
+        zero_results=_zero_results(store, per_query, since, until, limit, first_week, last_week),
+        top_searches=tuple(TopSearch(q, n, clicks, zero) for q, (n, clicks, zero, _) in
+                           sorted(per_query.items(), key=lambda item: (-item[1][0], item[0]))[:limit]),
         refinements=tuple(Refinement(b, a, n, c or 0) for b, a, n, c in store.rows(
             "SELECT refined_from, query, COUNT(*), SUM(CASE WHEN clicked IS NOT NULL THEN 1 ELSE 0 END) "
-            "FROM helpgen_searches WHERE at >= ? AND at < ? AND refined_from IS NOT NULL AND refined_from <> query "
+            "FROM helpgen_searches WHERE refined_from IS NOT NULL AND at >= ? AND at < ? AND refined_from <> query "
             "GROUP BY refined_from, query ORDER BY COUNT(*) DESC, refined_from, query LIMIT ?", (*window, limit))),
-        articles=_articles(store, window),
-        contacts=_contacts(store, window, limit),
-        self_service=_self_service(store, window),
-        weeks=_weeks(store, window, first_week, last_week),
+        articles=_articles(store, tables, window),
+        contacts=contacts,
+        self_service=SelfService(sum(w.searches for w in weeks), sum(w.clicks for w in weeks), contacts.after_search),
+        weeks=weeks,
     )
 
 
-def _zero_results(store: Store, since: int, until: int, limit: int, first_week: int,
-                  last_week: int) -> tuple[ZeroResultSearch, ...]:
+def _tables(store: Store, since: int, until: int) -> dict[str, str]:
+    """Each table as the window's queries name it: the store decides, from the share of the table's time
+    span the window covers, whether reading it whole beats its index on `at`."""
+    named = {}
+    for table in ("helpgen_searches", "helpgen_votes", "helpgen_contacts"):
+        first, last = store.rows(f"SELECT MIN(at), MAX(at) FROM {table}")[0]
+        span = (last - first + 1) if first is not None else 1
+        covered = (min(until, (last or 0) + 1) - max(since, first or 0)) / span
+        named[table] = store.scan(table, max(0.0, covered))
+    return named
+
+
+def _per_query(store: Store, tables: dict[str, str], since: int, until: int) -> dict[str, tuple[int, int, int, int]]:
+    """query -> (searches, clicks, found nothing, found nothing in the window's later half): one scan of
+    the window's searches serves the top searches and the searches that found nothing."""
     middle = since + (until - since) // 2
-    top = store.rows("SELECT query, COUNT(*), SUM(CASE WHEN at >= ? THEN 1 ELSE 0 END) FROM helpgen_searches "
-                     "WHERE results = 0 AND at >= ? AND at < ? GROUP BY query ORDER BY COUNT(*) DESC, query LIMIT ?",
-                     (middle, since, until, limit))
+    rows = store.rows("SELECT query, COUNT(*), SUM(CASE WHEN clicked IS NOT NULL THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END), "
+                      "SUM(CASE WHEN results = 0 AND at >= ? THEN 1 ELSE 0 END) "
+                      f"FROM {tables['helpgen_searches']} WHERE at >= ? AND at < ? GROUP BY query", (middle, since, until))
+    return {q: (int(n), int(c or 0), int(z or 0), int(later or 0)) for q, n, c, z, later in rows}
+
+
+def _zero_results(store: Store, per_query: dict[str, tuple[int, int, int, int]], since: int, until: int,
+                  limit: int, first_week: int, last_week: int) -> tuple[ZeroResultSearch, ...]:
+    middle = since + (until - since) // 2
+    top = sorted((q for q, counts in per_query.items() if counts[2]), key=lambda q: (-per_query[q][2], q))[:limit]
     if not top:
         return ()
-    queries = [row[0] for row in top]
-    among = f"query IN ({', '.join('?' for _ in queries)})"
+    among = f"query IN ({', '.join('?' for _ in top)})"  # each looked up by the (query, at) index
     seen = {q: (first, last) for q, first, last in store.rows(
-        f"SELECT query, MIN(at), MAX(at) FROM helpgen_searches WHERE results = 0 AND {among} GROUP BY query", queries)}
-    languages: dict[str, list[tuple[int, str]]] = {}
-    for q, language, n in store.rows(
-            f"SELECT query, language, COUNT(*) FROM helpgen_searches WHERE results = 0 AND at >= ? AND at < ? "
-            f"AND {among} GROUP BY query, language", (since, until, *queries)):
-        languages.setdefault(q, []).append((-n, language))
+        f"SELECT query, MIN(at), MAX(at) FROM helpgen_searches WHERE {among} AND results = 0 GROUP BY query", top)}
+    languages: dict[str, dict[str, int]] = {}
     weekly: dict[str, dict[int, int]] = {}
-    for q, week, n in store.rows(
-            f"SELECT query, {WEEK_OF}, COUNT(*) FROM helpgen_searches WHERE results = 0 AND at >= ? AND at < ? "
-            f"AND {among} GROUP BY query, {WEEK_OF}", (since, until, *queries)):
-        weekly.setdefault(q, {})[int(week)] = n
-    return tuple(
-        ZeroResultSearch(q, n, tuple(code for _, code in sorted(languages.get(q, []))), seen[q][0], seen[q][1],
-                         trend(n - (later or 0), later or 0, seen[q][0] >= middle),
-                         tuple(weekly.get(q, {}).get(w, 0) for w in range(first_week, last_week + 1)))
-        for q, n, later in top)
+    for q, language, week, n in store.rows(
+            f"SELECT query, language, {WEEK_OF}, COUNT(*) FROM helpgen_searches WHERE {among} AND at >= ? AND at < ? "
+            f"AND results = 0 GROUP BY query, language, {WEEK_OF}", (*top, since, until)):
+        languages.setdefault(q, {})[language] = languages.get(q, {}).get(language, 0) + n
+        weekly.setdefault(q, {})[int(week)] = weekly.get(q, {}).get(int(week), 0) + n
+    result = []
+    for q in top:
+        count, later = per_query[q][2], per_query[q][3]
+        ordered = tuple(code for code, _ in sorted(languages.get(q, {}).items(), key=lambda item: (-item[1], item[0])))
+        result.append(ZeroResultSearch(q, count, ordered, seen[q][0], seen[q][1],
+                                       trend(count - later, later, seen[q][0] >= middle),
+                                       tuple(weekly.get(q, {}).get(w, 0) for w in range(first_week, last_week + 1))))
+    return tuple(result)
 
 
-def _articles(store: Store, window: tuple[int, int]) -> tuple[ArticleVotes, ...]:
+def _articles(store: Store, tables: dict[str, str], window: tuple[int, int]) -> tuple[ArticleVotes, ...]:
     rows = store.rows("SELECT article, SUM(CASE WHEN vote = 'yes' THEN 1 ELSE 0 END), "
-                      "SUM(CASE WHEN vote = 'no' THEN 1 ELSE 0 END) FROM helpgen_votes "
+                      f"SUM(CASE WHEN vote = 'no' THEN 1 ELSE 0 END) FROM {tables['helpgen_votes']} "
                       "WHERE at >= ? AND at < ? GROUP BY article", window)
     articles = [ArticleVotes(a, y, n, *wilson_bounds(y, y + n)) for a, y, n in rows]
     return tuple(sorted(articles, key=lambda a: (-a.lower, -a.votes, a.article)))
 
 
-def _contacts(store: Store, window: tuple[int, int], limit: int) -> Contacts:
-    def counted(column: str) -> dict[str, int]:
-        rows = store.rows(f"SELECT {column}, COUNT(*) FROM helpgen_contacts WHERE at >= ? AND at < ? "
-                          f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column}", window)
-        return {key: n for key, n in rows}
+def _contacts(store: Store, tables: dict[str, str], window: tuple[int, int], limit: int) -> Contacts:
+    """Contact clicks by place, by channel and by article page, from one pass over the window's contacts."""
+    origins: dict[str, int] = {}
+    channels: dict[str, int] = {}
+    pages: dict[str, int] = {}
+    after = 0
+    for origin, channel, page, after_search, n in store.rows(
+            f"SELECT origin, channel, CASE WHEN origin = 'article' THEN page END, after_search, COUNT(*) "
+            f"FROM {tables['helpgen_contacts']} WHERE at >= ? AND at < ? GROUP BY 1, 2, 3, 4", window):
+        origins[origin] = origins.get(origin, 0) + n
+        channels[channel] = channels.get(channel, 0) + n
+        if page is not None:
+            pages[page] = pages.get(page, 0) + n
+        after += n if after_search else 0
 
-    total, after = store.rows("SELECT COUNT(*), SUM(after_search) FROM helpgen_contacts WHERE at >= ? AND at < ?",
-                              window)[0]
-    by_article = store.rows("SELECT page, COUNT(*) FROM helpgen_contacts WHERE at >= ? AND at < ? "
-                            "AND origin = 'article' GROUP BY page ORDER BY COUNT(*) DESC, page LIMIT ?",
-                            (*window, limit))
-    return Contacts(total, counted("origin"), counted("channel"), tuple((p, n) for p, n in by_article),
-                    int(after or 0))
+    def ranked(counts: dict[str, int]) -> list[tuple[str, int]]:
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    return Contacts(sum(origins.values()), dict(ranked(origins)), dict(ranked(channels)),
+                    tuple(ranked(pages)[:limit]), after)
 
 
-def _self_service(store: Store, window: tuple[int, int]) -> SelfService:
-    searches, clicked = store.rows("SELECT COUNT(*), SUM(CASE WHEN clicked IS NOT NULL THEN 1 ELSE 0 END) "
-                                   "FROM helpgen_searches WHERE at >= ? AND at < ?", window)[0]
-    after = store.rows("SELECT SUM(after_search) FROM helpgen_contacts WHERE at >= ? AND at < ?", window)[0][0]
-    return SelfService(searches, int(clicked or 0), int(after or 0))
-
-
-def _weeks(store: Store, window: tuple[int, int], first: int, last: int) -> tuple[Week, ...]:
+def _weeks(store: Store, tables: dict[str, str], window: tuple[int, int], first: int, last: int) -> tuple[Week, ...]:
     counts: dict[int, dict[str, int]] = {w: {} for w in range(first, last + 1)}
     queries = {
         ("searches", "zero_results", "clicks"): (
             "SELECT {week}, COUNT(*), SUM(CASE WHEN results = 0 THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN clicked IS NOT NULL THEN 1 ELSE 0 END) FROM helpgen_searches"),
+            "SUM(CASE WHEN clicked IS NOT NULL THEN 1 ELSE 0 END) FROM " + tables["helpgen_searches"]),
         ("yes", "no"): ("SELECT {week}, SUM(CASE WHEN vote = 'yes' THEN 1 ELSE 0 END), "
-                        "SUM(CASE WHEN vote = 'no' THEN 1 ELSE 0 END) FROM helpgen_votes"),
-        ("contacts",): "SELECT {week}, COUNT(*) FROM helpgen_contacts",
+                        "SUM(CASE WHEN vote = 'no' THEN 1 ELSE 0 END) FROM " + tables["helpgen_votes"]),
+        ("contacts",): "SELECT {week}, COUNT(*) FROM " + tables["helpgen_contacts"],
     }
     for names, select in queries.items():
         for week, *values in store.rows(select.format(week=WEEK_OF) + f" WHERE at >= ? AND at < ? GROUP BY {WEEK_OF}",

@@ -37,5 +37,11 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
         "CREATE INDEX helpgen_searches_at ON helpgen_searches (at)",
         "CREATE INDEX helpgen_contacts_at ON helpgen_contacts (at)",
     )),
+    # The report looks its top queries up by name (languages, weeks, first seen), and refinements, a
+    # tenth of the searches, apart from the rest: two full scans of the searches instead of eight.
+    (2, (
+        "CREATE INDEX helpgen_searches_query ON helpgen_searches (query, at)",
+        "CREATE INDEX helpgen_searches_refined ON helpgen_searches (at) WHERE refined_from IS NOT NULL",
+    )),
 )
 VERSION = MIGRATIONS[-1][0]

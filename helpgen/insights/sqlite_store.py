@@ -13,7 +13,11 @@ from typing import Any, Iterable, Sequence
 
 from .store import Store, StoreError
 
+WHOLE_TABLE_SHARE = 0.15  # reading more than this share of a table by its time index is slower than all of it
 BUSY_TIMEOUT_MS = 10_000  # another process migrating or pruning: wait for it rather than fail
+# A report scans the searches a few times: pages read through a memory map and kept in a large cache
+# (the OS's file cache holds them anyway) make a million-event report a third faster.
+READ_PRAGMAS = ("PRAGMA cache_size = -131072", "PRAGMA mmap_size = 268435456", "PRAGMA temp_store = MEMORY")
 
 
 class SqliteStore(Store):
@@ -30,6 +34,8 @@ class SqliteStore(Store):
             self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = self.connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             self.connection.execute("PRAGMA synchronous = FULL")
+            for pragma in READ_PRAGMAS:
+                self.connection.execute(pragma)
         except sqlite3.Error as exc:
             raise StoreError(url, f"cannot open the database ({exc})",
                              "check that the file is a SQLite database and that this user may write it") from None
@@ -37,6 +43,11 @@ class SqliteStore(Store):
             raise StoreError(url, f"SQLite would not use its write-ahead log here (journal mode {mode})",
                              "put the database on a local file system")
         self._in_transaction = False
+
+    def scan(self, table: str, share: float) -> str:
+        # Without statistics SQLite takes any range on `at` as selective and reads row by row through the
+        # index: a report over most of the events took 3 s where reading the table through took 0.4 s.
+        return f"{table} NOT INDEXED" if share > WHOLE_TABLE_SHARE else table
 
     def _begin(self, how: str = "BEGIN") -> None:
         if not self._in_transaction:

@@ -80,6 +80,11 @@ class Store(ABC):
 
     # --- the same on every engine --------------------------------------------------------------------
 
+    def scan(self, table: str, share: float) -> str:
+        """How a query names `table` when it reads `share` (0–1) of its rows: here, just the name; an
+        engine without statistics on the rows' times is told when reading the table whole is cheaper."""
+        return table
+
     def sql(self, text: str) -> str:
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 

@@ -30,6 +30,30 @@ def test_the_schema_is_created_once_and_its_version_recorded(db_url):
         store.close()
 
 
+def test_a_database_of_the_first_schema_is_brought_up_to_date_and_keeps_its_events(db_url):
+    from helpgen.insights.schema import MIGRATIONS
+
+    store = open_store(db_url)
+    for table in ("helpgen_votes", "helpgen_searches", "helpgen_contacts", "helpgen_insights_schema"):
+        store.execute(f"DROP TABLE {table}")
+    store.execute("CREATE TABLE helpgen_insights_schema (version INTEGER NOT NULL)")
+    for statement in MIGRATIONS[0][1]:  # the tables as the first helpgen with insights made them
+        store.execute(store._dialect(statement))
+    store.execute("INSERT INTO helpgen_insights_schema (version) VALUES (1)")
+    store.commit()
+    store.insert([(read_event(SEARCH), now())])
+    store.close()
+    store = open_store(db_url)
+    try:
+        assert store.rows("SELECT version FROM helpgen_insights_schema") == [(VERSION,)] and VERSION >= 2
+        assert store.counts()["searches"] == 1
+        refined = read_event({**SEARCH, "refined_from": "pay later"})
+        store.insert([(refined, now())])  # the new indexes take rows
+        assert store.counts()["searches"] == 2
+    finally:
+        store.close()
+
+
 def test_a_database_from_a_newer_helpgen_is_refused_with_the_fix(db_url):
     store = open_store(db_url)
     store.execute("UPDATE helpgen_insights_schema SET version = 99")
