@@ -89,7 +89,8 @@ class Store(ABC):
         return text if self.placeholder == "?" else text.replace("?", self.placeholder)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        """A read: its own short transaction, so a long report sees one consistent state."""
+        """A read, in a transaction of its own that ends with it: no snapshot or lock is held between
+        a report's queries, so the collector's writes (and SQLite's checkpoints) never wait for a report."""
         try:
             return self.execute(self.sql(sql), params)
         finally:
