@@ -102,8 +102,8 @@ def create_app(writer: BatchWriter, settings: CollectorSettings) -> Starlette:
         return Response(status_code=204, headers={"Cache-Control": "no-store"})
 
     async def health(request: Request) -> Response:
-        status = 200 if writer.healthy else 503
-        return JSONResponse({"status": "ok" if writer.healthy else "failing"}, status_code=status,
+        healthy = writer.healthy or await writer.ping()
+        return JSONResponse({"status": "ok" if healthy else "failing"}, status_code=200 if healthy else 503,
                             headers={"Cache-Control": "no-store"})
 
     async def not_found(request: Request, exc: Exception) -> Response:

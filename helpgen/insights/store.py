@@ -151,6 +151,11 @@ class Store(ABC):
             self.rollback()
             raise
 
+    def check_tables(self) -> None:
+        """Raise unless every table is there and readable (cheap: no row is read)."""
+        for table in TABLES.values():
+            self.rows(f"SELECT at FROM {table} WHERE 1 = 0")
+
     def counts(self) -> dict[str, int]:
         """How many events of each kind are kept."""
         return {kind: self.rows(f"SELECT COUNT(*) FROM {table}")[0][0] for kind, table in TABLES.items()}

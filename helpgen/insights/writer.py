@@ -21,6 +21,7 @@ from .store import Store, now
 
 MAX_BATCH = 500
 _STOP = object()
+_PING = object()  # from /health while failing: is the database back?
 log = logging.getLogger("helpgen.insights")
 
 
@@ -52,6 +53,20 @@ class BatchWriter:
         self._queue.put((event, self._clock(), done, loop))
         await done
 
+    async def ping(self) -> bool:
+        """Whether the database answers now (after a failed commit, /health asks rather than waits for the
+        next event: a load balancer must see a collector recover)."""
+        if not self._thread.is_alive():
+            return False
+        loop = asyncio.get_running_loop()
+        done = loop.create_future()
+        self._queue.put((_PING, 0, done, loop))
+        try:
+            await done
+        except Exception:  # noqa: BLE001 - the answer is "no"
+            return False
+        return True
+
     def stop(self) -> None:
         """Write what is queued, then stop (the server has stopped taking requests)."""
         if self._thread.is_alive():
@@ -74,11 +89,36 @@ class BatchWriter:
                     stopping = True
                     break
                 batch.append(item)
-            error = self._commit(batch)
+            pings = [item for item in batch if item[0] is _PING]
+            batch = [item for item in batch if item[0] is not _PING]
+            error = self._commit(batch) if batch else None
+            if pings:
+                error_of_ping = error or self._ping()
+                for _, _, done, loop in pings:
+                    loop.call_soon_threadsafe(_settle, done, error_of_ping)
             for _, _, done, loop in batch:
                 loop.call_soon_threadsafe(_settle, done, error)
         if self._store is not None:
             self._store.close()
+
+    def _ping(self) -> BaseException | None:
+        try:
+            if self._store is None:
+                self._store = self._open_store()
+            self._store.check_tables()
+        except Exception as exc:
+            self._drop_store()
+            return exc
+        self.healthy = True
+        return None
+
+    def _drop_store(self) -> None:
+        if self._store is not None:
+            try:
+                self._store.close()
+            except Exception:  # noqa: BLE001 - already broken; a new one is opened next time
+                pass
+            self._store = None
 
     def _commit(self, batch: list) -> BaseException | None:
         try:
@@ -88,12 +128,7 @@ class BatchWriter:
         except Exception as exc:  # the requests hear it; the collector goes on with a new connection
             log.error("could not store %d event(s): %s", len(batch), exc)
             self.healthy = False
-            if self._store is not None:
-                try:
-                    self._store.close()
-                except Exception:  # noqa: BLE001 - already broken; a new one is opened next time
-                    pass
-                self._store = None
+            self._drop_store()
             return exc
         self.healthy = True
         self.written += len(batch)

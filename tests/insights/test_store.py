@@ -142,3 +142,20 @@ def test_an_ipv6_client_counts_as_its_network_and_memory_stays_bounded():
     limiter.allow("10.9.9.9")
     assert len(limiter) == 1
     assert MAX_CLIENTS >= 10_000
+
+
+def test_health_says_failing_while_the_database_refuses_and_ok_once_it_is_back(postgres_url, start_collector):
+    collector = start_collector(postgres_url)
+    assert collector.post(VOTE) == 204
+    store = open_store(postgres_url)
+    store.execute("ALTER TABLE helpgen_votes RENAME TO helpgen_votes_away")
+    store.commit()
+    assert collector.post(VOTE) == 503  # not stored, and said so
+    assert collector.request("GET", "/health")[:1] == (503,)
+    assert any("could not store 1 event(s)" in line for line in collector.log)
+    store.execute("ALTER TABLE helpgen_votes_away RENAME TO helpgen_votes")
+    store.commit()
+    store.close()
+    assert collector.request("GET", "/health")[0] == 200  # asked again, not left failing until an event comes
+    assert collector.post(VOTE) == 204
+    assert stored(postgres_url)["votes"] == 2
