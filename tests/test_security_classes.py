@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 from click.testing import CliRunner
 
 from helpgen.cli import main
@@ -263,3 +264,25 @@ def test_nothing_a_writer_types_starts_a_ci_command(project, monkeypatch, text):
             if line.startswith(("::error file=", "::warning file=")):
                 continue  # helpgen's own annotations, one line per finding (--format github)
             assert not line.lstrip().startswith("::") and "##[" not in line, line
+
+
+_ID_PARTS = st.sampled_from(["_", "__", "&#95;", "&#x5f;", "&lowbar;", "&UnderBar;", "config", "search", "helpgen-",
+                             "HG-", "hg-", "x", "-", "tabbed_1", " ", "&amp;"])
+
+
+@given(st.lists(_ID_PARTS, min_size=1, max_size=6).map("".join), st.sampled_from(["id", "name", "for", "headers"]))
+def test_no_attribute_value_however_spelled_keeps_a_reserved_id(value, attribute):
+    from bs4 import BeautifulSoup
+
+    from helpgen.security import sanitize
+    from helpgen.security.policy import RESERVED_ID
+
+    tag = {"name": "a", "for": "label", "headers": "td"}.get(attribute, "p")
+    html = sanitize(f'<table><tr><{tag} {attribute}="{value}">x</{tag}></tr></table>' if tag == "td"
+                    else f'<{tag} {attribute}="{value}">x</{tag}>')
+    for element in BeautifulSoup(html, "html.parser").find_all(True):
+        for name in ("id", "name", "for"):  # one name each, as getElementById and selectors read it
+            assert not RESERVED_ID.match(str(element.get(name, "")).strip()), (value, html)
+        headers = element.get("headers") or ""
+        for part in (" ".join(headers) if isinstance(headers, list) else headers).split():  # a list of ids
+            assert not RESERVED_ID.match(part), (value, html)

@@ -132,7 +132,8 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),
         theme_language=str(theme.get("language") or "en"),
-        host_files=tuple(str(f) for f in options.get("host_files") or () if isinstance(f, str)),
+        host_files=tuple(f for f in (options.get("host_files") if isinstance(options.get("host_files"), list) else ())
+                         if isinstance(f, str)),
         strings_file=str(options.get("strings") or "strings.yml"),
     )
 

@@ -66,6 +66,11 @@ ID_ATTRIBUTES = frozenset({"id", "name", "for"})
 ID_LIST_ATTRIBUTES = frozenset({"headers", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns"})
 
 
+# Markup in which an attribute could spell a reserved id: the characters themselves, or an entity (nh3
+# decodes `&#95;`, `&lowbar;` before the filter sees a value).
+_MAY_HOLD_RESERVED_ID = re.compile(r"__|helpgen-|hg-|&#|&lowbar;|&underbar;", re.IGNORECASE)
+
+
 def page_id(value: str) -> str:
     """An article's id as the page carries it: prefixed when the page's scripts could read it as theirs."""
     return ID_PREFIX + value if RESERVED_ID.match(value.strip()) else value
@@ -89,7 +94,15 @@ class HtmlPolicy:
             return False
         return host in {d.lower().rstrip(".") for d in self.embed_domains}
 
-    def nh3_options(self) -> dict[str, Any]:
+    def nh3_options(self, markup: str = "") -> dict[str, Any]:
+        """nh3's options; `markup`, when given, lets the id filter be skipped where no reserved id can be
+        (a Python call per attribute costs half the cleaning's time)."""
+        options = self._options()
+        if not self.embed_domains and markup and not _MAY_HOLD_RESERVED_ID.search(markup):
+            options = dict(options, attribute_filter=None)
+        return options
+
+    def _options(self) -> dict[str, Any]:
         tags = set(TAGS)
         attributes = {tag: set(names) for tag, names in ATTRIBUTES.items()}
         attributes["*"] = set(GLOBAL_ATTRIBUTES)

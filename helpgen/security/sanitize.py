@@ -19,7 +19,7 @@ _CODE_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
 
 
 def sanitize(markup: str, policy: HtmlPolicy = HtmlPolicy()) -> str:
-    return nh3.clean(markup, **policy.nh3_options())
+    return nh3.clean(markup, **policy.nh3_options(markup))
 
 
 @dataclass(frozen=True)
