@@ -10,6 +10,7 @@ other's), masked personal data, and text that the Solr-style line would misread 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import yaml
 
@@ -38,9 +39,13 @@ def refinement_pairs(store: Store, since: int, until: int, min_count: int) -> li
         "ORDER BY COUNT(*) DESC, language, refined_from, query", (since, until, min_count))]
 
 
-def suggestions_from(pairs: list[tuple[str, str, str, int, int]]) -> list[Suggestion]:
+Known = Callable[[str, str, str], bool]  # (language, before, after): synonyms.yml already leads there
+
+
+def suggestions_from(pairs: list[tuple[str, str, str, int, int]], known: Known = lambda *pair: False) -> list[Suggestion]:
     useful = {(lang, b, a): (seen, clicked) for lang, b, a, seen, clicked in pairs
-              if clicked >= seen * MIN_CLICKED_SHARE and _usable(b) and _usable(a) and not _nested(b, a)}
+              if clicked >= seen * MIN_CLICKED_SHARE and _usable(b) and _usable(a) and not _nested(b, a)
+              and not known(lang, b, a)}
     found: list[Suggestion] = []
     done: set[tuple[str, str, str]] = set()
     for (lang, before, after), (seen, clicked) in useful.items():

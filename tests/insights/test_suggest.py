@@ -36,6 +36,13 @@ def test_both_ways_make_equivalent_words_and_what_is_no_synonym_is_left_out():
                                                              ("en", "t-shirt, tee", 8)]
 
 
+def test_a_pair_synonyms_yml_already_has_is_not_proposed_again():
+    pairs = [("en", "chargeback", "refund", 12, 10), ("en", "tee", "t-shirt", 5, 5)]
+    known = {("en", "chargeback", "refund")}
+    found = suggestions_from(pairs, lambda *pair: pair in known)
+    assert [s.line for s in found] == ["tee => t-shirt"]
+
+
 def test_the_output_is_yaml_a_writer_can_paste():
     text = format_suggestions(suggestions_from([("en", "chargeback", "refund", 12, 10),
                                                 ("en", "yes: really", "no #1", 3, 3)]))
