@@ -118,19 +118,28 @@ def serve(config_file: Path, dev_addr: str | None, open_browser: bool, jobs: int
 @click.option("--support", "support_file", type=click.Path(dir_okay=False, path_type=Path), default="support.yml",
               show_default=True, help="The support config to read.")
 @click.option("--lang", metavar="CODE", help="Word the statuses in this language, e.g. da, zh, zh-TW (default: English).")
+@click.option("--status", "status_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A support-status.json whose live notices count too, as on the site.")
 def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json: bool, support_file: Path,
-          lang: str | None) -> None:
+          lang: str | None, status_file: Path | None) -> None:
     """Show each channel's status and reply-by time, as a customer sees it on the site."""
-    from .hours.status import channel_statuses, parse_instant, statuses_as_json
+    from .hours.live_file import read_live_file
+    from .hours.notice_effects import in_effect
+    from .hours.schedule import to_us
+    from .hours.status import channel_statuses, notices_now, parse_instant, statuses_as_json
     from .hours.support import load_support
 
     support = load_support(support_file, str(support_file))
+    live = read_live_file(status_file).notices if status_file else ()
     at = parse_instant(at_text, support.timezone)
-    statuses = channel_statuses(support, at, zone, channel_id, lang)
+    statuses = channel_statuses(support, at, zone, channel_id, lang, live)
+    shown = in_effect(notices_now(support, at, live, lang or ""), support.timezone, to_us(at))
     if as_json:
-        click.echo(statuses_as_json(statuses, at))
+        click.echo(statuses_as_json(statuses, at, shown))
         return
     click.echo(f"{support.organization} at {at:%A %Y-%m-%d %H:%M} ({at.tzinfo})")
+    for notice in shown:
+        click.echo(f"  Notice: {notice['text']}  [{notice['id']}]")
     width = max(len(s.name) for s in statuses)
     for status in statuses:
         click.echo(f"  {status.name:<{width}}  {status.text}   [promise: {status.response}]")
@@ -171,6 +180,8 @@ def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_
               "keys, category names, redirect stubs), print each change, then check.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change, as a diff; write nothing. "
               "Exit 1 when there is something to change.")
+@click.option("--status", "status_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check this support-status.json (live notices) too; alone when there is no site config.")
 @click.option("--insights", "insights_source", metavar="REPORT_OR_DB",
               help="Replay the top searches that found nothing (a JSON report of `helpgen insights report`, or "
                    "the events database URL) against the built site, and warn about unhelpful articles.")
@@ -180,7 +191,8 @@ def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_
               help="With --insights: warn about articles the votes show help fewer readers than this (0: off).")
 @click.pass_context
 def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool, fix: bool,
-          show_diff: bool, insights_source: str | None, insights_top: int, min_helpful: float) -> None:
+          show_diff: bool, status_file: Path | None, insights_source: str | None, insights_top: int,
+          min_helpful: float) -> None:
     """Lint articles and support.yml without building. Exit 1 on errors, 2 if it cannot run."""
     from .checks import check_project, report
     from .errors import HelpgenError
@@ -197,10 +209,16 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
             click.echo(str(change), err=True)
         click.echo(fixed.summary(), err=True)
     try:
-        from .mkdocs.site_facts import load_theme_facts
+        if status_file is not None and not config_file.is_file():
+            from .checks.notices import check_status_file
+            from .hours.clock import build_date
 
-        findings = check_project(config_file.parent, config_file.name, map_work=_fork_map,
-                                 theme=load_theme_facts(config_file))
+            findings = check_status_file(status_file, str(status_file), None, (), build_date("UTC"))
+        else:
+            from .mkdocs.site_facts import load_theme_facts
+
+            findings = check_project(config_file.parent, config_file.name, map_work=_fork_map,
+                                     theme=load_theme_facts(config_file), status=status_file)
     except HelpgenError as exc:
         exc.exit_code = 2  # nothing was checked: a setup problem, not a content error
         raise
@@ -231,6 +249,111 @@ def _fork_map(work, items):
 
     cores = usable_cores()
     return fork_map(work, items, cores) if cores > 1 and fork_available() else [work(i) for i in items]
+
+
+# --- Notices (issue #22): live notices in the built site's support-status.json, no rebuild -----------------
+
+NOTICE_FILE_OPTION = click.option("--file", "status_file", type=click.Path(dir_okay=False, path_type=Path),
+                                  help="The support-status.json to edit (default: the built site's, site/support-status.json).")
+
+
+@main.group()
+def notice() -> None:
+    """Live notices: add, list or clear them in support-status.json, without a rebuild."""
+
+
+@notice.command("add")
+@click.argument("text")
+@click.option("--channel", "channels", multiple=True, metavar="ID", help="A channel it concerns (repeat for more; default: every channel).")
+@click.option("--closed", is_flag=True, help="Those channels are closed while it is in effect.")
+@click.option("--response", metavar="PROMISE", help='Their reply promise meanwhile, e.g. "3 business days".')
+@click.option("--from", "start", metavar="WHEN", help="When it starts: now, +2h, 14:00, \"2026-12-03 14:00\" (default: at once).")
+@click.option("--until", "end", metavar="WHEN", help="When it ends, written as --from; +2h counts from the start (default: until cleared).")
+@click.option("--lang", "translations", nargs=2, multiple=True, metavar="CODE TEXT",
+              help="The text in another language (repeat); TEXT is then the site's default language's.")
+@click.option("--id", "notice_id", metavar="ID", help="Its id (default: made from TEXT).")
+@NOTICE_FILE_OPTION
+@CONFIG_OPTION
+def notice_add(text: str, channels: tuple[str, ...], closed: bool, response: str | None, start: str | None,
+               end: str | None, translations: tuple[tuple[str, str], ...], notice_id: str | None,
+               status_file: Path | None, config_file: Path) -> None:
+    """Add a notice saying TEXT; pages show it from their next view once the file is published."""
+    import datetime as dt
+
+    from .hours.live_notices import NoticeRequest, add_notice
+
+    target = _notice_target(config_file, status_file)
+    added = add_notice(target, NoticeRequest(text, translations, channels, closed, response, start, end, notice_id),
+                       dt.datetime.now(dt.timezone.utc))
+    click.echo(f"Added {added.id} to {target.shown}. Publish that file (docs/notices.md) to show it.")
+
+
+@notice.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@NOTICE_FILE_OPTION
+@CONFIG_OPTION
+def notice_list(as_json: bool, status_file: Path | None, config_file: Path) -> None:
+    """List the live notices and support.yml's, in effect, coming or ended."""
+    import datetime as dt
+    import json
+
+    from .hours.live_notices import list_notices, listing
+
+    target = _notice_target(config_file, status_file)
+    listed = list_notices(target, dt.datetime.now(dt.timezone.utc))
+    if as_json:
+        click.echo(json.dumps([{"source": i.source, "state": i.state, **i.notice.file_entry()} for i in listed],
+                              indent=2, ensure_ascii=False))
+    else:
+        click.echo(listing(listed, target.support.timezone if target.support else None))
+
+
+@notice.command("clear")
+@click.argument("notice_id", metavar="[ID]", required=False)
+@click.option("--ended", is_flag=True, help="Only the notices that have ended.")
+@NOTICE_FILE_OPTION
+@CONFIG_OPTION
+def notice_clear(notice_id: str | None, ended: bool, status_file: Path | None, config_file: Path) -> None:
+    """Remove the live notice ID, or every live notice (--ended: those that have ended)."""
+    import datetime as dt
+
+    from .hours.live_notices import clear_notices
+
+    target = _notice_target(config_file, status_file)
+    removed = clear_notices(target, dt.datetime.now(dt.timezone.utc), notice_id, ended)
+    click.echo(f"Removed {', '.join(removed)} from {target.shown}." if removed else f"Nothing to clear in {target.shown}.")
+
+
+def _notice_target(config_file: Path, status_file: Path | None):
+    """The live file to edit: --file, else the built site's; with support.yml and the languages when the
+    project is here."""
+    from .checks.project import project_languages, read_site_settings
+    from .errors import HelpgenError, Location
+    from .hours.live_notices import LiveTarget
+    from .hours.notice_config import SITE_FILE
+    from .hours.support import load_support
+
+    if not config_file.is_file():
+        if status_file is None:
+            raise HelpgenError.at(Location(str(config_file)), "no site config here",
+                                  "run helpgen in the project folder, or give the file with --file")
+        return LiveTarget(status_file, str(status_file))
+    settings = read_site_settings(config_file)
+    support = load_support(settings.project_dir / settings.support_file, settings.support_file)
+    languages = project_languages(config_file)
+    if status_file is None:
+        if support.live_status != SITE_FILE:
+            where = f"at {support.live_status}" if support.live_status else "nowhere (live_status: false)"
+            raise HelpgenError.at(Location(settings.support_file), f"pages fetch live notices {where}",
+                                  "edit the file published there with --file PATH")
+        if not settings.site_dir.is_dir():
+            raise HelpgenError.at(Location(str(settings.site_dir)), "no built site here",
+                                  "run helpgen build first, or give the file with --file")
+        status_file = settings.site_dir / SITE_FILE
+        if status_file.is_relative_to(Path.cwd().resolve()):
+            status_file = status_file.relative_to(Path.cwd().resolve())
+    return LiveTarget(status_file, status_file.as_posix(), support, languages.default.code,
+                      tuple(lang.code for lang in languages))
 
 
 @main.group(name="import")

@@ -8,9 +8,20 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+
+# Property tests (hypothesis): "dev" explores new examples on every run and remembers failures in
+# .hypothesis/; "ci" is derandomized (examples seeded from each test's name, no example database), so a
+# CI run fails or passes the same way on every machine and a failure there replays here with
+# HYPOTHESIS_PROFILE=ci. CI is set by .ci/run and by most CI services. HELPGEN_PROPERTY_EXAMPLES=2000 for
+# a longer hunt before a release.
+settings.register_profile("dev", max_examples=int(os.environ.get("HELPGEN_PROPERTY_EXAMPLES", "100")),
+                          deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", settings.get_profile("dev"), derandomize=True, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 REPO = Path(__file__).resolve().parent.parent
 

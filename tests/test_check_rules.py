@@ -101,6 +101,9 @@ def test_every_planted_rule_is_found_at_its_exact_line(tmp_path, monkeypatch):
 # The rules between languages need a multi-language project: tests/test_languages_check.py plants them.
 LANGUAGE_RULES = {"outside-language-folder", "translation-outdated", "translation-missing",
                   "translation-source-unknown", "support-text-untranslated"}
+# Notices need notices in support.yml or a support-status.json: tests/test_notice_checks.py plants them.
+NOTICE_RULES = {"notice-ended", "notice-window-reversed", "notice-unknown-channel", "notice-untranslated",
+                "notice-response-worse", "status-invalid", "status-unknown-field"}
 
 
 def test_the_planted_project_covers_every_rule_but_support_invalid():
@@ -112,7 +115,7 @@ def test_the_planted_project_covers_every_rule_but_support_invalid():
     # The insights rules need support.yml's feedback, or a built site and visitors' events: tests/insights/.
     insights = {"feedback-nowhere", "insights-unanswered", "insights-answered", "insights-unhelpful"}
     assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment",
-                      "strings-invalid"} | LANGUAGE_RULES | insights == \
+                      "strings-invalid"} | LANGUAGE_RULES | NOTICE_RULES | insights == \
         {rule.id for rule in RULES}
 
 

@@ -34,7 +34,7 @@ def test_json_for_one_channel_with_reply_by_instant():
     [chat] = data["channels"]
     assert chat == {"id": "chat", "name": "Live chat", "state": "closed", "text": "Closed for Christmas Eve · opens Monday 09:00",
                     "next_change": "2026-12-28T09:00:00+01:00", "reply_by": "2026-12-28T09:05:00+01:00",
-                    "response": "5 minutes"}
+                    "response": "5 minutes", "notices": []}
 
 
 def test_visitor_zone_shows_both_clocks():

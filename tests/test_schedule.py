@@ -387,3 +387,35 @@ def test_an_evening_shift_written_as_two_ranges_still_closes_after_midnight():
     sent = dt.datetime(2026, 11, 22, 12, tzinfo=copenhagen)  # Sunday
     assert reply_by(parse_promise("1 business day"), support.hours, sent) == \
         dt.datetime(2026, 11, 24, 2, 0, tzinfo=copenhagen)  # Monday's shift ends Tuesday 02:00
+
+
+@pytest.mark.parametrize("lang, reply, closes", [
+    ("en", "Write now — reply by Monday 24:00", "Open now · closes Friday 24:00"),
+    ("da", "Skriv nu — svar senest mandag kl. 24.00", "Åben nu · lukker fredag kl. 24.00"),
+    ("zh", "立即留言 — 周一 24:00前回复", "服务中 · 周五 24:00结束"),
+    ("zh-TW", "立即留言 — 週一 24:00前回覆", "服務中 · 週五 24:00結束"),
+])
+def test_the_end_of_a_business_day_reads_24_00_of_that_day_never_00_00_of_the_next(lang, reply, closes):
+    """Monday-Friday "00:00-24:00": what is due at midnight is due by the end of the day before."""
+    from helpgen.hours.promises import channel_payload, describe, parse_promise
+    from helpgen.hours.status import business_schedule
+    from helpgen.i18n import messages
+
+    support = _all_day_support('monday-friday: "00:00-24:00"')
+    email = support.channels[0]
+    payload = channel_payload(email.schedule, email.response, business_schedule(email, support))
+    saturday = dt.datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    assert describe(payload, saturday, None, messages(lang))["text"] == reply
+    monday = dt.datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    chat = channel_payload(support.hours, parse_promise("5 minutes"))
+    assert describe(chat, monday, None, messages(lang))["text"] == closes
+
+
+def test_a_deadline_at_the_company_s_midnight_names_that_day_in_the_echo_too():
+    support = _all_day_support('monday-friday: "00:00-24:00"')
+    email = channel_payload(always_open("Europe/Copenhagen"), parse_promise("1 business day"), support.hours)
+    saturday = dt.datetime(2026, 11, 28, 12, 0, tzinfo=ZoneInfo("Europe/Copenhagen"))
+    assert describe(email, saturday, "America/New_York")["text"] == \
+        "Write now — reply by Monday 18:00 (24:00 Copenhagen time)"
+    assert describe(email, saturday, "Asia/Tokyo")["text"] == \
+        "Write now — reply by Tuesday 08:00 (Monday 24:00 Copenhagen time)"

@@ -88,6 +88,36 @@ def test_a_day_given_twice_is_an_error():
     assert "support.yml:5:3: hours: friday is already given at line 4" in message
 
 
+def test_an_overnight_range_running_into_the_next_day_s_range_is_an_error_naming_both():
+    message = error_of(config(hours='  tuesday: "01:30-01:00"\n  wednesday: "00:00-00:01"\n'))
+    assert message.startswith('support.yml:5:3: hours: wednesday\'s "00:00-00:01" overlaps tuesday\'s "01:30-01:00" '
+                              "(line 4), which runs until 01:00 on wednesday — start wednesday's range at 01:00 or later")
+
+
+@pytest.mark.parametrize("hours, extra, channels, fragment", [
+    # Sunday's night runs into Monday: the week wraps.
+    ('  monday-friday: "09:00-17:00"\n  sunday: "22:00-10:00"\n', "", CHANNEL,
+     'support.yml:4:3: hours: monday\'s "09:00-17:00" overlaps sunday\'s "22:00-10:00" (line 5)'),
+    # A holiday's hours inside the night before, and a holiday's night inside the next day's hours.
+    ('  monday-friday: "20:00-04:00"\n', 'holidays:\n  - {date: 2026-12-24, name: Eve, hours: "02:00-03:00"}\n', CHANNEL,
+     'support.yml:6:5: holidays: the 2026-12-24 holiday\'s "02:00-03:00" overlaps wednesday\'s "20:00-04:00" (line 4)'),
+    ('  monday-friday: "01:00-05:00"\n', 'holidays:\n  - {date: 2026-12-24, name: Eve, hours: "22:00-02:00"}\n', CHANNEL,
+     'support.yml:4:3: hours: friday\'s "01:00-05:00" overlaps the 2026-12-24 holiday\'s "22:00-02:00" (line 6)'),
+    # A channel's own hours.
+    ('  monday-friday: "09:00-17:00"\n', "",
+     '  - {id: phone, name: Phone, address: "+45 70 12 34 56", response: immediately,\n'
+     '     availability: {thursday: "22:00-02:00", friday: "01:00-05:00"}}\n',
+     'support.yml:7:46: channels[phone].availability: friday\'s "01:00-05:00" overlaps thursday\'s "22:00-02:00" (line 7)'),
+])
+def test_overlaps_across_midnight_are_found_in_every_schedule(hours, extra, channels, fragment):
+    assert fragment in error_of(config(hours=hours, extra=extra, channels=channels))
+
+
+def test_ranges_that_touch_across_midnight_are_one_evening_shift_not_an_overlap():
+    support = parse_support(config(hours='  monday: "18:00-02:00"\n  tuesday: "02:00-06:00"\n'))
+    assert [str(r) for r in support.hours.weekly[1]] == ["02:00-06:00"]
+
+
 def test_unparseable_response_promise_has_a_hint():
     message = error_of(config(channels="  - {id: email, name: E, address: a@acme.example, response: fast}\n"))
     assert 'support.yml:6:61: channels[email].response: "fast" is not a reply promise — use e.g.' in message

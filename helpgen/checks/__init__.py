@@ -29,6 +29,7 @@ from .cache import CheckCache, support_fingerprint
 from .frontmatter_rules import check_front_matter
 from .limits import Limits, too_large, too_many_headings
 from .links import SiteIndex, check_links
+from .notices import check_status_file
 from .paths import check_linked_files, check_output_paths, check_reachability, check_slugs, generated_pages
 from .project import Slugify, ThemeFacts, is_markdown, list_sources, project_languages, read_site_settings
 from .promises import PromiseChecker
@@ -106,7 +107,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
         nonlocal promises
         found = list(check_front_matter([source], today)) + list(check_front_matter_variables([source], variables))
         if project.support:
-            promises = promises or PromiseChecker(project.support, project.support_path)
+            promises = promises or PromiseChecker(project.support, project.support_path, today)
             found += check_variables([source], set(variables))
             found += promises.check([source])
         found += check_safety([source], renderer)
@@ -207,14 +208,17 @@ def _order(problem: Problem) -> tuple:
 
 def check_project(project_dir: Path = Path("."), config_file: str | Path = "mkdocs.yml",
                   today: dt.date | None = None, map_work: MapWork | None = None,
-                  theme: ThemeFacts | None = None) -> list[Problem]:
+                  theme: ThemeFacts | None = None, status: Path | None = None) -> list[Problem]:
     """Check a project read from its mkdocs.yml. Paths in findings are relative to the working directory,
     so terminals and CI annotations can open them. Raises HelpgenError only when there is nothing to check
     (no or unreadable mkdocs.yml). map_work: how to spread the per-file rules over processes; theme: what
-    the site engine knows of the theme (the CLI passes the build's)."""
+    the site engine knows of the theme (the CLI passes the build's); `status`: a support-status.json to
+    check as well (checks/notices.py)."""
     project, findings, today = load_project(project_dir, config_file, today)
     project = replace(project, map_work=map_work, theme=theme or ThemeFacts())
     languages = project_languages(Path(project_dir) / config_file)
+    if status is not None:
+        findings += check_status_file(status, str(status), project.support, tuple(lang.code for lang in languages), today)
     return findings + check_languages(project, languages, today).findings
 
 

@@ -19,6 +19,7 @@ from ..hours.texts import LocalText
 from ..i18n import messages
 from .history import last_commit_times
 from .files import check_content_files
+from .notices import check_notices
 from .project import is_markdown
 from .reserved import check_site_paths, reserved_paths
 from .rules import BySeverity, finding
@@ -106,6 +107,8 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
         findings += [finding("translation-missing", Location(display(languages.default, article.src)),
                              f"no {lang.code} version yet", f"write {display(lang, article.src)}")
                      for lang, article in translations.missing()]
+    if project.support:
+        findings += check_notices(project.support.notices, project.support, tuple(lang.code for lang in languages), today)
     findings.sort(key=lambda p: (p.location.file, p.location.line, p.location.col, p.rule, p.message))
     return result
 

@@ -100,6 +100,7 @@ class SiteSettings:
     theme_language: str = "en"
     host_files: tuple[str, ...] = ()
     strings_file: str = "strings.yml"
+    site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -135,6 +136,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         host_files=tuple(f for f in (options.get("host_files") if isinstance(options.get("host_files"), list) else ())
                          if isinstance(f, str)),
         strings_file=str(options.get("strings") or "strings.yml"),
+        site_dir=(project_dir / str(data.get("site_dir") or "site")).resolve(),
     )
 
 

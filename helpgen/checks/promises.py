@@ -7,17 +7,21 @@ so the hint names the variable to use instead.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import HelpgenError, Location, Problem
+from ..hours.notice_effects import window
 from ..hours.present import availability_text
+from ..hours.promises import KINDS, Promise
 from ..hours.schedule import Schedule, TimeRange
 from ..hours.support import WEEKDAYS, Channel, SupportConfig, parse_day_spec
 from ..yamlsource import parse_yaml
 from . import mentions
+from .notices import worse_than
 from .phrases import HoursClaim, ReplyTime, find_hours_claims, find_reply_times
 from .rules import finding
 from .source import SourceFile, without_variables
@@ -28,8 +32,9 @@ _CONTACT_PATH_WORDS = ("chat", "contact", "kontakt", "support", "kundeservice", 
 
 
 class PromiseChecker:
-    def __init__(self, support: SupportConfig, support_path: Path | None):
+    def __init__(self, support: SupportConfig, support_path: Path | None, today: dt.date | None = None):
         self.support = support
+        self.today = today  # notices that ended before it are not held against articles
         self.day_lines = _day_key_locations(support, support_path)
         self.emails = {c.address.lower(): c for c in support.channels if c.kind == "email" and c.address}
         self.phones = {_digits(c.address): c for c in support.channels if c.kind == "phone" and c.address}
@@ -136,6 +141,7 @@ class PromiseChecker:
         candidates = [channel] if channel else list(self.support.channels)
         said_as = (reply.kind, reply.amount)
         agreeing = next((c for c in candidates if (c.response.kind, c.response.amount) == said_as), None)
+        yield from self._notices_against(reply, said, [agreeing] if agreeing else candidates, at)
         if agreeing:
             yield _hardcoded("promise-response-hardcoded", at(reply.start), f'"{said}"', agreeing, "response")
             return
@@ -144,6 +150,20 @@ class PromiseChecker:
                              else f"{c.name} answered immediately" for c in candidates)
         yield self._mismatch("promise-response-mismatch", at(reply.start), f'"{said}"',
                              f"it promises {promised}", target, "response", "response")
+
+    def _notices_against(self, reply: ReplyTime, said: str, channels: list[Channel], at) -> Iterator[Problem]:
+        """A notice whose promise for one of these channels is slower than the article's, while it is in effect."""
+        if reply.kind not in KINDS or self.today is None:
+            return  # "the same day" has no promise to compare with
+        written = Promise(said, reply.kind, reply.amount)
+        for notice in (n for n in self.support.notices if n.response):
+            channel = next((c for c in channels if notice.concerns(c.id)), None)
+            span = window(notice.payload(), self.support.timezone)
+            counting = {"business": self.support.hours, "channel": channel.schedule} if channel else {}
+            if channel and worse_than(notice.response, written, counting, span, self.today, self.support.timezone):
+                yield finding("notice-response-worse", at(reply.start),
+                              f'"{said}" will not hold while notice "{notice.id}" ({notice.location}) is in effect: '
+                              f"it promises replies by {channel.name} within {notice.response}", related=notice.location)
 
     def _hours(self, claim: HoursClaim, closed: bool, text: str, named: list, at) -> Iterator[Problem]:
         said = text[claim.start:claim.end].strip()

@@ -224,6 +224,31 @@ RULES: tuple[Rule, ...] = (
          "`--min-helpful`.",
          "Rewrite the answer for what readers came with (the report's searches and contact clicks).",
          silenceable=False),
+    # Notices (support.yml `notices:`, support-status.json; docs/notices.md)
+    Rule("notice-ended", WARNING, "notices",
+         "A notice whose `until` has passed (before today): it no longer shows, and only clutters the file.",
+         "Remove it (`helpgen notice clear --ended` for the live file).", silenceable=False),
+    Rule("notice-window-reversed", WARNING, "notices",
+         "A notice whose `until` is not after its `from`: it never shows.",
+         "Swap or correct the times.", silenceable=False),
+    Rule("notice-unknown-channel", WARNING, "notices",
+         "A notice naming a channel id support.yml does not have: it changes nothing for that id.",
+         "Use the suggested id, or one of the channel ids in support.yml.", silenceable=False),
+    Rule("notice-untranslated", WARNING, "notices",
+         "A notice without text in one of the site's languages (one text for every language, in a multi-language "
+         "site, counts as one language): those pages show another language's text.",
+         "Give the text per language: {en: …, da: …}, or `helpgen notice add … --lang da …`.", silenceable=False),
+    Rule("notice-response-worse", WARNING, "notices",
+         "A reply time written in an article that a notice's `response` is slower than while it is in effect: "
+         "the article then promises what the team has said it cannot keep.",
+         "Word the article so it holds then too (e.g. point to the contact page for current reply times)."),
+    Rule("status-invalid", ERROR, "notices",
+         "A support-status.json (`helpgen check --status FILE`) that is not valid: the notices it concerns are left "
+         "out by every visitor's browser.",
+         "Correct the value at the reported line; `helpgen notice` writes the file for you.", silenceable=False),
+    Rule("status-unknown-field", WARNING, "notices",
+         "A field in support-status.json that helpgen does not know (usually a typo): pages ignore it.",
+         "Rename it to the suggested field, or remove it.", silenceable=False),
     # The checker itself
     Rule("ignore-unknown-rule", WARNING, "meta",
          "A `helpgen: ignore` comment naming a rule id that does not exist.",

@@ -9,10 +9,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
 
 from .articles import CONTACT_SRC, HOME_SRC, Article
 from .catalog import Catalog, Category
-from ..hours.status import status_script_text
+from ..hours.notice_effects import in_effect
+from ..hours.schedule import to_us
+from ..hours.status import notices_now, promise_at, status_script_text
 from ..hours.structured_data import faq_page_jsonld, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, promise_text, weekly_rows
 from ..hours.promises import _zone_words
@@ -92,6 +95,7 @@ class ChannelView:
     availability: str
     response: str
     promise: str  # "Answered live", "Replies within 1 business day": the no-JavaScript reply line
+    notices: tuple[str, ...] = ()  # texts of the notices about this channel in effect at build time
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,12 @@ class HolidayView:
     date: str  # "24 December 2026"
     hours: str  # "closed", "09:00–12:00"
     iso: str  # "2026-12-24": the browser hides the row once the date has passed
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    id: str
+    text: str  # in the page's language
 
 
 @dataclass
@@ -124,6 +134,9 @@ class SiteContext:
     index_prefix: str = ""  # where this language's search index is, below the site root: "" or "da/"
     # helpgen-events.js's settings (support.yml `feedback:`), safe inside <script>; "" = nothing leaves the page
     events_json: ScriptJSON | str = ""
+    notices: list[NoticeView] = field(default_factory=list)  # in effect at build time, shown without JavaScript
+    company_notices: list[NoticeView] = field(default_factory=list)  # those about every channel (the contact block's)
+    live_status: str = ""  # where pages fetch live notices: a site file, an https URL, or "" for none
     _articles: dict[str, tuple[Article, ArticleLink]] = field(default_factory=dict, repr=False)
     _category_by_src: dict[str, CategoryView] = field(default_factory=dict, repr=False)
     _related: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -170,10 +183,12 @@ class SiteContext:
 def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
                  url_for: Callable[[str], str], site_url: str | None = None,
                  text: Messages | None = None, related: dict[str, tuple[str, ...]] | None = None,
-                 src_of: Callable[[str], str] = str, language: str = "", index_prefix: str = "") -> SiteContext:
+                 src_of: Callable[[str], str] = str, language: str = "", index_prefix: str = "",
+                 now: dt.datetime | None = None) -> SiteContext:
     """`url_for(src)` is a page's URL; `src_of(src)` its path as the site engine knows it (a language's
     folder in front, in a multi-language site), which is what templates look articles up by. `language`:
-    the pages' language in a multi-language site (support.yml texts are picked in it)."""
+    the pages' language in a multi-language site (support.yml texts are picked in it). `now`: the
+    build's instant, for the notices pages show without JavaScript (default: the start of `today`)."""
     text = text or messages(None)
     links = {a.src: ArticleLink(a.title, url_for(a.src), a.description, a.type, text.t(f"article.type.{a.type}"),
                                 format_date(a.updated, text) if a.updated else "", a.extra)
@@ -203,13 +218,18 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
     def local(value) -> str:
         return text_in(value, language) if language else str(value)
 
+    now = now or dt.datetime.combine(today, dt.time(), ZoneInfo(support.timezone))
+    notices = notices_now(support, now, (), language)
+    shown = in_effect(notices, support.timezone, to_us(now))
+
     return SiteContext(
         organization=local(support.organization),
         timezone=support.timezone,
         zone_name=_zone_words(support.timezone, text, language or None),
         channels=[ChannelView(c.id, local(c.name), c.kind, local(c.label), c.href,
                               availability_text(c.availability, c.schedule.weekly, text), c.response.words(text),
-                              promise_text(c.response, text))
+                              promise_text(promise_at(support, c, now, notices), text),
+                              tuple(n["text"] for n in shown if c.id in n["channels"]))
                   for c in support.channels],
         hours=weekly_rows(support.hours.weekly, text),
         holidays=[(local(h.name), format_date(h.date, text), format_ranges(h.ranges, text))
@@ -227,6 +247,9 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         language=language,
         index_prefix=index_prefix,
         events_json=script_json(support.feedback.browser_config()) if support.feedback and support.feedback.sends else "",
+        notices=[NoticeView(n["id"], n["text"]) for n in shown],
+        company_notices=[NoticeView(n["id"], n["text"]) for n in shown if not n["channels"]],
+        live_status=support.live_status or "",
         _articles=articles,
         _category_by_src=category_by_src,
         _related=related or {},

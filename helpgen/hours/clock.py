@@ -1,4 +1,5 @@
-"""The build's "today": what dates pages (upcoming holidays, overdue reviews) are computed against."""
+"""The build's "today" and "now": what pages (upcoming holidays, overdue reviews, the notices shown without
+JavaScript) are computed against."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,7 +9,12 @@ from zoneinfo import ZoneInfo
 
 def build_date(timezone: str) -> dt.date:
     """Today in the company's zone, or the day SOURCE_DATE_EPOCH names (reproducible builds)."""
+    return build_instant(timezone).date()
+
+
+def build_instant(timezone: str) -> dt.datetime:
+    """Now in the company's zone, or the instant SOURCE_DATE_EPOCH names (reproducible builds)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), ZoneInfo(timezone)).date()
-    return dt.datetime.now(ZoneInfo(timezone)).date()
+        return dt.datetime.fromtimestamp(int(epoch), ZoneInfo(timezone))
+    return dt.datetime.now(ZoneInfo(timezone))

@@ -13,8 +13,9 @@ from typing import Mapping
 
 from ..i18n import browser_strings, messages
 from ..i18n.messages import fill
-from .promises import _known_zone, _zone_words, holiday_on, reply_by_us, when_text
-from .schedule import (_day_intervals, _fast_answer, day_to_date, is_open_us, local_day, next_change_us,
+from .notice_effects import next_change_at
+from .promises import _known_zone, _wall, _zone_words, answer_us, holiday_on, when_text
+from .schedule import (_day_intervals, _fast_answer, day_to_date, local_day, next_change_us,
                        schedule_from_json, to_us)
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -66,8 +67,8 @@ def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: 
         closing = next_change_us(schedule, max(ends) - 1) if ends and max(ends) > now else None
         if closing is not None:
             # The clock text carries its own day when it is not the visitor's today.
-            shown = when_text(company, visitor, closing, now, strings)
-            same_day = local_day(visitor, closing) == visitor_today
+            shown = when_text(company, visitor, closing, now, strings, end=True)
+            same_day = _wall(visitor, closing, True)[0] == visitor_today  # a closing at midnight ends today
             key = "holiday.open_until_today" if same_day else "holiday.open_until"
             notice["today"] = text(strings, key, time=shown, holiday=holiday.name)
         elif today == visitor_today:
@@ -88,18 +89,6 @@ def holiday_notice_us(hours: dict, now: int, visitor_zone: str | None, strings: 
     return notice
 
 
-def _answer(channel: dict, now: int) -> tuple[bool, int | None]:
-    """(open now, when a message sent now is answered): a closed line takes it when it next opens."""
-    availability = schedule_from_json(channel["availability"])
-    business = schedule_from_json(channel["business"]) if "business" in channel else availability
-    response = channel["response"]
-    open_now = is_open_us(availability, now)
-    received = now if open_now else next_change_us(availability, now)
-    if received is None:
-        return open_now, None
-    return open_now, reply_by_us(response["kind"], response["amount"], business, received)
-
-
 def reply_text(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
                strings: Mapping[str, str] | None = None) -> str:
     return reply_text_us(channel, to_us(now), visitor_zone, strings or english())
@@ -108,15 +97,16 @@ def reply_text(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
 def reply_text_us(channel: dict, now: int, visitor_zone: str | None, strings: Mapping[str, str]) -> str:
     """"Answered live" for a line that answers as you call; else "Reply by Tuesday 11:00". "" if never,
     and for a channel open around the clock, whose status already says it ("Write now — reply by …")."""
-    if channel["response"]["kind"] == "immediate":
+    open_now, _, promise, answer = answer_us(channel, now)
+    if promise["kind"] == "immediate":
         return text(strings, "status.answered_live")
-    if _fast_answer(schedule_from_json(channel["availability"])) is True:
+    if open_now and _fast_answer(schedule_from_json(channel["availability"])) is True:
         return ""
-    company = channel["availability"]["tz"]
-    _, answer = _answer(channel, now)
     if answer is None:
         return ""
-    return text(strings, "status.reply_by", time=when_text(company, _visitor(company, visitor_zone), answer, now, strings))
+    company = channel["availability"]["tz"]
+    return text(strings, "status.reply_by", time=when_text(company, _visitor(company, visitor_zone), answer, now, strings,
+                                                         end=True))
 
 
 def headline(channels: list[tuple[str, dict]], now: dt.datetime, visitor_zone: str | None = None,
@@ -131,14 +121,13 @@ def headline_us(channels: list[tuple[str, dict]], now: int, visitor_zone: str | 
     one opening soonest. {"index", "state", "text"}, or None without channels."""
     best = None  # (rank, no time at all, time, index): the smallest wins
     for index, (_, channel) in enumerate(channels):
-        availability = schedule_from_json(channel["availability"])
-        open_now, answer = _answer(channel, now)
-        if open_now and channel["response"]["kind"] in ("immediate", "calendar"):
+        open_now, _, promise, answer = answer_us(channel, now)
+        if open_now and promise["kind"] in ("immediate", "calendar"):
             rank, time = 0, answer if answer is not None else now
         elif open_now:
             rank, time = 1, answer
         else:
-            rank, time = 2, next_change_us(availability, now)
+            rank, time = 2, next_change_at(channel, now)
         key = (rank, time is None, time or 0, index)
         if best is None or key < best:
             best = key
@@ -154,4 +143,4 @@ def headline_us(channels: list[tuple[str, dict]], now: int, visitor_zone: str | 
         return {"index": index, "state": "closed", "text": text(strings, "status.headline_closed", channel=name)}
     key = "status.headline_reply" if rank == 1 else "status.headline_opens"
     return {"index": index, "state": "open" if rank == 1 else "closed",
-            "text": text(strings, key, channel=name, time=when_text(company, visitor, time, now, strings))}
+            "text": text(strings, key, channel=name, time=when_text(company, visitor, time, now, strings, end=rank == 1))}

@@ -14,6 +14,7 @@ from typing import Mapping
 from ..i18n import Messages, browser_strings, format_pattern, messages
 from ..i18n.messages import fill
 from ..i18n.zones import ZONE_CITIES, zone_name_city
+from . import notice_effects as effects
 from .schedule import (DAY, HORIZON_DAYS, MINUTE, Schedule, _day_intervals, _fast_answer, day_to_date,
                        from_us, is_open_us, local_day, next_change_us, offset_at, open_periods,
                        schedule_from_json, schedule_to_json, to_us, wall_to_us)
@@ -82,6 +83,8 @@ def parse_promise(text: str) -> Promise:
     amount, business, unit = int(match.group(1)), bool(match.group(2)), _UNITS[match.group(3)]
     if amount == 0:
         raise ValueError('a promise of 0 is "immediately"')
+    if (amount > HORIZON_DAYS) if business and unit == 1440 else (amount * unit > HORIZON_DAYS * 1440):
+        raise ValueError(f"more than {HORIZON_DAYS} days: helpgen shows reply times up to a year ahead")
     if not business:
         return Promise(text, "calendar", amount * unit)
     if unit == 1:
@@ -192,26 +195,41 @@ def describe_us(channel: dict, now: int, visitor_zone: str | None,
     strings = page_strings(strings, (company,))
     visitor = visitor_zone if visitor_zone and _known_zone(visitor_zone) else company
 
-    def when(us: int) -> str:
-        return when_text(company, visitor, us, now, strings)
+    def when(us: int, end: bool = False) -> str:
+        return when_text(company, visitor, us, now, strings, end)
 
-    change = next_change_us(availability, now)
-    if not is_open_us(availability, now):
-        holiday = holiday_on(availability, local_day(company, now))
+    change = effects.next_change_at(channel, now)
+    if not effects.open_at(channel, now):
+        # Closed by a notice, its text beside the status says why; it may fall on a holiday, but is not for it.
+        holiday = None if effects.closed_by_notice(channel, now) else holiday_on(availability, local_day(company, now))
         closed = _t(strings, "status.closed") if holiday is None else \
             _t(strings, "status.closed_holiday", holiday=holiday.name)
         return {"state": "closed", "text": closed if change is None
                 else _t(strings, "status.closed_opens", closed=closed, when=when(change))}
-    if change is not None:
-        return {"state": "open", "text": _t(strings, "status.open_closes", when=when(change))}
-    # Reachable around the clock: what matters is when the answer comes.
-    response = channel["response"]
-    if response["kind"] == "immediate":
+    _, _, promise, answer = answer_us(channel, now)
+    # Reachable around the clock (email), what matters is when the answer comes, not a closing ahead.
+    if change is not None and (_fast_answer(availability) is not True or promise["kind"] == "immediate"):
+        return {"state": "open", "text": _t(strings, "status.open_closes", when=when(change, end=True))}
+    if promise["kind"] == "immediate":
         return {"state": "open", "text": _t(strings, "status.open_always")}
-    business = schedule_from_json(channel["business"]) if "business" in channel else availability
-    answer = reply_by_us(response["kind"], response["amount"], business, now)
     return {"state": "open", "text": _t(strings, "status.write_now") if answer is None
-            else _t(strings, "status.write_now_reply_by", when=when(answer))}
+            else _t(strings, "status.write_now_reply_by", when=when(answer, end=True))}
+
+
+def answer_us(channel: dict, now: int) -> tuple[bool, int | None, dict, int | None]:
+    """(open now, when a message sent now is received, the promise it is given, when it is answered):
+    a closed line takes it when it next opens; of several promises in effect then, the slowest holds."""
+    open_now = effects.open_at(channel, now)
+    received = now if open_now else effects.next_change_at(channel, now)
+    candidates = effects.promises_at(channel, now if received is None else received)
+    if received is None:
+        return open_now, None, candidates[0], None
+    best: tuple[dict, int | None] | None = None
+    for promise in candidates:
+        answer = reply_by_us(promise["kind"], promise["amount"], effects.counting_hours(channel, promise), received)
+        if best is None or (best[1] is not None and (answer is None or answer > best[1])):
+            best = (promise, answer)
+    return open_now, received, best[0], best[1]
 
 
 def _known_zone(name: str) -> bool:
@@ -222,16 +240,27 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-def when_text(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str] | None = None) -> str:
+def when_text(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str] | None = None,
+              end: bool = False) -> str:
     """An instant for the visitor: their own clock, relative to their own day ("tomorrow 04:00"), then
     the company's clock when it reads differently, naming its day rather than "tomorrow", which a reader
-    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)"."""
+    would take as their own: "tomorrow 04:00 (10:00 Copenhagen time)", "22:00 (Tuesday 04:00 Copenhagen time)".
+    `end`: the instant ends something (a closing, a reply-by): midnight reads as the end of the day
+    before, "Tuesday 24:00", never "Wednesday 00:00"."""
     strings = page_strings(strings, (company,))
-    here = _label(visitor, us, now, strings)
+    here = _label(visitor, us, now, strings, end)
     if visitor == company or offset_at(visitor, us) == offset_at(company, us):
         return here
-    return _t(strings, "status.both_times", here=here, there=_echo_label(company, visitor, us, now, strings),
+    return _t(strings, "status.both_times", here=here, there=_echo_label(company, visitor, us, now, strings, end),
               zone=_zone_words(company, strings))
+
+
+def _wall(zone: str, us: int, end: bool) -> tuple[int, int]:
+    """(local day, minutes after its midnight) of an instant rounded up to the minute; with `end`,
+    midnight is minute 1440 of the day before."""
+    local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
+    day, minutes = local // DAY, local % DAY // MINUTE
+    return (day - 1, 1440) if end and minutes == 0 else (day, minutes)
 
 
 def _clock(minutes: int, strings: Mapping[str, str]) -> str:
@@ -246,13 +275,11 @@ def _day_and_time(date: dt.date, time: str, strings: Mapping[str, str], week: bo
               time=time)
 
 
-def _echo_label(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str]) -> str:
+def _echo_label(company: str, visitor: str, us: int, now: int, strings: Mapping[str, str], end: bool = False) -> str:
     """The company's wall time of an instant; its day is named only when it is not the visitor's date."""
-    local = -(-(us + offset_at(company, us)) // MINUTE) * MINUTE
-    day, minutes = local // DAY, local % DAY // MINUTE
+    day, minutes = _wall(company, us, end)
     time = _clock(minutes, strings)
-    visitor_local = -(-(us + offset_at(visitor, us)) // MINUTE) * MINUTE
-    if day == visitor_local // DAY:
+    if day == _wall(visitor, us, end)[0]:
         return time
     return _day_and_time(day_to_date(day), time, strings, abs(day - local_day(company, now)) < 7)
 
@@ -262,11 +289,10 @@ def holiday_on(schedule: Schedule, day: int):
     return schedule._by_date.get(day_to_date(day))
 
 
-def _label(zone: str, us: int, now: int, strings: Mapping[str, str]) -> str:
+def _label(zone: str, us: int, now: int, strings: Mapping[str, str], end: bool = False) -> str:
     """'17:00', 'tomorrow 09:00', 'Monday 09:00' (within a week), 'Monday 5 January 09:00' (later).
-    Rounded up to the minute: a promise shown early would be broken."""
-    local = -(-(us + offset_at(zone, us)) // MINUTE) * MINUTE
-    day, minutes = local // DAY, local % DAY // MINUTE
+    Rounded up to the minute: a promise shown early would be broken. `end`: see when_text."""
+    day, minutes = _wall(zone, us, end)
     time = _clock(minutes, strings)
     ahead = day - local_day(zone, now)
     if ahead <= 0:

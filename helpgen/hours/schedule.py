@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")  # weekly[0] is Monday
 SECOND = 1_000_000
 MINUTE = 60 * SECOND
 DAY = 1440 * MINUTE

@@ -14,13 +14,15 @@ from pathlib import Path
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..security.urls import UnsafeLink, web_url
 from .feedback import Feedback, read_feedback
+from .notice_config import SITE_FILE, read_notice_settings
+from .notice_schema import Notice
 from .promises import Promise, parse_promise
-from .schedule import Holiday, Schedule, TimeRange, always_open, parse_time_ranges
+from .overlaps import refuse_night_overlaps
+from .schedule import WEEKDAYS, Holiday, Schedule, TimeRange, always_open, parse_time_ranges
 from .texts import read_local_text
 from .zones import check_zone
 from ..yamlsource import Node, Reader, shown_key, expect_date, expect_text, iter_sequence, key_location, parse_yaml, yaml_trap
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_ALIASES = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {name: i for i, name in enumerate(WEEKDAYS)}
 _DAY_GROUPS = {"weekdays": range(0, 5), "weekends": range(5, 7), "weekend": range(5, 7), "daily": range(7),
                "every-day": range(7)}
@@ -38,6 +40,9 @@ TOP_LEVEL_KEYS = {
     "holidays": "Dates with no or special hours: {date, name, hours?}.",
     "channels": "Contact channels: {id, name, address or url, availability, response}.",
     "feedback": "Optional: {endpoint, events, matomo}: which events the pages send (votes, searches, contacts) and where.",
+    # Notices (docs/notices.md): read by notice_config.py
+    "notices": "Optional: scheduled notices {id, from, until, text, channels?, closed?, response?} shown while in effect.",
+    "live_status": "Optional: where pages fetch live notices (default support-status.json at the site root; false: none).",
 }
 HOLIDAY_KEYS = {
     "date": "The day, YYYY-MM-DD.",
@@ -99,6 +104,8 @@ class SupportConfig:
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
     feedback: Feedback | None = None  # None: nothing leaves the visitor's browser (hours/feedback.py)
     warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
+    notices: tuple[Notice, ...] = ()  # scheduled in support.yml (notice_config.py)
+    live_status: str | None = SITE_FILE  # where pages fetch live notices; None: nowhere
 
     @property
     def feedback_endpoint(self) -> str | None:
@@ -155,18 +162,22 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     top = Reader(root, "", problems, TOP_LEVEL_KEYS)
     organization = read_local_text(top.require("organization"), "organization", problems)
     timezone = _read_timezone(top, problems)
-    weekly = _read_weekly(top.require("hours"), "hours", problems)
-    holidays = _read_holidays(top.get("holidays"), problems)
+    day_lines: dict[int, Location] = {}
+    holiday_lines: dict[dt.date, Location] = {}
+    weekly = _read_weekly(top.require("hours"), "hours", problems, day_lines)
+    holidays = _read_holidays(top.get("holidays"), problems, holiday_lines)
     hours = Schedule(timezone or "UTC", weekly, holidays)
+    refuse_night_overlaps(hours, "hours", day_lines, holiday_lines, problems, name)
     locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
-    channels = _read_channels(top.require("channels"), hours, problems, locations)
+    channels = _read_channels(top.require("channels"), hours, problems, locations, holiday_lines, name)
     feedback = read_feedback(top.get("feedback"), problems)
+    notices, live_status = read_notice_settings(top.get("notices"), top.get("live_status"), problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise HelpgenError(errors)
     warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
     return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback,
-                         warnings)
+                         warnings, notices, live_status)
 
 
 def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
@@ -177,7 +188,9 @@ def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:
     return name
 
 
-def _read_weekly(node: Node | None, name: str, problems: list[Problem]) -> tuple[tuple[TimeRange, ...], ...]:
+def _read_weekly(node: Node | None, name: str, problems: list[Problem],
+                 day_lines: dict[int, Location] | None = None) -> tuple[tuple[TimeRange, ...], ...]:
+    """Seven days of ranges, Monday first; `day_lines` gets where each day's hours are written."""
     days: list[tuple[TimeRange, ...]] = [()] * 7
     if node is None:
         return tuple(days)
@@ -201,6 +214,8 @@ def _read_weekly(node: Node | None, name: str, problems: list[Problem]) -> tuple
                 continue
             defined_at[index] = where.line
             days[index] = ranges
+            if day_lines is not None:
+                day_lines[index] = where
     return tuple(days)
 
 
@@ -240,7 +255,8 @@ def _read_ranges(node: Node, name: str, problems: list[Problem]) -> tuple[TimeRa
         return ()
 
 
-def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday, ...]:
+def _read_holidays(node: Node | None, problems: list[Problem],
+                   lines: dict[dt.date, Location]) -> tuple[Holiday, ...]:
     holidays: list[Holiday] = []
     seen: dict[dt.date, int] = {}
     for i, item in iter_sequence(node, "holidays", problems) if node is not None else ():
@@ -258,13 +274,14 @@ def _read_holidays(node: Node | None, problems: list[Problem]) -> tuple[Holiday,
                                     "keep one entry per date"))
             continue
         seen[day] = item.loc.line
+        lines[day] = item.loc
         holidays.append(Holiday(day, name, ranges))
     return tuple(sorted(holidays, key=lambda h: h.date))
 
 
 
-def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
-                   locations: dict[str, Location]) -> tuple[Channel, ...]:
+def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem], locations: dict[str, Location],
+                   holiday_lines: dict[dt.date, Location], file: str) -> tuple[Channel, ...]:
     channels: list[Channel] = []
     seen: dict[str, int] = {}
     if node is None:
@@ -302,7 +319,10 @@ def _read_channels(node: Node | None, hours: Schedule, problems: list[Problem],
             except UnsafeLink as exc:
                 problems.append(Problem(reader.get("url").loc, f'{where}.url: "{url}" is not a web link: {exc.reason}',
                                         "use a full https:// address"))
-        availability, schedule = _read_availability(reader.get("availability"), where, hours, problems)
+        day_lines: dict[int, Location] = {}
+        availability, schedule = _read_availability(reader.get("availability"), where, hours, problems, day_lines)
+        if availability == "custom":
+            refuse_night_overlaps(schedule, f"{where}.availability", day_lines, holiday_lines, problems, file)
         response = _read_promise(reader.require("response"), where, problems)
         if channel_id and name and response and (address or url):
             location = item.loc
@@ -320,14 +340,14 @@ def _channel_key(item: Node, index: int) -> str:
     return str(index + 1)
 
 
-def _read_availability(node: Node | None, where: str, hours: Schedule,
-                       problems: list[Problem]) -> tuple[str, Schedule]:
+def _read_availability(node: Node | None, where: str, hours: Schedule, problems: list[Problem],
+                       day_lines: dict[int, Location]) -> tuple[str, Schedule]:
     if node is None or node.value == "business-hours":
         return "business-hours", hours
     if node.value == "always":
         return "always", always_open(hours.timezone)
     if node.is_mapping:
-        weekly = _read_weekly(node, f"{where}.availability", problems)
+        weekly = _read_weekly(node, f"{where}.availability", problems, day_lines)
         # A channel with its own hours still closes on the company's holidays.
         return "custom", Schedule(hours.timezone, weekly, hours.holidays)
     shown = node.raw if not (node.is_mapping or node.is_sequence) else "a list"

@@ -78,7 +78,7 @@ def read_local_text(node: Node | None, name: str, problems: list[Problem]) -> st
         return expect_text(node, name, problems)
     pairs = []
     for code, value in node.value.items():
-        if not isinstance(code, str) or not _CODE.match(code):
+        if not isinstance(code, str) or not _CODE.fullmatch(code):
             problems.append(Problem(value.key_loc or value.loc, f'{name}: "{code}" is not a language code',
                                     "write one text, or one per language: {en: Email, da: E-mail}"))
             continue

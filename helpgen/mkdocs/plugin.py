@@ -20,7 +20,6 @@ from ..migrate import moves
 from ..migrate.containers import admonitions, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
-from ..hours.clock import build_date
 from ..content.catalog import Catalog, build_catalog, navigation
 from ..errors import HelpgenError, Location
 from ..content.pages import page_frontmatter, site_context
@@ -31,6 +30,7 @@ from ..checks.limits import Limits
 from .build_cache import Memos
 from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, write_language_error_pages
 from .guards import refuse_missing_templates
+from .notices import BuildNotices
 from .options import HelpgenConfig, WarningCounter
 from .themes import theme_dir
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
@@ -67,6 +67,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.page_languages: dict = {}  # page src -> PageLanguages (multi-language sites)
         self.variables: dict[str, dict[str, str]] = {}  # language code -> variable -> Markdown
         self.today = dt.date.today()
+        self.notices = BuildNotices()  # the instant pages are built for, and the live file
         self.site_dir: Path | None = None
         self.env = self.files = None  # the build's Jinja environment and files, from on_env
         self.staging: Path | None = None
@@ -134,7 +135,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.support = load_support(project / self.config.support, self.config.support)
         self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
                                                  FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
-        self.today = build_date(self.support.timezone)
+        self.notices = BuildNotices(self.support)
+        self.today = self.notices.now.date()
         if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
             config.markdown_extensions.append("admonition")
         theme = config.theme
@@ -259,12 +261,12 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
-        support config, build day, variables and every article's front matter (each body is in its own
-        page's key)."""
+        support config, build day, variables, notices in effect and every article's front matter (each
+        body is in its own page's key)."""
         if self.checked is None:
             return []
         return [self.support, self.today, sorted((code, sorted(v.items())) for code, v in self.variables.items()),
-                [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())],
+                [(src, replace(a, body="")) for src, a in sorted(self.article_by_src.items())], self.notices.ids(),
                 sorted(self.checked.outdated), sorted((code, sorted(t.items())) for code, t in self.overrides.items())]
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -312,7 +314,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             self.contexts[lang.code] = site_context(
                 self.support, self.catalogs[lang.code], self.today, lambda rel, lang=lang: url_for(lang.src(rel)),
                 config.site_url or None, text=self.texts[lang.code], related=self.related, src_of=lang.src,
-                language=lang.code, index_prefix=lang.url_prefix)
+                language=lang.code, index_prefix=lang.url_prefix, now=self.notices.now)
         default = self.languages.default.code
         env.globals["helpgen"] = self.contexts[default]
         env.globals["t"] = self.texts[default].t
@@ -381,6 +383,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                Path(config.site_dir))
         write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
                         config.theme.get("language") or "en", self.texts)
+        self.notices.publish(Path(config.site_dir), self.site_dir)
         if self.staging is None:
             return
         if config.strict and self.warnings.count:

@@ -1,8 +1,9 @@
 /* helpgen-hours.js: is a support channel open now, when does that change, when will a reply come.
  *
  * A line-by-line mirror of helpgen/hours/schedule.py and helpgen/hours/promises.py, working on the JSON they bake
- * into pages (channel_payload / schedule_to_json). tests/test_schedule_parity.py checks that both give
- * the same answers; docs/hours.md states the rules. No DOM access and no dependencies: in a browser it
+ * into pages (channel_payload / schedule_to_json), and of notice_effects.py and instants.py for what
+ * notices change. tests/test_schedule_parity.py and tests/test_notice_parity.py check that both give
+ * the same answers; docs/hours.md and docs/notices.md state the rules. No DOM access and no dependencies: in a browser it
  * defines the global HelpgenHours, in Node it is module.exports. Time zones come from Intl.
  *
  * Instants are epoch milliseconds. Wall-clock times are "local milliseconds": ms since 1970-01-01 00:00
@@ -272,10 +273,17 @@
     return text(strings, "status.on_date", {date: pattern(strings, strings["format.weekday_date"], fields), time: time});
   }
 
-  /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
-  function label(zone, ms, now, strings) {
+  /** [local day, minutes after its midnight], rounded up to the minute; with `end` midnight is minute
+   *  1440 of the day before ("Tuesday 24:00", never "Wednesday 00:00"): _wall in promises.py. */
+  function wall(zone, ms, end) {
     var local = Math.ceil((ms + offsetAt(zone, ms)) / MINUTE) * MINUTE;
     var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+    return end && minutes === 0 ? [day - 1, 1440] : [day, minutes];
+  }
+
+  /** "17:00", "tomorrow 09:00", "Monday 09:00", "Monday 5 January 09:00"; rounded up to the minute. */
+  function label(zone, ms, now, strings, end) {
+    var found = wall(zone, ms, end), day = found[0], minutes = found[1];
     var time = clock(minutes, strings);
     var ahead = day - localDay(zone, now);
     if (ahead <= 0) return time;
@@ -284,19 +292,17 @@
   }
 
   /** The visitor's clock relative to their own day, then the company's naming its day; see Python. */
-  function whenText(company, visitor, ms, now, strings) {
-    var here = label(visitor, ms, now, strings);
+  function whenText(company, visitor, ms, now, strings, end) {
+    var here = label(visitor, ms, now, strings, end);
     if (visitor === company || offsetAt(visitor, ms) === offsetAt(company, ms)) return here;
-    return text(strings, "status.both_times", {here: here, there: echoLabel(company, visitor, ms, now, strings),
+    return text(strings, "status.both_times", {here: here, there: echoLabel(company, visitor, ms, now, strings, end),
       zone: zoneWords(company, strings)});
   }
 
-  function echoLabel(company, visitor, ms, now, strings) {
-    var local = Math.ceil((ms + offsetAt(company, ms)) / MINUTE) * MINUTE;
-    var day = Math.floor(local / DAY), minutes = Math.floor((local - day * DAY) / MINUTE);
+  function echoLabel(company, visitor, ms, now, strings, end) {
+    var found = wall(company, ms, end), day = found[0], minutes = found[1];
     var time = clock(minutes, strings);
-    var visitorLocal = Math.ceil((ms + offsetAt(visitor, ms)) / MINUTE) * MINUTE;
-    if (day === Math.floor(visitorLocal / DAY)) return time;
+    if (day === wall(visitor, ms, end)[0]) return time;
     return dayAndTime(day, time, strings, Math.abs(day - localDay(company, now)) < 7);
   }
 
@@ -319,21 +325,170 @@
   function describe(channel, now, visitorZone, strings) {
     var availability = channel.availability, company = availability.tz;
     var visitor = visitorZone && knownZone(visitorZone) ? visitorZone : company;
-    function when(ms) { return whenText(company, visitor, ms, now, strings); }
-    var change = nextChange(availability, now);
-    if (!isOpen(availability, now)) {
-      var holiday = holidayOn(availability, localDay(company, now));
+    function when(ms, end) { return whenText(company, visitor, ms, now, strings, end); }
+    var change = nextChangeAt(channel, now);
+    if (!openAt(channel, now)) {
+      // Closed by a notice, its text beside the status says why; it may fall on a holiday, but is not for it.
+      var holiday = closedByNotice(channel, now) ? null : holidayOn(availability, localDay(company, now));
       var closed = holiday === null ? text(strings, "status.closed")
         : text(strings, "status.closed_holiday", {holiday: holiday.name});
       return {state: "closed", text: change === null ? closed
         : text(strings, "status.closed_opens", {closed: closed, when: when(change)})};
     }
-    if (change !== null) return {state: "open", text: text(strings, "status.open_closes", {when: when(change)})};
-    var response = channel.response;
-    if (response.kind === "immediate") return {state: "open", text: text(strings, "status.open_always")};
-    var answer = replyBy(response, channel.business || availability, now);
+    var found = answerOf(channel, now), promise = found.promise, answer = found.answer;
+    // Reachable around the clock (email), what matters is when the answer comes, not a closing ahead.
+    if (change !== null && (fastAnswer(availability) !== true || promise.kind === "immediate")) {
+      return {state: "open", text: text(strings, "status.open_closes", {when: when(change, true)})};
+    }
+    if (promise.kind === "immediate") return {state: "open", text: text(strings, "status.open_always")};
     return {state: "open", text: answer === null ? text(strings, "status.write_now")
-      : text(strings, "status.write_now_reply_by", {when: whenText(company, visitor, answer, now, strings)})};
+      : text(strings, "status.write_now_reply_by", {when: when(answer, true)})};
+  }
+
+  /** {open, received, promise, answer} for a message sent now: a closed line takes it when it next
+   *  opens; of several promises in effect then, the slowest holds (answer_us in promises.py). */
+  function answerOf(channel, now) {
+    var open = openAt(channel, now);
+    var received = open ? now : nextChangeAt(channel, now);
+    var candidates = promisesAt(channel, received === null ? now : received);
+    if (received === null) return {open: open, received: null, promise: candidates[0], answer: null};
+    var best = null;
+    candidates.forEach(function (promise) {
+      var answer = replyBy(promise, countingHours(channel, promise), received);
+      if (best === null || (best.answer !== null && (answer === null || answer > best.answer))) {
+        best = {promise: promise, answer: answer};
+      }
+    });
+    return {open: open, received: received, promise: best.promise, answer: best.answer};
+  }
+
+  // --- notices: closed windows and other promises (notice_effects.py, instants.py) ------------------
+
+  var INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+  /** A notice time as written -> {wall, offset (minutes; null for company time)}, or null if invalid. */
+  function readInstant(value) {
+    var m = typeof value === "string" ? INSTANT.exec(value) : null;
+    if (!m) return null;
+    var year = +m[1], month = +m[2], day = +m[3], hour = +m[4], minute = +m[5];
+    var second = +(m[6] || 0), millis = +((m[7] || "0") + "00").slice(0, 3);
+    if (year < 1900 || year > 2200) return null;
+    if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+    if (minute > 59 || second > 59 || hour > 24 || (hour === 24 && (minute || second || millis))) return null;
+    var offset = null, zone = m[8];
+    if (zone === "Z") offset = 0;
+    else if (zone) {
+      var minutes = +zone.slice(4, 6);
+      offset = (+zone.slice(1, 3) * 60 + minutes) * (zone[0] === "-" ? -1 : 1);
+      if (minutes > 59 || Math.abs(offset) > 18 * 60) return null;
+    }
+    return {wall: Date.UTC(year, month - 1, day) + (hour * 60 + minute) * MINUTE + second * SECOND + millis,
+      offset: offset};
+  }
+
+  function instantOf(value, zone) {
+    var found = readInstant(value);
+    return found.offset === null ? wallToInstant(zone, found.wall) : found.wall - found.offset * MINUTE;
+  }
+
+  /** [start, end) of a notice; an open end is ±Infinity. */
+  function noticeWindow(notice, zone) {
+    return [notice.from ? instantOf(notice.from, zone) : -Infinity, notice.until ? instantOf(notice.until, zone) : Infinity];
+  }
+
+  function inEffect(notices, zone, t) {
+    return notices.filter(function (n) { var w = noticeWindow(n, zone); return w[0] <= t && t < w[1]; });
+  }
+
+  /** support.yml's notices, then the live file's; a live notice replaces a scheduled one of its id. */
+  function mergeNotices(scheduled, live) {
+    var byId = {};
+    live.forEach(function (n) { byId[n.id] = n; });
+    var result = scheduled.map(function (n) {
+      if (!Object.prototype.hasOwnProperty.call(byId, n.id)) return n;
+      var replacing = byId[n.id];
+      delete byId[n.id];
+      return replacing;
+    });
+    return result.concat(live.filter(function (n) { return Object.prototype.hasOwnProperty.call(byId, n.id); }));
+  }
+
+  /** The first start or end of a notice after t: the page shows or hides it then. */
+  function nextNoticeChange(notices, zone, t) {
+    var soonest = null;
+    notices.forEach(function (n) {
+      noticeWindow(n, zone).forEach(function (edge) {
+        if (t < edge && edge < Infinity && (soonest === null || edge < soonest)) soonest = edge;
+      });
+    });
+    return soonest;
+  }
+
+  function concerning(notices, id) {
+    return notices.filter(function (n) { return !n.channels.length || n.channels.indexOf(id) >= 0; });
+  }
+
+  /** The channel with what its notices change: closures, overrides, company hours (with_notices). */
+  function withNotices(channel, id, notices, company) {
+    var zone = company.tz, mine = concerning(notices, id), closures = [];
+    mine.filter(function (n) { return n.closed; }).map(function (n) { return noticeWindow(n, zone); })
+      .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; })
+      .forEach(function (w) {
+        if (w[0] >= w[1]) return;
+        var last = closures[closures.length - 1];
+        if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+        else closures.push([w[0], w[1]]);
+      });
+    var overrides = mine.filter(function (n) { return n.response && !n.closed; }).map(function (n) {
+      return noticeWindow(n, zone).concat([n.response]);
+    });
+    return Object.assign({}, channel, {closures: closures, overrides: overrides, company: company});
+  }
+
+  function closedByNotice(channel, t) {
+    return (channel.closures || []).some(function (c) { return c[0] <= t && t < c[1]; });
+  }
+
+  function openAt(channel, t) {
+    return isOpen(channel.availability, t) && !closedByNotice(channel, t);
+  }
+
+  /** Open periods [start, end, complete] ending after `since`, closures cut out (_open_pieces). */
+  function* openPieces(channel, since) {
+    var fast = fastAnswer(channel.availability);
+    if (fast === false) return;
+    var periods = fast ? [[since, since + (HORIZON_DAYS + 1) * DAY, false]] : openPeriods(channel.availability, since);
+    for (var p of periods) {
+      var current = p[0], end = p[1];
+      for (var i = 0; i < channel.closures.length; i++) {
+        var from = channel.closures[i][0], until = channel.closures[i][1];
+        if (until <= current || from >= end) continue;
+        if (from > current && from > since) yield [current, from, true];
+        current = until;
+        if (current >= end) break;
+      }
+      if (current < end) yield [current, end, p[2]];
+    }
+  }
+
+  function nextChangeAt(channel, t) {
+    if (!(channel.closures && channel.closures.length)) return nextChange(channel.availability, t);
+    for (var piece of openPieces(channel, t)) {
+      if (piece[0] > t) return piece[0];
+      return piece[2] ? piece[1] : null;
+    }
+    return null;
+  }
+
+  function promisesAt(channel, t) {
+    var found = (channel.overrides || []).filter(function (o) { return o[0] <= t && t < o[1]; })
+      .map(function (o) { return o[2]; });
+    return found.length ? found : [channel.response];
+  }
+
+  function countingHours(channel, promise) {
+    if (promise.kind.indexOf("business") === 0) return channel.business || channel.company || channel.availability;
+    return channel.availability;
   }
 
   // --- notices: today's holiday, the next one, reply times, the header's channel (see notices.py) ----
@@ -374,9 +529,9 @@
       var last = ends.length ? Math.max.apply(null, ends) : null;
       var closing = last !== null && last > now ? nextChange(hours, last - 1) : null;
       if (closing !== null) {
-        var sameDay = localDay(visitor, closing) === visitorToday;
+        var sameDay = wall(visitor, closing, true)[0] === visitorToday; // a closing at midnight ends today
         notice.today = text(strings, sameDay ? "holiday.open_until_today" : "holiday.open_until",
-          {time: whenText(company, visitor, closing, now, strings), holiday: holiday.name});
+          {time: whenText(company, visitor, closing, now, strings, true), holiday: holiday.name});
       } else if (today === visitorToday) {
         notice.today = text(strings, "holiday.closed_today", {holiday: holiday.name});
       } else {
@@ -397,36 +552,28 @@
     return notice;
   }
 
-  /** [open now, when a message sent now is answered]: a closed line takes it when it next opens. */
-  function answerOf(channel, now) {
-    var availability = channel.availability, response = channel.response;
-    var openNow = isOpen(availability, now);
-    var received = openNow ? now : nextChange(availability, now);
-    if (received === null) return [openNow, null];
-    return [openNow, replyBy(response, channel.business || availability, received)];
-  }
-
   function replyText(channel, now, visitorZone, strings) {
-    if (channel.response.kind === "immediate") return text(strings, "status.answered_live");
-    if (fastAnswer(channel.availability) === true) return ""; // its status says "Write now — reply by …"
+    var found = answerOf(channel, now);
+    if (found.promise.kind === "immediate") return text(strings, "status.answered_live");
+    if (found.open && fastAnswer(channel.availability) === true) return ""; // its status says "Write now — reply by …"
+    if (found.answer === null) return "";
     var company = channel.availability.tz;
-    var answer = answerOf(channel, now)[1];
-    if (answer === null) return "";
-    return text(strings, "status.reply_by", {time: whenText(company, visitorOf(company, visitorZone), answer, now, strings)});
+    return text(strings, "status.reply_by",
+      {time: whenText(company, visitorOf(company, visitorZone), found.answer, now, strings, true)});
   }
 
   /** The header's channel from [name, payload] pairs in support.yml's order; see headline() in Python. */
   function headline(channels, now, visitorZone, strings) {
     var best = null;
     channels.forEach(function (pair, index) {
-      var channel = pair[1], found = answerOf(channel, now), openNow = found[0], answer = found[1];
+      var channel = pair[1], found = answerOf(channel, now), kind = found.promise.kind;
       var rank, time;
-      if (openNow && (channel.response.kind === "immediate" || channel.response.kind === "calendar")) {
-        rank = 0; time = answer !== null ? answer : now;
-      } else if (openNow) {
-        rank = 1; time = answer;
+      if (found.open && (kind === "immediate" || kind === "calendar")) {
+        rank = 0; time = found.answer !== null ? found.answer : now;
+      } else if (found.open) {
+        rank = 1; time = found.answer;
       } else {
-        rank = 2; time = nextChange(channel.availability, now);
+        rank = 2; time = nextChangeAt(channel, now);
       }
       var key = [rank, time === null ? 1 : 0, time || 0, index];
       if (best === null || key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] ||
@@ -439,10 +586,17 @@
     if (best[1] === 1) return {index: best[3], state: "closed", text: text(strings, "status.headline_closed", {channel: name})};
     return {index: best[3], state: best[0] === 1 ? "open" : "closed",
       text: text(strings, best[0] === 1 ? "status.headline_reply" : "status.headline_opens",
-        {channel: name, time: whenText(company, visitor, best[2], now, strings)})};
+        {channel: name, time: whenText(company, visitor, best[2], now, strings, best[0] === 1)})};
   }
 
   return {
+    withNotices: withNotices,
+    openAt: openAt,
+    nextChangeAt: nextChangeAt,
+    inEffect: inEffect,
+    mergeNotices: mergeNotices,
+    nextNoticeChange: nextNoticeChange,
+    readInstant: readInstant,
     holidayNotice: holidayNotice,
     replyText: replyText,
     headline: headline,

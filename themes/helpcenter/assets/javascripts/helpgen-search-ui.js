@@ -46,11 +46,17 @@
     } else {
       item.appendChild(element("strong", "hg-search-fallback__link", link.name));
     }
+    // With the notices in effect (helpgen-status.js): a line closed by one says so here too.
+    var noticed = channel && window.HelpgenStatus && window.HelpgenStatus.channel ? window.HelpgenStatus.channel(id) : null;
+    if (noticed) channel = noticed.payload;
     if (hours && channel) {
       var status = hours.describe(channel, now, zone, i18n.strings);
       var shown = element("span", "hg-search-fallback__status hg-channel__status", status.text);
       shown.setAttribute("data-state", status.state);
       item.appendChild(shown);
+      if (noticed && noticed.notices.length) {
+        item.appendChild(element("span", "hg-search-fallback__notice hg-channel__notice", noticed.notices.join(" ")));
+      }
       var reply = hours.replyText(channel, now, zone, i18n.strings);
       if (reply) item.appendChild(element("span", "hg-search-fallback__response", reply));
     }
