@@ -147,31 +147,29 @@ def test_vote_search_refine_click_and_contacts_reach_the_report(site, context):
     assert report.self_service.rate == 0  # the one search that found an article still ended in a contact
 
 
-def test_the_clicked_result_is_the_articles_path_without_highlight_or_anchor(site, context):
-    base, collector = site
+def searching(context, url: str, query: str):
+    """A fresh page view at `url`, its clock under the test's hand, with `query` typed into the search."""
     page = context.new_page()
     page.clock.install()
-    page.goto(base + "orders/")
-    search_for(page, "tracking link")
+    page.goto(url)
+    search_for(page, query)
+    return page
+
+
+def test_the_clicked_result_is_the_articles_path_without_highlight_or_anchor(site, context):
+    base, collector = site
+    page = searching(context, base + "orders/", "tracking link")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_url("**/orders/track/**")
-    wait_for(lambda: any(q == "tracking link" for q, in _queries(collector)), "the search")
-    store = open_store(collector.db_url, create=False)
-    try:
-        [(clicked, refined)] = store.rows("SELECT clicked, refined_from FROM helpgen_searches WHERE query = ?",
-                                          ("tracking link",))
-    finally:
-        store.close()
-    assert (clicked, refined) == ("/orders/track/", None)
+    wait_for(lambda: ("tracking link",) in _queries(collector), "the search")
+    assert _rows(collector, "SELECT clicked, refined_from FROM helpgen_searches WHERE query = 'tracking link'") == \
+        [("/orders/track/", None)]
 
 
 def test_an_answer_arriving_after_its_search_was_sent_is_no_second_search(site, context):
     base, collector = site
-    page = context.new_page()
-    page.clock.install()
-    page.goto(base + "orders/")
-    search_for(page, "late answer")
+    page = searching(context, base + "orders/", "late answer")
     settle(page, "late answer")
     page.keyboard.press("Escape")  # the search closed: it is sent
     # The worker's last word about it, later than everything else (it happens under load):
@@ -188,9 +186,13 @@ def test_an_answer_arriving_after_its_search_was_sent_is_no_second_search(site, 
 
 
 def _queries(collector):
+    return _rows(collector, "SELECT query FROM helpgen_searches")
+
+
+def _rows(collector, sql: str):
     store = open_store(collector.db_url, create=False)
     try:
-        return store.rows("SELECT query FROM helpgen_searches")
+        return store.rows(sql)
     finally:
         store.close()
 
