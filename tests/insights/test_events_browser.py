@@ -20,7 +20,7 @@ from helpgen.insights.store import now, open_store
 
 from ..browser.search_box import search_for
 from ..conftest import MKDOCS_YML, SUPPORT_YML, Project
-from .conftest import Collector, stored
+from .conftest import Collector, rows, stored
 from .test_privacy import CASES
 
 pytestmark = [pytest.mark.browser, pytest.mark.insights]
@@ -163,7 +163,7 @@ def test_the_clicked_result_is_the_articles_path_without_highlight_or_anchor(sit
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_url("**/orders/track/**")
     wait_for(lambda: ("tracking link",) in _queries(collector), "the search")
-    assert _rows(collector, "SELECT clicked, refined_from FROM helpgen_searches WHERE query = 'tracking link'") == \
+    assert rows(collector.db_url, "SELECT clicked, refined_from FROM helpgen_searches WHERE query = 'tracking link'") == \
         [("/orders/track/", None)]
 
 
@@ -186,15 +186,7 @@ def test_an_answer_arriving_after_its_search_was_sent_is_no_second_search(site, 
 
 
 def _queries(collector):
-    return _rows(collector, "SELECT query FROM helpgen_searches")
-
-
-def _rows(collector, sql: str):
-    store = open_store(collector.db_url, create=False)
-    try:
-        return store.rows(sql)
-    finally:
-        store.close()
+    return rows(collector.db_url, "SELECT query FROM helpgen_searches")
 
 
 @pytest.mark.parametrize("signal", ["globalPrivacyControl", "doNotTrack"])
