@@ -255,10 +255,20 @@ def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs:
     nothing but PageEffects comes out. After a failure nothing more is yielded."""
     chunk = max(4, math.ceil(len(indices) / (jobs * 8)))  # small enough to balance, large enough to batch
     chunks = [indices[i:i + chunk] for i in range(0, len(indices), chunk)]
+    left = len(indices)
     with _forked_pool(task, jobs, _start_page_worker) as pool:
         for results in pool.imap(_run_chunk, chunks):
             for index, effects in results:
-                yield index, effects
+                left -= 1
+                try:
+                    yield index, effects
+                except GeneratorExit:
+                    if left:
+                        raise  # closed before the end: the workers are terminated
+                    # Every page handed out: the pool is left the normal way (its workers take their
+                    # sentinel and exit). Pool.terminate() here once hung for good, joining a worker that
+                    # waited on the task queue's lock the terminating parent held.
+                    return
                 if isinstance(effects, Failed):
                     pool.terminate()  # the rest is not wanted; closing after this is a no-op
                     return
