@@ -377,6 +377,12 @@ def zendesk(export_dir: Path, content_dir: Path) -> None:
     if result.attachments:
         click.echo(f"{len(result.attachments)} images and attachments are still linked where Zendesk serves them; "
                    "download them into the articles' folders before the Zendesk account closes.")
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    if result.previous_site:
+        click.echo(f"Each article keeps its Zendesk id (id:). In mkdocs.yml, under the helpgen plugin, add "
+                   f"`previous_site: {result.previous_site}` and `extra_keys: [id]`: links into the old help center "
+                   "become links to these articles, and its old URLs redirect here.")
 
 
 # Insights (issue #23): the event collector and its report live in their own package.

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parent.parent / "helpgen"
 ADAPTER = PACKAGE / "mkdocs"
 SITE_ENGINE = ("mkdocs", "material")
@@ -75,3 +77,14 @@ def test_every_module_says_what_it_is_for():
     missing = [str(p.relative_to(PACKAGE.parent)) for p in _modules()
                if p.stat().st_size and not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))]
     assert missing == []
+
+
+# The engine's layers, bottom up: content (articles, redirects, languages) <- checks <- migrate (`--fix`, imports).
+LAYERS = ("content", "checks", "migrate")
+
+
+@pytest.mark.parametrize("lower, upper", [(low, up) for i, low in enumerate(LAYERS) for up in LAYERS[i + 1:]])
+def test_no_layer_imports_one_above_it(lower, upper):
+    offenders = [str(path.relative_to(PACKAGE.parent)) for path in sorted((PACKAGE / lower).rglob("*.py"))
+                 if any(t == PACKAGE / upper or (PACKAGE / upper) in t.parents for t in _relative_targets(path))]
+    assert offenders == []

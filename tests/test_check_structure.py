@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import markdown.extensions.toc
 import pytest
 
 from helpgen.checks import ContentProject, check_content
@@ -16,7 +17,7 @@ SUPPORT = REPO / "tests/fixtures/check_project/support.yml"
 
 
 def check_files(tmp_path: Path, files: dict[str, str | bytes], use_directory_urls: bool = True,
-                extensions: tuple[str, ...] = ("attr_list",)):
+                extensions: tuple[str, ...] = ("attr_list",), **settings):
     content = tmp_path / "content"
     for src, text in files.items():
         path = content / src
@@ -24,7 +25,7 @@ def check_files(tmp_path: Path, files: dict[str, str | bytes], use_directory_url
         path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     project = ContentProject(content, tuple(list_sources(content)), support=load_support(SUPPORT),
                              support_path=SUPPORT, use_directory_urls=use_directory_urls,
-                             markdown_extensions=extensions)
+                             markdown_extensions=extensions, **settings)
     return check_content(project, dt.date(2026, 11, 22)).findings
 
 
@@ -39,13 +40,15 @@ def faq(title: str, body: str = "Text.") -> str:
 BASE = {
     "index.md": "---\ntitle: Home\n---\n\nWelcome.\n",
     "returns/index.md": "---\ntitle: Returns\n---\n\nAll about returns.\n",
-    "returns/how.md": faq("How", "## Step one\n\n## Step one\n\n## Sådan gør du {#how}\n\n## 退货\n\nText."),
+    "returns/how.md": faq("How", "## Step one\n\n## Step one\n\n## Sådan gør du {#how}\n\n## 退货\n\n"
+                                 "## Ofte stillede spørgsmål\n\nText."),
     "returns/label.png": b"\x89PNG\r\n",
 }
 
 
 @pytest.mark.parametrize("link", [
-    "how.md", "./how.md", "how.md#step-one", "how.md#step-one_1", "how.md#how", "how.md#_1", "#intro",
+    "how.md", "./how.md", "how.md#step-one", "how.md#step-one_1", "how.md#how", "how.md#退货", "how.md#_1", "#intro",
+    "how.md#ofte-stillede-spørgsmål", "how.md#ofte-stillede-sprgsmal",  # the letters kept, and the old ASCII id
     "label.png", "../returns/how.md", "../contact.md", "../index.md", "index.md", "../orders/index.md",
     "../how/", "https://example.com/x.md", "mailto:a@b.example", "/absolute/path/", "how.md?x=1#step-one",
     "{{ support.channels.chat.url }}",
@@ -59,7 +62,7 @@ def test_links_that_work(tmp_path, link):
 @pytest.mark.parametrize("link, rule", [
     ("hwo.md", "broken-link"), ("How.md", "broken-link"), ("../../outside.md", "broken-link"),
     ("missing.png", "broken-link"), ("../returns/", "broken-link"), ("how.md#step-two", "broken-anchor"),
-    ("how.md#sadan-gor-du", "broken-anchor"), ("how.md#退货", "broken-anchor"), ("#nowhere", "broken-anchor"),
+    ("how.md#sadan-gor-du", "broken-anchor"), ("how.md#tuihuo", "broken-anchor"), ("#nowhere", "broken-anchor"),
 ])
 def test_links_that_do_not(tmp_path, link, rule):
     files = dict(BASE, **{"returns/links.md": faq("Links", f"See [it]({link}).")})
@@ -126,9 +129,20 @@ def test_code_in_articles_is_an_error(tmp_path, html, rule):
 
 
 def test_safe_html_is_fine(tmp_path):
-    body = '<a href="how.md" title="on=off">x</a> <img src="label.png" alt="onload"> <!-- <script> -->\n\n' \
+    body = '<a href="../how/" title="on=off">x</a> <img src="../label.png" alt="onload"> <!-- <script> -->\n\n' \
            "Don't put `<script>` in articles. The onboarding guide is online."
     assert check_files(tmp_path, dict(BASE, **{"returns/x.md": faq("X", body)})) == ()
+
+
+@pytest.mark.parametrize("html, hint", [
+    ('<a href="how.md">x</a>', "write a Markdown link"),  # MkDocs rewrites no link in raw HTML
+    ('<img src="label.png" alt="">', "resolved by the browser from the page's URL"),  # from /returns/x/
+    ('<a href="../nowhere/">x</a>', "link to the article's .md file"),
+])
+def test_raw_html_that_leads_nowhere_once_built_is_a_broken_link(tmp_path, html, hint):
+    [problem] = check_files(tmp_path, dict(BASE, **{"returns/x.md": faq("X", f"Before {html} after.")}))
+    assert problem.rule == "broken-link" and (problem.location.line, problem.location.col) == (6, 8 + html.index('"') + 1)
+    assert hint in problem.hint
 
 
 def test_an_ignore_comment_inside_a_code_block_is_an_example(tmp_path):
@@ -151,10 +165,18 @@ def test_settings_are_read_without_mkdocs_and_tolerate_its_yaml_tags(tmp_path, m
     assert settings.slugify("运输 Time", "-") == "运输-time"  # pymdownx's unicode slugify, as configured
 
 
+def test_a_hint_names_the_ids_headings_have_not_the_old_ones_kept_for_old_links(tmp_path):
+    files = dict(BASE, **{"returns/x.md": faq("X", "See [it](how.md#ofte-stillede-sporgsmal).")})
+    [problem] = [p for p in check_files(tmp_path, files) if p.rule == "broken-anchor"]
+    assert problem.hint == 'did you mean "ofte-stillede-spørgsmål"?'
+
+
 @pytest.mark.parametrize("extensions, suggests_id", [(("attr_list",), True), ((), False)])
 def test_anchor_hints_suggest_heading_ids_only_where_attr_list_makes_them(tmp_path, extensions, suggests_id):
+    """With a site's own ASCII slugify (toc: slugify: in mkdocs.yml), Chinese headings get _1, _2, …"""
     files = dict(BASE, **{"returns/zh.md": faq("ZH", "## 退货\n\nText."),
                           "returns/x.md": faq("X", "See [it](zh.md#tuihuo).")})
-    [problem] = [p for p in check_files(tmp_path, files, extensions=extensions) if p.rule == "broken-anchor"]
+    found = check_files(tmp_path, files, extensions=extensions, slugify=markdown.extensions.toc.slugify)
+    [problem] = [p for p in found if p.rule == "broken-anchor"]
     assert ("{#my-id}" in problem.hint) is suggests_id
     assert suggests_id or "turn on attr_list" in problem.hint

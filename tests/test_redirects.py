@@ -172,6 +172,22 @@ def test_a_rename_in_the_last_commit_is_caught_and_a_redirect_settles_it(project
     project.build()
 
 
+def test_renames_made_on_the_way_into_helpgen_are_no_moves(project):
+    """A tree imported, then renamed before it was ever a helpgen project, had no helpgen URL to keep."""
+    config = project.config.read_text()
+    project.config.write_text(config.replace("  - helpgen\n", ""))  # the tree as it came: another generator's
+    git = committed(project)
+    subprocess.run(git + ["mv", "content/orders/cancel.md", "content/orders/cancel-an-order.md"], cwd=project.root,
+                   check=True)
+    project.config.write_text(config)
+    subprocess.run(git + ["commit", "-qam", "rename, then build with helpgen"], cwd=project.root, check=True)
+    project.build()  # no url-vanished: nothing helpgen published moved
+    subprocess.run(git + ["mv", "content/orders/cancel-an-order.md", "content/orders/cancelling.md"],
+                   cwd=project.root, check=True)
+    with pytest.raises(HelpgenError, match=r"/orders/cancel-an-order/ \(was orders/cancel-an-order.md\)"):
+        project.build()  # a helpgen project now: its URLs are kept
+
+
 def test_previous_from_git_revision(project):
     committed(project)
     (project.content / "orders/cancel.md").unlink()

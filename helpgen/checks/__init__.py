@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from markdown.extensions.toc import slugify as default_slugify
 
 from ..hours.clock import build_date
-from ..content.articles import ArticleSet
-from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions
+from ..content.headings import heading_slug as default_slugify
+from ..content.articles import ArticleSet, url_name
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, MigrationOptions
 from ..content.catalog import Catalog, build_catalog
 from ..security import HtmlPolicy
 from ..content.related import unknown_related
@@ -34,13 +34,17 @@ from .paths import check_linked_files, check_output_paths, check_reachability, c
 from .project import Slugify, ThemeFacts, is_markdown, list_sources, project_languages, read_site_settings
 from .promises import PromiseChecker
 from .redirect_rules import check_permalinks, check_redirects, declared_redirects, page_urls, stub_redirects
-from ..migrate.redirects import Redirect
+from ..content.redirects import Redirect
 from .rules import RULE_BY_ID, RULES, BySeverity, finding
 from .safety import Renderer, check_safety
 from .template_rules import check_template_tags
 from .languages import LanguagesResult, check_languages
 from .perfile import MapWork, OwnRules, read_and_check
 from .source import SourceFile
+from .wikilink_rules import check_wikilinks, vault_of
+from .old_site_rules import check_old_links, old_locales, zendesk_ids
+from ..content.old_site import OldSite, hosted_redirects
+from ..content.obsidian import Vault
 from .variable_rules import check_front_matter_variables, check_variables
 
 __all__ = ["CheckCache", "CheckResult", "ContentProject", "LanguagesResult", "RULES", "check_content",
@@ -65,6 +69,7 @@ class ContentProject:
     html_policy: HtmlPolicy = HtmlPolicy()
     limits: Limits = Limits()
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS  # mkdocs.yml's extra_keys and key_aliases
+    migration: MigrationOptions = MigrationOptions()  # previous_site and components (mkdocs.yml)
     include_drafts: bool = False  # `build --drafts`: draft articles are pages like any other
     site_url: str = ""
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
@@ -85,6 +90,7 @@ class CheckResult(BySeverity):
     urls: dict[str, str] = field(default_factory=dict)  # src -> the site path it is published at
     redirects: tuple[Redirect, ...] = ()
     unpublished: frozenset[str] = frozenset()  # redirect stubs, and drafts unless included: not built
+    vault: Vault | None = None  # what `[[wikilinks]]` may name (content/obsidian.py)
 
 
 def check_content(project: ContentProject, today: dt.date, cache: CheckCache | None = None) -> CheckResult:
@@ -166,14 +172,22 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
                      frozenset(project.fallback_pages), heading_ids=bool(attr_list))
     findings += check_linked_files(project.docs_dir, list(project.files), project.display_root)
     findings += check_links(readable, site)
+    vault = vault_of(published, set(project.files) - hidden)
+    findings += check_wikilinks(readable, vault, site, project.slugify, project.separator)
     findings += check_output_paths(sorted(set(pages) - hidden), sources, generated, project.use_directory_urls)
     findings += check_permalinks(urls, published)
     asset_files = {f for f in project.files if not is_markdown(f)}
     stubs, stub_problems = stub_redirects(sources, urls, asset_files, project.use_directory_urls)
     redirects = declared_redirects(published, urls) + stubs
+    old = OldSite.of(project.migration.previous_site, project.site_url)  # links to either are this site's
+    if old:
+        findings += check_old_links(readable, old, zendesk_ids(published))
+    if project.migration.previous_site:  # its old article URLs keep working once its domain points here
+        redirects += hosted_redirects({src: s.article for src, s in published.items() if s.article}, urls,
+                                      old_locales(readable, old), {src: s.at(s.key_line("id"), 1) for src, s in published.items()})
     findings += stub_problems + list(check_redirects(redirects, urls, asset_files))
     findings += check_slugs([(s, s.article.slug) for s in readable if s.article and not s.article.is_index])
-    folders = {src.split("/", 1)[0].lower() for src in pages if "/" in src}  # sources are normalized POSIX paths
+    folders = {url_name(src.split("/", 1)[0]) for src in pages if "/" in src}  # sources are normalized POSIX paths
     findings += check_reachability(catalog, sources, folders)
     by_src_source = {s.article.src: s for s in readable if s.article}
     findings += [finding("related-unknown", by_src_source[a.src].at(by_src_source[a.src].key_line("related"), 1),
@@ -189,7 +203,7 @@ def check_content(project: ContentProject, today: dt.date, cache: CheckCache | N
     by_file = {s.file: s for s in readable}
     kept = [p for p in findings if not _silenced(p, by_file)]
     return CheckResult(tuple(sorted(set(kept), key=_order)), articles, catalog, urls, tuple(redirects),
-                       frozenset(hidden))
+                       frozenset(hidden), vault)
 
 
 def _close_slug(entry: str, slugs: set[str]) -> str:
@@ -263,6 +277,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         html_policy=HtmlPolicy(settings.embed_domains),
         limits=settings.limits,
         front_matter=settings.front_matter,
+        migration=settings.migration,
         site_url=settings.site_url,
     )
     return project, findings, today

@@ -1,9 +1,9 @@
 """The `#anchor` ids a page will have once built, computed from its Markdown without rendering it.
 
-Heading ids come from Python-Markdown's toc extension: its slugify (or the one mkdocs.yml configures)
-over the heading's plain text, and its `unique` for repeats. The default slugify drops letters that
-have no ASCII form, so a Chinese heading gets the id "_1", the next "_2": links must use those (or an
-explicit `{#id}`). Ids already written in the page (`{#id}`, `id="…"`) are taken first, as toc does.
+Heading ids come from Python-Markdown's toc extension: helpgen's slugify, which keeps the letters of every
+language (content/headings.py), or the one mkdocs.yml configures, over the heading's plain text, and its
+`unique` for repeats. With helpgen's, the ids Python-Markdown's ASCII slugify gave (`_1` for a Chinese
+heading) answer too. Ids already written in the page (`{#id}`, `id="…"`) are taken first, as toc does.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Callable
 
 from markdown.extensions.toc import unique
 
+from ..content.headings import heading_slug, old_heading_ids
 from ..content.variables import VARIABLE
 from .source import SourceFile
 
@@ -22,6 +23,7 @@ _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _HTML_ID = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _INLINE_ATTR_ID = re.compile(r"\{:?[ \t]*[^}]*?(?<![\w-])#([\w-]+)[^}]*\}")
+_BLOCK_ID = re.compile(r"(?:^|\s)\^([A-Za-z0-9-]+)\s*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
@@ -51,10 +53,16 @@ def heading_lines(source: SourceFile) -> list[tuple[int, str]]:
     return found
 
 
+class HeadingIds(set):
+    """Every id a page carries; `old` are those kept only so that old links still land (not suggested)."""
+
+    old: frozenset[str] = frozenset()
+
+
 def page_anchors(source: SourceFile, slugify: Callable[[str, str], str], separator: str,
                  variables: dict[str, str]) -> set[str]:
     """Every id the built page will carry in its content."""
-    ids: set[str] = set()
+    ids = HeadingIds()
     headings: list[str | None] = []  # None: the heading has its own {#id}
     heading_numbers = {number for number, _ in heading_lines(source)}
     for number, text in heading_lines(source):
@@ -66,13 +74,20 @@ def page_anchors(source: SourceFile, slugify: Callable[[str, str], str], separat
         else:
             headings.append(text[:attrs.start()] if attrs else text)
     for number, text in source.prose_lines():
+        if "^" in text and (block := _BLOCK_ID.search(text)):
+            ids.add("^" + block.group(1))  # Obsidian's block id, an anchor once built (migrate/obsidian.py)
         for match in _HTML_ID.finditer(text):
             ids.add(html.unescape(next(g for g in match.groups() if g is not None)))
         if number not in heading_numbers:
             ids.update(m.group(1) for m in _INLINE_ATTR_ID.finditer(text))
-    for text in headings:
-        if text is not None:
-            unique(slugify(heading_plain_text(text, variables), separator), ids)
+    written = set(ids)
+    names = [None if text is None else heading_plain_text(text, variables) for text in headings]
+    for name in names:
+        if name is not None:
+            unique(slugify(name, separator), ids)
+    if slugify is heading_slug:  # the ASCII ids sites built before keep answering (content/headings.py)
+        ids.old = frozenset(old for old in old_heading_ids(names, written, separator) if old and old not in ids)
+        ids.update(ids.old)
     return ids
 
 

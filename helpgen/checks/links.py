@@ -7,6 +7,7 @@ scheme, or //host) and absolute /paths are not checked: they depend on where the
 """
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -67,10 +68,55 @@ class SiteIndex:
         return self._anchor_cache[src]
 
 
+# Raw HTML that links or loads a file: MkDocs leaves these as written, so the browser resolves them
+# against the page's URL. Values with template syntax are template-tag's (template_rules.py).
+_HTML_LINK = re.compile(r"""<(?:a|img|source|video|audio|track|embed|iframe)\b[^>]*?\s(?:href|src)\s*=\s*"""
+                        r"""(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+def html_targets(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based column, target) of each href/src in raw HTML on a line."""
+    if "<" in text and ("href" in text or "src" in text):
+        for match in _HTML_LINK.finditer(text):
+            group = 1 if match.group(1) is not None else 2
+            yield match.start(group) + 1, match.group(group)
+
+
 def check_links(sources: list[SourceFile], site: SiteIndex) -> Iterator[Problem]:
     for source in sources:
         for number, col, target in source_links(source):
             yield from _check_target(source, number, col, target, site)
+        for number, text in source.prose_lines():
+            for col, target in html_targets(text):
+                yield from _check_html_target(source, number, col, target, site)
+
+
+def _check_html_target(source: SourceFile, number: int, col: int, target: str, site: SiteIndex) -> Iterator[Problem]:
+    target = html.unescape(target).strip()
+    if not target or ":" in target.split("/")[0] or target.startswith(("/", "\\", "{", "#")) or "{{" in target:
+        return  # external (or a script: javascript-link's), site-absolute, a template's, or this page's anchor
+    path, _, fragment = target.partition("#")
+    path = unquote(path.partition("?")[0])
+    where = source.at(number, col)
+    base = page_url(source.src, site.use_directory_urls)
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    landed = posixpath.normpath(posixpath.join(folder, path)).removeprefix("./")
+    landed = "" if landed == "." else landed
+    if landed in site.by_url or landed.rstrip("/") in site.by_url:
+        if fragment:
+            yield from check_anchor(source, site.by_url[landed.rstrip("/")], fragment, where, site)
+        return
+    if landed in site.files and not is_markdown(landed):
+        return
+    beside = posixpath.normpath(posixpath.join(posixpath.dirname(source.src), path))
+    if is_markdown(path):
+        hint = "MkDocs does not rewrite links in raw HTML: write a Markdown link [text](" + path + ") instead"
+    elif beside in site.files or beside in site.page_srcs:
+        hint = (f"raw HTML is resolved by the browser from the page's URL (/{base}), not from the file: "
+                "`helpgen check --fix` rewrites it")
+    else:
+        hint = _suggest_page(source.src, beside, site)
+    yield finding("broken-link", where, f'"{path}" in raw HTML leads to no page or file of this site', hint)
 
 
 def source_links(source: SourceFile) -> list[tuple[int, int, str]]:
@@ -90,12 +136,12 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
     where = source.at(number, col)
     if not path:
         if fragment:
-            yield from _check_anchor(source, source.src, fragment, where, site)
+            yield from check_anchor(source, source.src, fragment, where, site)
         return
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.src), path))
     if resolved in site.page_srcs or resolved in site.files:
         if fragment and is_markdown(resolved):
-            yield from _check_anchor(source, resolved, fragment, where, site)
+            yield from check_anchor(source, resolved, fragment, where, site)
         return
     if resolved in site.fallback:
         return  # not translated yet: the build links the default language's page (links_to_default)
@@ -107,7 +153,7 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
         landed = "" if landed == "." else landed
         if landed in site.by_url:
             if fragment:
-                yield from _check_anchor(source, site.by_url[landed], fragment, where, site)
+                yield from check_anchor(source, site.by_url[landed], fragment, where, site)
             return
         if landed in site.files:
             return
@@ -154,18 +200,20 @@ def _suggest_page(from_src: str, resolved: str, site: SiteIndex) -> str:
     return "link to the article's .md file, relative to this file (e.g. ../returns/how-do-i-return-an-item.md)"
 
 
-def _check_anchor(source: SourceFile, target_src: str, fragment: str, where, site: SiteIndex) -> Iterator[Problem]:
+def check_anchor(source: SourceFile, target_src: str, fragment: str, where, site: SiteIndex) -> Iterator[Problem]:
     anchors = site.anchors(target_src)
     fragment = unquote(fragment)
-    if anchors is None or fragment in anchors:
-        return  # a generated page's anchors belong to the theme
+    if anchors is None or fragment in anchors or fragment.startswith((":~:", "!")):
+        return  # a generated page's anchors belong to the theme; `#:~:text=` and `#!` are for scripts and browsers
     page = "this page" if target_src == source.src else target_src
+    anchors = anchors - getattr(anchors, "old", frozenset())  # old ids answer, but are not suggested
     close = did_you_mean(fragment, anchors) if anchors else ""
     if not close.startswith("did you mean"):
         shown = sorted(anchors)[:8]
         close = ("anchors there: " + ", ".join(f"#{a}" for a in shown) + (", …" if len(anchors) > 8 else "")
                  if anchors else "that page has no headings")
-    if not fragment.isascii() or any(re.fullmatch(r"_\d+", a) for a in anchors):
+    if any(re.fullmatch(r"_\d+", a) for a in anchors) and all(a.isascii() for a in anchors):
+        # The site's own toc slugify (mkdocs.yml) drops the letters ASCII has not: say what it does instead.
         close += "; headings without Latin letters get the ids _1, _2, …" + (
             ": give one its own with `## 标题 {#my-id}`" if site.heading_ids else
             ": link to that number, or turn on attr_list in mkdocs.yml to give a heading its own id")

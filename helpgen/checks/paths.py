@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..content.articles import CONTACT_SRC, HOME_SRC
+from ..content.articles import CONTACT_SRC, url_name
 from ..content.catalog import Catalog
 from ..errors import Location, Problem, did_you_mean
 from .project import is_markdown
@@ -18,14 +18,17 @@ from .source import SourceFile
 
 
 def output_path(src: str, use_directory_urls: bool) -> str:
+    """Where a page is written: MkDocs' rule over the path with each name made clean for a URL (url_name:
+    `Getting started/Create a vault.md` -> `getting-started/create-a-vault/index.html`)."""
     # String operations, as PurePosixPath's parent and stem would give for MkDocs' normalized
     # "a/b/name.md": asked three times per file per check (1 s in Path objects at 10,000 articles).
     folder, _, name = src.rpartition("/")
-    parent = f"{folder}/" if folder else ""
+    parent = "".join(f"{url_name(part)}/" for part in folder.split("/")) if folder else ""
     dot = name.rfind(".")
     stem = name[:dot] if 0 < dot < len(name) - 1 else name
     if stem in ("index", "README"):
         return f"{parent}index.html"
+    stem = url_name(stem)
     return f"{parent}{stem}/index.html" if use_directory_urls else f"{parent}{stem}.html"
 
 
@@ -37,7 +40,7 @@ def page_url(src: str, use_directory_urls: bool) -> str:
 
 def generated_pages(catalog: Catalog, sources: set[str]) -> set[str]:
     """The pages the build writes when the writer did not: home, contact, each category's landing page."""
-    wanted = {HOME_SRC, CONTACT_SRC} | {c.index_src for c in catalog.categories}
+    wanted = {catalog.home_src, CONTACT_SRC} | {c.index_src for c in catalog.categories}
     return wanted - sources
 
 
@@ -89,7 +92,7 @@ def check_slugs(articles: list[tuple[SourceFile, str]]) -> Iterator[Problem]:
 
 def check_reachability(catalog: Catalog, files: dict[str, SourceFile], folders: set[str]) -> Iterator[Problem]:
     """Pages no category page lists, and `category:` values that look like typos of a real category."""
-    listed = {HOME_SRC, CONTACT_SRC} | {c.index_src for c in catalog.categories} | set(catalog.section_pages())
+    listed = {catalog.home_src, CONTACT_SRC} | {c.index_src for c in catalog.categories} | set(catalog.section_pages())
     listed |= {a.src for c in catalog.categories for a in c.articles}
     for src, source in sorted(files.items()):
         article = source.article

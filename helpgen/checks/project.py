@@ -14,10 +14,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 import yaml
-from markdown.extensions.toc import slugify as default_slugify
 
+from ..content.headings import heading_slug as default_slugify
 from ..content.articles import FRONT_MATTER_KEYS
-from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, front_matter_options
+from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 from ..errors import HelpgenError, Location
 from .limits import Limits
 
@@ -97,6 +97,7 @@ class SiteSettings:
     front_matter: FrontMatterOptions = DEFAULT_OPTIONS
     site_url: str = ""
     languages: Any = None  # the plugin's `languages` option as written (None: one language)
+    migration: MigrationOptions = MigrationOptions()
     theme_language: str = "en"
     host_files: tuple[str, ...] = ()
     strings_file: str = "strings.yml"
@@ -132,6 +133,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
         front_matter=front_matter,
         site_url=str(data.get("site_url") or ""),
         languages=options.get("languages"),
+        migration=migration_options(options.get("previous_site"), options.get("components"), str(config_file)),
         theme_language=str(theme.get("language") or "en"),
         host_files=tuple(f for f in (options.get("host_files") if isinstance(options.get("host_files"), list) else ())
                          if isinstance(f, str)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import Problem
-from ..migrate.redirects import Redirect, article_url, resolve_target
+from ..content.redirects import Redirect, article_url, resolve_target
 from .paths import page_url
 from .rules import finding
 from .source import SourceFile
@@ -51,7 +51,9 @@ def declared_redirects(sources: dict[str, SourceFile], urls: dict[str, str]) -> 
         if article is None or src not in urls:
             continue
         line = max(source.key_line("redirect_from"), source.key_line("aliases"))
-        found += [Redirect(old, urls[src], source.at(line, 1), src) for old in article.more.redirect_from]
+        # An old URL that is the page's own (an Obsidian alias equal to its permalink) redirects nowhere.
+        found += [Redirect(old, urls[src], source.at(line, 1), src) for old in article.more.redirect_from
+                  if old != urls[src]]
     return found
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..errors import Location, Problem
-from ..migrate.redirects import output_file, writes_page
+from ..content.redirects import output_file, writes_page
 from .files import HOST_FILES, published_type, shown_path
 from .project import is_markdown
 from .rules import finding
@@ -73,8 +73,8 @@ def check_site_paths(project, languages, results: dict, reserved: Reserved) -> I
     for src in project.files:
         if is_markdown(src) or not published_type(src) or src.rsplit("/", 1)[-1].lower() in HOST_FILES:
             continue  # a page is checked at its URL below; a file files.py refuses is reported there
-        lang = languages.of_src(src) if languages.multilingual else None
-        path = lang.dest(lang.rel(src)) if lang is not None else src
+        found = languages.of_src(src) if languages.multilingual else None
+        path = found[0].dest(found[1]) if found is not None else src
         yield from blame(path, Location(shown_path(_join(project.display_root, src)), 1), "this file")
     for lang in languages:
         result = results[lang.code]

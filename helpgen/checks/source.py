@@ -110,19 +110,45 @@ def _as_finding(problem: Problem) -> Problem:
 
 
 def _mask_body(source: SourceFile) -> None:
+    if source.body_line > len(source.lines):
+        return  # the file ends with its front matter's closing --- (no newline after it): no body
     body = "\n".join(source.lines[source.body_line - 1:])
     in_comment = False
+    span = ""  # the backticks of a code span that a line opened and a later line of its paragraph closes
     for offset, line, in_code in lines_outside_code(body):
         if in_code:
+            span = ""
             continue
-        if "`" in line:
-            line = blank_code_spans(line)
+        if span or "`" in line:
+            line, span = _blank_spans(line, span)
         if in_comment or "<!--" in line:
             line, in_comment = _blank_comments(line, in_comment)
         number = source.body_line + offset
         same = source.lines[number - 1]
         # The file's own string when nothing was blanked: one object, kept and pickled once.
         source.prose[number] = same if line == same else line
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def _blank_spans(line: str, span: str) -> tuple[str, str]:
+    """Blank code spans, which may go on over the lines of one paragraph as Markdown allows; return the
+    line and the backticks of a span still open at its end."""
+    if not line.strip():
+        return line, ""
+    out, pos = [], 0
+    if span:
+        close = next((m for m in _BACKTICKS.finditer(line) if m.group(0) == span), None)
+        if close is None:
+            return " " * len(line), span
+        out.append(" " * close.end())
+        pos = close.end()
+    rest = blank_code_spans(line[pos:])
+    opened = next((m for m in _BACKTICKS.finditer(rest)), None)
+    if opened is None:
+        return "".join(out) + rest, ""
+    return "".join(out) + rest[:opened.start()] + " " * (len(rest) - opened.start()), opened.group(0)
 
 
 def _blank_comments(line: str, in_comment: bool) -> tuple[str, bool]:

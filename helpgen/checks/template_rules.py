@@ -1,6 +1,8 @@
-"""Template tags another generator would have run: Liquid (`{% include x %}`, `{{ site.title }}`), Hugo
-shortcodes (`{{< note >}}`, `{{% tip %}}`) and MDX imports and components (`<Tabs>`). helpgen runs no template engine over articles, so each would
-reach the page as raw braces; they are reported where they stand, in prose only (code shows them on purpose).
+"""Syntax another tool would have run or drawn, which helpgen's build neither runs nor renders: Liquid
+(`{% include x %}`, `{{ site.title }}`), GitBook blocks (`{% hint %}`), Hugo shortcodes (`{{< note >}}`), MDX
+(`import` lines, components such as `<Tabs>`, JSX expressions `{useBaseUrl('x')}`, `<head>` blocks). Each
+would reach the page as raw text, so each is an error where it stands, grouped by construct in the text report. Prose only: code spans,
+code blocks, comments and escaped text (`\\<Sketch name\\>`) show such things on purpose.
 """
 from __future__ import annotations
 
@@ -12,13 +14,23 @@ from .rules import finding
 from .source import SourceFile
 
 LIQUID_ROOTS = ("site", "page", "jekyll", "layout", "include", "content", "paginator", "theme", "params")
-_TAGS = re.compile(r"\{%-?\s*(\w+)[^%]*%\}|\{\{[<%]-?\s*/?\s*([\w./-]+)[^}]*[>%]\}\}"
+_TAGS = re.compile(r"\{%-?\s*(\w[\w-]*)[^%]*%\}|\{\{[<%]-?\s*/?\s*([\w./-]+)[^}]*[>%]\}\}"
                    r"|\{\{-?\s*((?:" + "|".join(LIQUID_ROOTS) + r")\b[^}]*)\}\}")
+GITBOOK_BLOCKS = frozenset({"hint", "endhint", "tabs", "endtabs", "tab", "endtab", "embed", "content-ref",
+                            "endcontent-ref", "file", "swagger", "endswagger", "code", "endcode", "stepper",
+                            "endstepper", "step", "endstep", "columns", "endcolumns", "column", "endcolumn"})
 
-
-# MDX (Docusaurus): `import Tabs from '@theme/Tabs';` and React components such as <Tabs> or <TabItem />.
-_MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$|</?([A-Z][A-Za-z0-9]*)(?=[\s/>])[^>]*>")
-
+# MDX (Docusaurus): `import Tabs from '@theme/Tabs';`, React components such as <Tabs> or <TabItem />, and
+# JSX expressions: an attribute `src={useBaseUrl('x')}`, or text `{props.name}` and `{/* comment */}`. Not
+# attr_list's `{#id}`, `{.class}` or `{target=_blank}`, nor `{{ support.… }}` variables.
+_MDX = re.compile(r"^import\s+[\w{}, *]+\s+from\s+['\"][^'\"]+['\"];?\s*$"
+                  r"|(?<!\\)</?([A-Z][A-Za-z0-9.]*)(?=[\s/>]|$)(?:[^>]*(?<!\\)>|[^>]*$)")  # its > may be lines on
+# Only what reads as code: a call, a member (`props.x`), a comment, or any value given to an attribute.
+# A bare `{word}` in prose is a placeholder writers use (`https://…/{event}`), not an expression.
+_EXPRESSION = re.compile(r"(?<![\w{\\$])\{(?:/\*.*?\*/|[A-Za-z_$][\w$]*(?:\.[\w$]+)+(?:\([^{}]*\))?"
+                         r"|[A-Za-z_$][\w$.]*\([^{}]*\)(?:\.[\w$]+)*)\}(?!\})|(?<==)\{[^{}\n]+\}")
+_PLACEHOLDER = re.compile(r"^<(?:[A-Z0-9_]+|[A-Z][a-z]+(?: [a-z]+)+)>$")  # <SSID>, <Device name>: words to fill in
+_HEAD = re.compile(r"^\s*<head\s*>\s*$", re.IGNORECASE)
 
 _HTML_ELEMENTS = frozenset("""
     a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col
@@ -30,16 +42,44 @@ _HTML_ELEMENTS = frozenset("""
 """.split())
 
 
-def template_tags(text: str) -> Iterator[tuple[int, str, str]]:
-    """(column, the tag as written, its name) of every template tag on a line."""
+# GitBook blocks the build renders (migrate/gitbook.py) when the tag is a line of its own.
+RENDERED_BLOCKS = frozenset({"hint", "endhint", "tabs", "endtabs", "tab", "endtab", "stepper", "endstepper", "step",
+                             "endstep", "code", "endcode", "content-ref", "endcontent-ref"})
+_BLOCK_LINE = re.compile(r"^\s*\{%-?\s*([\w-]+)((?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'))*)\s*-?%\}\s*$")
+_BLOCK_ATTRIBUTE = re.compile(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)')""")
+
+
+def rendered_block(line: str) -> tuple[str, str, dict] | None:
+    """(name, the tag, its attributes) when the line is one GitBook block tag the build renders."""
+    match = _BLOCK_LINE.match(line) if "{%" in line else None
+    if match is None or match.group(1) not in RENDERED_BLOCKS:
+        return None
+    attributes = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
+                  for m in _BLOCK_ATTRIBUTE.finditer(match.group(2))}
+    return match.group(1), line.strip(), attributes
+
+
+def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
+    """(column, the construct as written, its name, what it is) of every foreign construct on a line."""
     if "import" in text or "<" in text:
         for match in _MDX.finditer(text):
             if match.group(1) and match.group(1).lower() in _HTML_ELEMENTS:
                 continue  # <SCRIPT>, <Div>: HTML in any case, for the safety rules and the sanitizer
-            yield match.start() + 1, match.group(0).strip(), match.group(1) or "import"
-    for match in _TAGS.finditer(text):
-        name = match.group(1) or match.group(2) or match.group(3).split(".")[0].split("|")[0].strip()
-        yield match.start() + 1, match.group(0), name
+            if match.group(1) and _PLACEHOLDER.match(match.group(0)):
+                yield match.start() + 1, match.group(0).strip(), match.group(0).strip(), "a placeholder read as an HTML tag"
+            elif match.group(1):
+                yield match.start() + 1, match.group(0).strip(), f"<{match.group(1)}>", "an MDX component"
+            else:
+                yield match.start() + 1, match.group(0).strip(), "import", "an MDX import"
+    if "{" in text and rendered_block(text) is None:
+        for match in _TAGS.finditer(text):
+            name = match.group(1) or match.group(2) or match.group(3).split(".")[0].split("|")[0].strip()
+            kind = ("a Hugo shortcode" if match.group(0).startswith(("{{<", "{{%")) else
+                    "a GitBook block" if match.group(1) in GITBOOK_BLOCKS else "a Liquid tag")
+            yield match.start() + 1, match.group(0), name, kind
+        for match in _EXPRESSION.finditer(text):
+            name = "comment" if match.group(0).startswith("{/*") else match.group(0)[1:].split("(")[0].split(".")[0]
+            yield match.start() + 1, match.group(0), name, "an MDX expression"
 
 
 def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
@@ -47,12 +87,30 @@ def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
         for number, text in source.prose_lines():
             if "{" not in text and "import" not in text and "<" not in text:
                 continue
-            for col, tag, name in template_tags(text):
-                kind = ("a Hugo shortcode" if tag.startswith(("{{<", "{{%")) else
-                        "an MDX import" if tag.startswith("import") else
-                        "an MDX component" if tag.startswith("<") else "a Liquid tag")
-                yield finding("template-tag", source.at(number, col),
-                              f"{tag} is {kind} ({name}); helpgen runs no templates, so it would show as raw text",
-                              "write the text it stood for, or delete it" +
-                              ("; links with {{ site.baseurl }} are rewritten by `helpgen check --fix`"
-                               if "baseurl" in tag else ""))
+            for col, tag, name, kind in template_tags(text):
+                message = (f"{tag} is read as an HTML tag: the page would show nothing there"
+                           if kind == "a placeholder read as an HTML tag" else
+                           f"{tag} is {kind} ({name}); helpgen runs no templates, so it would show as raw text")
+                yield finding("template-tag", source.at(number, col), message, _hint(tag, kind), group=f"{kind} {name}")
+            if _HEAD.match(text):
+                yield finding("template-tag", source.at(number, 1), "an MDX <head> block would show its contents "
+                              "as text", "delete the block (`helpgen check --fix` does): helpgen writes each page's "
+                              "<head>, structured data included", group="an MDX <head> block")
+
+
+def _hint(tag: str, kind: str) -> str:
+    if "baseurl" in tag:
+        return "write the text it stood for, or delete it; links with {{ site.baseurl }} are rewritten by " \
+               "`helpgen check --fix`"
+    if kind == "an MDX import":
+        return "delete the line (`helpgen check --fix` does): helpgen imports nothing"
+    if kind == "an MDX component":
+        return "give the component's Markdown or HTML in mkdocs.yml (`components: {Name: \"…\"}` under the helpgen " \
+               "plugin) and `helpgen check --fix` writes it in, or write the text it stood for"
+    if kind == "an MDX expression":
+        return "write the value itself; `helpgen check --fix` resolves useBaseUrl('…') and require('…') to the file"
+    if kind == "a placeholder read as an HTML tag":
+        return f"the browser takes it for a tag and shows nothing: write it as `{tag}` (code) or \\{tag[:-1]}\\>"
+    if kind == "a GitBook block":
+        return "write it as an admonition (`!!! note`) or as plain Markdown"
+    return "write the text it stood for, or delete it"

@@ -7,6 +7,7 @@ is collected with its real line, and the build stops before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -23,11 +24,13 @@ ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
 DEFAULT_CATEGORY = "general"
 HOME_SRC = "index.md"
+INDEX_NAMES = ("index.md", "README.md")
 CONTACT_SRC = "contact.md"  # the writer's own, when there is one; helpgen makes it otherwise
 
 # One declared list drives validation, did-you-mean hints and docs/front-matter.md.
 FRONT_MATTER_KEYS = {
-    "title": "Required. The question or topic, as customers would phrase it.",
+    "title": "Required, unless the file's name reads as one (`Bases syntax.md`, `公式.md`, as Obsidian names notes). "
+             "The question or topic, as customers would phrase it.",
     "description": "One sentence: the search snippet and the page's meta description.",
     "type": "faq | policy | guide (default guide).",
     "category": "Category id; default: the article's top-level folder.",
@@ -41,7 +44,8 @@ FRONT_MATTER_KEYS = {
     "section": "A section inside the category; articles in a sub-folder are in that folder's section.",
     "permalink": "The page's URL from the site root (/custom/url/); two pages on one URL are an error.",
     "redirect_from": "Old URLs of this page (a list); each gets a redirect page and a _redirects line.",
-    "aliases": "Hugo's name for redirect_from; read the same way.",
+    "aliases": "Hugo's name for redirect_from (old URLs: `/old/page/`); entries that are names (Obsidian: "
+               "`Refund policy`, `取消订阅`) are alternative names instead: searched, and `[[wikilinks]]` reach the page.",
     "redirect": "This file is only a redirect to that page or URL (no title needed).",
     "redirect_to": "Jekyll's name for redirect; read the same way.",
     "related": "Related articles (slugs or paths; a list or a comma-separated string); chosen automatically when absent.",
@@ -56,7 +60,7 @@ FRONT_MATTER_KEYS = {
 
 _FRONT_MATTER_OPEN = re.compile(r"^---[ \t]*$")
 _FRONT_MATTER_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
-_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
+_UNSAFE_IN_URL = re.compile(r"[^\w.-]+")
 
 
 @dataclass(frozen=True)
@@ -101,12 +105,15 @@ class Article:
 
     @property
     def is_index(self) -> bool:
-        # String operations, not PurePosixPath: asked about every article many times per build.
-        return _name(self.src) == "index.md"
+        # String operations, not PurePosixPath: asked about every article many times per build. A README.md is
+        # its folder's index.md, as MkDocs (and GitBook, GitHub) read it.
+        return _name(self.src) in INDEX_NAMES
 
     @property
     def is_home(self) -> bool:
-        return self.src == HOME_SRC
+        """The home page: `index.md`, or an article whose `permalink: /` makes it the home page (a vault's
+        `Home.md`), when there is no index.md (the catalog decides: Catalog.home)."""
+        return self.src in INDEX_NAMES or (self.more.permalink == "" and not self.is_redirect)
 
     @property
     def is_contact(self) -> bool:
@@ -129,9 +136,24 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
+@functools.lru_cache(maxsize=8192)  # asked for every path segment of every page, several times per build
+def url_name(name: str) -> str:
+    """A file or folder name as it appears in URLs and ids: lowercase, words joined by dashes, letters of every
+    script kept (`Getting started` -> `getting-started`, `Nano Family` -> `nano-family`, `快速入门` as it is).
+    Names already so (`returns`, `how-do-i-return.md`) are unchanged: URLs helpgen published stay put."""
+    if name == name.lower() and not _UNSAFE_IN_URL.search(name):
+        return name
+    cleaned = _UNSAFE_IN_URL.sub("-", name.lower().replace("'", "").replace("\u2019", "")).strip("-")
+    return cleaned or name
+
+
+def is_category_id(value: str) -> bool:
+    return bool(value) and url_name(value) == value and not value.startswith(("-", "_", "."))
+
+
 def folder_category(src: str) -> str:
-    parts = PurePosixPath(src).parts
-    return parts[0].lower() if len(parts) > 1 else DEFAULT_CATEGORY
+    parts = src.split("/")
+    return url_name(parts[0]) if len(parts) > 1 else DEFAULT_CATEGORY
 
 
 def split_front_matter(text: str, file: str) -> tuple[str | None, int, str, int]:
@@ -162,11 +184,11 @@ def parse_article(text: str, src: str, file: str | None = None,
         node = parse_yaml(front, file, front_line) if front is not None else None
     except HelpgenError as exc:
         return None, exc.problems
-    is_index = PurePosixPath(src).name == "index.md"
+    is_index = PurePosixPath(src).name in INDEX_NAMES
     if node is None or node.value is None:
-        if is_index:
-            return Article(src, _title_from_folder(src), category=folder_category(src), body=body,
-                           body_line=body_line), problems
+        if is_index or title_from_name(src):
+            return Article(src, _title_from_folder(src) if is_index else title_from_name(src),
+                           category=folder_category(src), body=body, body_line=body_line), problems
         problems.append(Problem(Location(file, 1, 1), "the article has no front matter with a title",
                                 'start the file with three lines: ---, then title: "How do I …?", then ---'))
         return None, problems
@@ -178,13 +200,14 @@ def parse_article(text: str, src: str, file: str | None = None,
     reader = Reader(node, "", problems, {key: "" for key in node.value})  # unknown keys: reported above
     more = read_more_fields(reader, problems)
     stub = bool(more.redirect)
-    title = reader.text("title", required=not (is_index or stub)) or \
-        (_title_from_folder(src) if is_index else "" if stub else None)
+    named = title_from_name(src)
+    title = reader.text("title", required=not (is_index or stub or named)) or \
+        (_title_from_folder(src) if is_index else "" if stub else named or None)
     description = reader.text("description") or ""
     article_type = _read_choice(reader, "type", ARTICLE_TYPES, problems) or DEFAULT_TYPE
     category = _read_category(reader, src, problems)
     tags = _read_words(reader.get("tags"), "tags", problems)
-    keywords = _read_words(reader.get("keywords"), "keywords", problems)
+    keywords = tuple(dict.fromkeys(_read_words(reader.get("keywords"), "keywords", problems) + more.names))
     updated = expect_date(reader.get("updated"), "updated", problems)
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = read_bool(reader.get("promoted"), "promoted", problems)
@@ -198,6 +221,16 @@ def parse_article(text: str, src: str, file: str | None = None,
     article = Article(src, title, description, article_type, category, tags, updated, review_by, promoted,
                       order, body, body_line, plain, keywords, more, extra, title_html)
     return article, problems
+
+
+def title_from_name(src: str) -> str:
+    """A note's title when its file name reads as one, as Obsidian names notes: `Bases syntax.md`, `Home.md`,
+    `公式.md` (a space, a capital or a non-Latin letter); "" for a slug such as `reset-password.md`, which
+    is no title a customer should read."""
+    stem = _stem(_name(src))
+    if _name(src) in ("index.md", "README.md") or not stem.strip():
+        return ""
+    return stem.strip() if any(c.isspace() or c.isupper() or not c.isascii() for c in stem) else ""
 
 
 def _check_theme_keys(reader: Reader, problems: list[Problem]) -> None:
@@ -242,7 +275,7 @@ def _read_category(reader: Reader, src: str, problems: list[Problem]) -> str:
     value = reader.text("category")
     if value is None:
         return folder_category(src)
-    if not _CATEGORY.match(value):
+    if not is_category_id(value):
         # Jekyll and Zendesk exports write the category's display name; --fix finds the id it belongs to.
         problems.append(Problem(reader.get("category").loc, f'category: "{value}" is not a category id',
                                 "use the category's id (its folder name: lowercase letters, digits and dashes); "

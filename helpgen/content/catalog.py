@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .articles import CONTACT_SRC, HOME_SRC, Article, ArticleSet
+from .articles import CONTACT_SRC, DEFAULT_CATEGORY, HOME_SRC, Article, ArticleSet, url_name
 
 
 def _humanize(name: str) -> str:
@@ -55,7 +55,7 @@ class Category:
 
     @property
     def nav_title(self) -> str:
-        return self.intro.nav_title if self.intro else self.title
+        return self.intro.nav_title if self.intro and self.intro.is_index else self.title
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,11 @@ class Catalog:
     categories: tuple[Category, ...]
     home: Article | None
     promoted: tuple[Article, ...]
+
+    @property
+    def home_src(self) -> str:
+        """The home page's source: index.md, or the article whose `permalink: /` makes it the home page."""
+        return self.home.src if self.home else HOME_SRC
 
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
@@ -83,10 +88,9 @@ def _section_of(article: Article, intros: dict) -> tuple[str, str, Article | Non
         # A folder's index.md titled like the section opens it (Jekyll sites keep sub-category pages so).
         intro = intros.get(("title", article.more.section.casefold()))
         return section_id(article.more.section), article.more.section, intro
-    if len(parts) > 2 and parts[0].lower() == article.category:
-        folder = "/".join(parts[:2])
-        intro = intros.get(folder.lower())
-        return parts[1].lower(), intro.title if intro else _humanize(parts[1]), intro
+    if len(parts) > 2 and url_name(parts[0]) == article.category:
+        intro = intros.get(f"{article.category}/{url_name(parts[1])}")
+        return url_name(parts[1]), intro.title if intro else _folder_title(parts[1]), intro
     return None
 
 
@@ -110,45 +114,80 @@ def _sections(articles: list[Article], intros: dict) -> tuple[tuple[Section, ...
 
 
 def _folder(src: str) -> str:
-    """The lowercase folder of a normalized POSIX source path ("." at the top), as PurePosixPath's parent."""
-    return (src.rpartition("/")[0] or ".").lower()
+    """The folder of a normalized POSIX source path as ids spell it ("." at the top): "getting-started"."""
+    folder = src.rpartition("/")[0]
+    return "/".join(url_name(part) for part in folder.split("/")) if folder else "."
 
 
-def build_catalog(article_set: ArticleSet) -> Catalog:
+def _folder_title(name: str) -> str:
+    """A folder's name as a title: as written when it reads as one (`Getting started`, `快速入门`)."""
+    return name if any(c.isspace() or c.isupper() or not c.isascii() for c in name) else _humanize(name)
+
+
+def _spelling(category_id: str, articles: list[Article]) -> str:
+    """The category's folder as the writer spelt it (`Getting started`), for the page helpgen writes there."""
+    return next((a.src.split("/")[0] for a in articles if "/" in a.src and url_name(a.src.split("/")[0]) == category_id),
+                category_id)
+
+
+def build_catalog(article_set: ArticleSet, general_title: str = "") -> Catalog:
+    """`general_title`: the name, in the site's language, of the category of articles that have none."""
+    home = next((a for a in article_set.articles if a.src == HOME_SRC), None) or \
+        next((a for a in sorted(article_set.articles, key=lambda a: a.src) if a.is_home), None)
     by_category: dict[str, list[Article]] = {}
     for article in article_set.pages:
-        by_category.setdefault(article.category, []).append(article)
+        if article is not home:
+            by_category.setdefault(article.category, []).append(article)
     intros: dict = {_folder(a.src): a for a in article_set.articles if a.is_index and not a.is_home}
     for article in sorted(article_set.articles, key=lambda a: a.src):
         folder = _folder(article.src)
         if article.is_index and not article.is_home and folder not in by_category:  # not a category's own page
             intros.setdefault(("title", article.title.casefold()), article)
+    # An article whose permalink is its folder's URL (a vault's `permalink: bases` in Bases/) opens the folder,
+    # as its index.md would, when the folder has other articles to list.
+    by_folder: dict[str, int] = {}
+    for article in article_set.pages:
+        by_folder[_folder(article.src)] = by_folder.get(_folder(article.src), 0) + 1
+    for article in sorted(article_set.pages, key=lambda a: a.src):
+        folder = _folder(article.src)
+        if article.more.permalink and by_folder[folder] > 1 and _landing_of(article.more.permalink) == folder:
+            intros.setdefault(folder, article)
+    opening = {id(a) for a in intros.values()}
     categories = []
-    for category_id, articles in by_category.items():
+    for category_id, written in by_category.items():
         intro = intros.get(category_id)
-        articles.sort(key=_article_order)
+        articles = sorted((a for a in written if id(a) not in opening), key=_article_order)
         sections, unsectioned = _sections(articles, intros)
+        folder = _spelling(category_id, written)
+        if folder == DEFAULT_CATEGORY and any(a.src == f"{DEFAULT_CATEGORY}.md" for a in article_set.articles):
+            folder = f"{DEFAULT_CATEGORY}-articles"  # general.md is a page at general/: the list goes beside it
+        title = general_title if category_id == DEFAULT_CATEGORY and general_title and folder == category_id \
+            else _folder_title(folder)
         categories.append(Category(
             id=category_id,
-            title=intro.title if intro else _humanize(category_id),
+            title=intro.title if intro and intro.is_index else title,  # an article opening it keeps its own
             description=intro.description if intro else "",
             order=intro.order if intro else None,
-            index_src=intro.src if intro else f"{category_id}/index.md",
+            index_src=intro.src if intro else f"{folder}/index.md",
             articles=tuple(articles),
             intro=intro,
             sections=sections,
             unsectioned=unsectioned,
         ))
     categories.sort(key=lambda c: c.sort_key)
-    home = next((a for a in article_set.articles if a.is_home), None)
     promoted = tuple(sorted((a for a in article_set.pages if a.promoted), key=lambda a: (a.title.casefold(), a.src)))
     return Catalog(tuple(categories), home, promoted)
+
+
+def _landing_of(permalink: str) -> str:
+    """The folder id a page's URL opens ("bases/" or "bases/index.html" -> "bases")."""
+    return permalink.removesuffix("index.html").rstrip("/")
 
 
 def navigation(catalog: Catalog, labels: dict[str, str] | None = None) -> list[dict[str, str]]:
     """The site's navigation as MkDocs' `nav` setting spells it: home, categories, contact."""
     labels = labels or {}
-    nav = [{labels.get("home", "Home"): HOME_SRC}]
+    nav = [{labels.get("home", "Home"): catalog.home_src}]
     nav += [{c.nav_title: c.index_src} for c in catalog.categories]
     nav.append({labels.get("contact", "Contact us"): CONTACT_SRC})
     return nav

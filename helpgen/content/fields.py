@@ -7,6 +7,7 @@ Site paths are kept in one form everywhere, the URL relative to the site root as
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from ..errors import Problem
 from ..security.urls import SitePath, UnsafeLink, parse_link, site_path_of
@@ -23,6 +24,7 @@ class MoreFields:
     related: tuple[str, ...] = ()
     draft: bool = False
     translation_of: str = ""
+    names: tuple[str, ...] = ()  # Obsidian's `aliases:` that are names, not URLs: search words, link targets
 
 
 def site_path(text: str) -> str | None:
@@ -62,8 +64,10 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
             problems.append(Problem(redirect_node.loc, f"redirect: {reason}",
                                     "write the .md file it moved to, its path from the site root (/returns/refunds/) "
                                     "or a full https:// address"))  # still a stub: no "title is required" too
+    aliases = _items(reader.get("aliases"), "aliases", problems)
+    names = tuple(dict.fromkeys(item.value.strip() for item in aliases if is_name(item.value)))
     redirects = _paths(reader.get("redirect_from"), "redirect_from", problems) + \
-        _paths(reader.get("aliases"), "aliases", problems)
+        _paths([item for item in aliases if not is_name(item.value)], "aliases", problems)
     permalink_node = reader.get("permalink")
     permalink = None
     if permalink_node is not None and permalink_node.value is not None:
@@ -86,12 +90,23 @@ def read_more_fields(reader: Reader, problems: list[Problem]) -> MoreFields:
         related=_words_or_commas(reader.get("related"), "related", problems),
         draft=read_bool(reader.get("draft"), "draft", problems),
         translation_of=reader.text("translation_of") or "",
+        names=names,
     )
 
 
-def _paths(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
+def is_name(value) -> bool:
+    """An `aliases:` entry that is a name (Obsidian: `Refund policy`, `取消订阅`, `How to/Internal link`, `backup`)
+    rather than an old URL (Hugo: `/old/page/`, `old/page.html`): it has a space, a capital or a non-Latin
+    letter, or it is one bare word."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not text or text.startswith("/") or re.match(r"[A-Za-z][\w+.-]*:", text):  # a path, or a URL
+        return False
+    return any(c.isspace() or c.isupper() or not c.isascii() for c in text) or bool(re.fullmatch(r"[\w-]+", text))
+
+
+def _paths(node: Node | list[Node] | None, key: str, problems: list[Problem]) -> tuple[str, ...]:
     found = []
-    for item in _items(node, key, problems):
+    for item in node if isinstance(node, list) else _items(node, key, problems):
         text = expect_text(item, key, problems)
         if text is None:
             continue

@@ -1,4 +1,5 @@
-"""The team's own front matter, as mkdocs.yml declares it: `extra_keys` and `key_aliases`.
+"""The team's own front matter, as mkdocs.yml declares it: `extra_keys` and `key_aliases`; and what it declares
+about the help center it comes from (`previous_site`, `components`).
 
 Teams arrive with keys of their own (`id`, `audience`) and with other generators' names for keys helpgen
 has (`popular` for `promoted`, Jekyll's `nav_title`). Declared keys are kept and passed to templates
@@ -7,6 +8,7 @@ without a warning; an alias is read as the key it names. Both live in the helpge
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,11 +67,53 @@ def front_matter_options(extra_keys: Any, key_aliases: Any, known_keys: dict[str
         if target not in targets:
             problems.append(Problem(where, f'key_aliases: "{alias}" names "{target}", which is not a helpgen key',
                                     "name one of: " + ", ".join(sorted(targets))))
-        if alias in known_keys:
-            problems.append(Problem(where, f'key_aliases: "{alias}" is already a helpgen key',
-                                    "remove it from key_aliases"))
     for key in sorted(set(extras) & set(known_keys)):
         problems.append(Problem(where, f'extra_keys: "{key}" is already a helpgen key', "remove it from extra_keys"))
     if problems:
         raise HelpgenError(problems)
     return FrontMatterOptions(frozenset(extras), dict(sorted(aliases.items())))
+
+
+_COMPONENT = re.compile(r"[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*\Z")
+
+
+@dataclass(frozen=True)
+class MigrationOptions:
+    """What a team declares about the help center it arrives from (mkdocs.yml, under the helpgen plugin):
+    `previous_site`, the address it was published at (links into it are this site's own; its old article
+    URLs redirect), and `components`, the Markdown or HTML each MDX component stands for."""
+
+    previous_site: str = ""
+    components: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def component_map(self) -> dict[str, str]:
+        return dict(self.components)
+
+
+def migration_options(previous_site: Any, components: Any, config_file: str = "mkdocs.yml") -> MigrationOptions:
+    from ..security.urls import UnsafeLink, WebURL, parse_link
+
+    problems: list[Problem] = []
+    where = Location(config_file)
+    site = ""
+    if previous_site:
+        try:
+            link = parse_link(str(previous_site), site=False) if isinstance(previous_site, str) else None
+            site = link.url if isinstance(link, WebURL) else ""
+            if not site:
+                raise UnsafeLink("it is not a text")
+        except UnsafeLink as exc:
+            problems.append(Problem(where, f"helpgen plugin option previous_site: {exc.reason}",
+                                    "write the old help center's address, e.g. `previous_site: https://support.acme.example`"))
+    mapping = components or {}
+    if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+        problems.append(Problem(where, "helpgen plugin option components must map a component's name to Markdown or HTML",
+                                'write e.g. `components: {Optional: "*(optional)*", PlanFeatureNote: ""}`'))
+        mapping = {}
+    for name in sorted(str(n) for n in mapping if not _COMPONENT.match(str(n))):
+        problems.append(Problem(where, f'components: "{name}" is not an MDX component\'s name',
+                                "component names start with a capital letter: Tabs, PlanFeatureNote"))
+    if problems:
+        raise HelpgenError(problems)
+    return MigrationOptions(site, tuple(sorted((str(k), v) for k, v in mapping.items())))

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-from .articles import CONTACT_SRC, HOME_SRC, Article
+from .articles import CONTACT_SRC, Article
 from .catalog import Catalog, Category
 from ..hours.notice_effects import in_effect
 from ..hours.schedule import to_us
@@ -28,7 +28,7 @@ TEMPLATES = {"home": "helpgen/home.html", "category": "helpgen/category.html", "
 
 
 def page_kind(src: str, catalog: Catalog) -> str:
-    if src == HOME_SRC:
+    if src == catalog.home_src:
         return "home"
     if src == CONTACT_SRC:
         return "contact"
@@ -240,7 +240,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         categories=categories,
         promoted=[links[a.src] for a in catalog.promoted],
         contact_url=url_for(CONTACT_SRC),
-        home_url=url_for(HOME_SRC),
+        home_url=url_for(catalog.home_src),
         today=today.isoformat(),
         jsonld=script_json(organization_jsonld(support, today, site_url, language)),
         status_json=status_script_text(support, language),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Callable
 
-from .articles import HOME_SRC, Article, ArticleSet, folder_category
+from .articles import HOME_SRC, Article, ArticleSet
 from .languages import Language, SiteLanguages
 
 
@@ -19,6 +19,23 @@ def source_key(value: str) -> str:
     """`translation_of` as written -> the default language's path: "returns/x" -> "returns/x.md"."""
     path = PurePosixPath(value.strip().strip("/"))
     return path.as_posix() if path.suffix == ".md" else f"{path.as_posix()}.md"
+
+
+def identity_of(article: Article) -> list[tuple[str, str]]:
+    """What may tie an article to its translations when their paths differ (a vault translates its file and
+    folder names): its `permalink:`, and the values of the team's own keys (`id:`)."""
+    found = [("permalink", article.more.permalink)] if article.more.permalink is not None else []
+    return found + [(name, str(value)) for name, value in sorted(article.extra.items())
+                    if isinstance(value, (str, int)) and not isinstance(value, bool)]
+
+
+def identity_values(originals) -> dict[tuple[str, str], str]:
+    """(key, value) -> the original's src, for the values exactly one original has."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for article in originals:
+        for pair in identity_of(article):
+            seen.setdefault(pair, []).append(article.src)
+    return {pair: srcs[0] for pair, srcs in seen.items() if len(srcs) == 1}
 
 
 @dataclass(frozen=True)
@@ -42,7 +59,9 @@ class TranslationMap:
 
     def __post_init__(self) -> None:
         default = self.languages.default
-        sources = {a.src for a in self.articles.get(default.code, ArticleSet(())).articles}
+        originals = self.articles.get(default.code, ArticleSet(())).articles
+        sources = {a.src for a in originals}
+        shared = identity_values(originals)
         for lang in self.languages:
             for article in self.articles.get(lang.code, ArticleSet(())).articles:
                 key = article.src
@@ -52,6 +71,9 @@ class TranslationMap:
                         self.unpaired.append(Unpaired(lang, article, f"translation_of: {article.translation_of} "
                                                       f"names no file in the {default.code} folder"))
                         key = article.src
+                elif not lang.default and key not in sources:
+                    key = next((shared[(name, value)] for name, value in identity_of(article)
+                                if (name, value) in shared), key)
                 group = self._groups.setdefault(key, {})
                 if lang.code in group:
                     self.unpaired.append(Unpaired(lang, article, f"{group[lang.code].src} is already the {lang.code} "
@@ -60,6 +82,12 @@ class TranslationMap:
                     group = self._groups.setdefault(key, {})
                 group[lang.code] = article
                 self._keys[(lang.code, article.src)] = key
+
+    def home_src(self, lang: Language) -> str:
+        """The language's home page inside its folder: index.md, or the article `permalink: /` makes it."""
+        articles = sorted(self.articles.get(lang.code, ArticleSet(())).articles, key=lambda a: a.src)
+        return next((a.src for a in articles if a.src == HOME_SRC), "") or \
+            next((a.src for a in articles if a.is_home), HOME_SRC)
 
     def versions(self, code: str, rel: str) -> dict[str, Article]:
         """The article in every language that has it (the asked one included), by language code."""
@@ -109,12 +137,12 @@ def switch_targets(translations: TranslationMap, code: str, rel: str,
         if url is not None:
             targets.append(SwitchTarget(lang, url, True, current=lang.code == code))
             continue
-        category = f"{folder_category(rel)}/index.md" if "/" in rel else None
+        category = f"{rel.split('/')[0]}/index.md" if "/" in rel else None  # its category's page, as spelt
         category_url = url_of(lang, category) if category and category != rel else None
         if category_url is not None:
             targets.append(SwitchTarget(lang, category_url, False, fallback="category"))
         else:
-            targets.append(SwitchTarget(lang, url_of(lang, HOME_SRC) or lang.url_prefix or "./", False,
+            targets.append(SwitchTarget(lang, url_of(lang, translations.home_src(lang)) or lang.url_prefix or "./", False,
                                         fallback="home"))
     return targets
 

@@ -117,6 +117,17 @@ def _replace(line: str, start: int, end: int, variables: dict[str, str], where: 
     return VARIABLE.sub(value, line[start:end])
 
 
+def outside_code_spans(line: str, rewrite) -> str:
+    """The line with `rewrite(text)` applied to each stretch between code spans (spans kept verbatim)."""
+    if "`" not in line:
+        return rewrite(line)
+    pieces, cursor = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        pieces += [rewrite(line[cursor:span.start()]), span.group(0)]
+        cursor = span.end()
+    return "".join(pieces + [rewrite(line[cursor:])])
+
+
 def blank_code_spans(line: str) -> str:
     """The line with each code span replaced by spaces, so columns still match the source."""
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)

@@ -1,5 +1,6 @@
-"""Markdown other generators extend: VuePress/Docusaurus `:::warning` containers become the admonitions
-Material styles (`!!! warning`), and a title with Markdown gets its rendered heading.
+"""Markdown other generators extend, as the build renders it: VuePress/Docusaurus `:::warning` containers become
+the admonitions Material styles (`!!! warning`), with Obsidian's and GitBook's syntax (foreign_markdown), and a
+title with Markdown gets its rendered heading.
 
 Containers are rewritten outside fenced code only; nested containers and a title after the type
 (`:::tip Before you start`) are kept. The types map to Material's: danger/caution -> danger, info/important
@@ -17,8 +18,9 @@ _OPEN = re.compile(r"^(\s*):::+\s*(\w+)\s*(.*?)\s*$")
 _CLOSE = re.compile(r"^\s*:::+\s*$")
 
 
-def admonitions(markdown: str) -> str:
-    """`:::type [title]` … `:::` -> `!!! type "title"` with the body indented four spaces."""
+def admonitions(markdown: str, title_of=None) -> str:
+    """`:::type [title]` … `:::` -> `!!! type "title"` with the body indented four spaces; without a title,
+    `title_of(type)` names it (in the page's language)."""
     if ":::" not in markdown:
         return markdown
     out: list[str] = []
@@ -27,8 +29,8 @@ def admonitions(markdown: str) -> str:
         indent = "    " * depth
         opened = None if in_code else _OPEN.match(line)
         if opened and opened.group(2).lower() in KINDS:
-            title = opened.group(3).strip().strip('"')
             kind = KINDS[opened.group(2).lower()]
+            title = opened.group(3).strip().strip('"') or (title_of(kind) if title_of else "")
             out.append(f'{indent}!!! {kind}' + (f' "{_quoted(title)}"' if title else ""))
             depth += 1
         elif depth and not in_code and _CLOSE.match(line):
@@ -41,6 +43,16 @@ def admonitions(markdown: str) -> str:
 
 def _quoted(title: str) -> str:
     return title.replace('"', "'")
+
+
+def foreign_markdown(markdown: str, src: str, page_url: str, notes) -> str:
+    """Everything another tool's Markdown has that the build renders: Obsidian's syntax (obsidian.py),
+    GitBook's blocks (gitbook.py) and `:::` containers, titled in the page's language (`notes.callout_title`)."""
+    from . import obsidian
+    from .gitbook import gitbook_blocks
+
+    markdown = obsidian.render(markdown, src, page_url, notes)
+    return admonitions(gitbook_blocks(markdown, notes.callout_title), notes.callout_title)
 
 
 def heading_markdown(title_html: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ..checks import load_project, check_content
@@ -21,9 +21,17 @@ from ..checks.source import SourceFile, read_source
 from ..checks.paths import page_url
 from .edits import Change, add_redirect_from, key_index
 from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories, title_edit
-from .link_fix import SiteMap, html_link_fixes, link_fixes
+from .anchor_fix import anchor_fixes, fragment_after_fix
+from .docusaurus import category_plan, mdx_fixes
+from .gitbook import summary_plan
+from .relocate import relocate
+from .html_links import html_link_fixes
+from .link_fix import SiteMap, identity_map, link_fixes
+from ..checks.old_site_rules import zendesk_ids
+from ..content.old_site import OldSite
+from ..content.options import MigrationOptions
 from ..content.fields import site_path
-from .redirects import article_url, resolve_target
+from ..content.redirects import article_url, resolve_target
 
 
 @dataclass
@@ -45,6 +53,7 @@ class FixReport:
 
 
 KIND_NAMES = {"link": ("link", "links"), "key": ("front matter key", "front matter keys"),
+              "syntax": ("foreign construct", "foreign constructs"), "move": ("file moved", "files moved"),
               "category": ("category", "categories"), "redirect": ("redirect", "redirects"),
               "file": ("file created or deleted", "files created or deleted")}
 
@@ -57,15 +66,22 @@ def fix_project(project_dir: Path = Path("."), config_file: str = "mkdocs.yml", 
     languages = project_languages(Path(project_dir) / config_file)
     report = FixReport()
     for part in language_projects(project, languages):
-        found = _fix_folder(part, today, write)
+        found = _fix_folder(part, today, write, Path(project_dir))
         report.changes += found.changes
         report.written += found.written
         report.deleted += found.deleted
         report.diff += found.diff
+    if write and any(change.kind == "move" for change in report.changes):
+        # Articles moved into categories: the anchors of a page in its new place, and a link a move made
+        # certain, are read once more from the tree as it is now, so a second --fix finds nothing left.
+        again = fix_project(project_dir, config_file, write, today)
+        report.changes += again.changes
+        report.written += again.written
+        report.deleted += again.deleted
     return report
 
 
-def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
+def _fix_folder(project, today: dt.date, write: bool, project_dir: Path = Path(".")) -> FixReport:
     result = check_content(project, today)
     shown = (lambda src: f"{project.display_root}/{src}" if project.display_root else src)
     known = set(RULE_BY_ID)
@@ -90,7 +106,9 @@ def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
         if f"{folder}/" not in urls.values():
             urls.setdefault(f"{folder}/index.md", page_url(f"{folder}/index.md", project.use_directory_urls))
     site = SiteMap(set(urls) | {s for s in sources if s not in stubs and s not in landings}, urls, files,
-                   {**{src: target for src, target in stubs.items() if target}, **landings})
+                   {**{src: target for src, target in stubs.items() if target}, **landings},
+                   OldSite.of(project.migration.previous_site, project.site_url), zendesk_ids(sources),
+                   identity_map(sources))
     titles = {PurePosixPath(landings.get(src, src)).parent.as_posix(): _raw_title(s) for src, s in sources.items()
               if PurePosixPath(landings.get(src, src)).name == "index.md" and len(PurePosixPath(src).parts) == 2
               and _raw_title(s)}
@@ -112,11 +130,14 @@ def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
             site.pages.discard(owner)
             site.__post_init__()
     report = FixReport()
+    anchors_missed = [p for p in result.findings if p.rule == "broken-anchor"]
     new_text: dict[str, list[str]] = {}
     for src, source in sources.items():
         if src in stubs:
             continue
-        lines = _fixed_lines(source, site, project.front_matter, categories, report)
+        lines = _fixed_lines(source, site, project.front_matter, categories, report, project.migration,
+                             anchor_fixes(source, anchors_missed, sources, project.slugify, project.separator),
+                             sources, project.slugify, project.separator)
         if src in landings:
             at = key_index(lines, "permalink")
             report.changes.append(Change(source.file, at + 1, lines[at].strip(), f"moved to {shown(landings[src])}",
@@ -141,6 +162,8 @@ def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
             report.changes.append(Change(shown(target), edit[0] + 1, edit[1], edit[2], "redirect"))
         report.changes.append(Change(shown(stub), 1, f"redirect stub to {target}", "deleted", "file"))
         report.deleted.append(shown(stub))
+    gone = [*(stub for stub, target in stubs.items() if target), *landings]
+    _relocated(project, project_dir, sources, new_text, gone, files, report, shown)
     report.diff = _diff(sources, new_text, report.deleted, shown)
     report.written = [shown(src) for src in sorted(new_text)]
     report.changes.sort(key=lambda c: (c.file, c.line))
@@ -149,9 +172,37 @@ def _fix_folder(project, today: dt.date, write: bool) -> FixReport:
             path = project.docs_dir / src
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text("\n".join(lines), encoding="utf-8")
-        for gone in [*(stub for stub, target in stubs.items() if target), *landings]:
-            (project.docs_dir / gone).unlink()
+        for src in gone:
+            if (project.docs_dir / src).exists() and src not in new_text:
+                (project.docs_dir / src).unlink()
     return report
+
+
+def _relocated(project, project_dir: Path, sources: dict[str, SourceFile], new_text: dict[str, list[str]],
+               gone: list[str], files: set[str], report: FixReport, shown) -> None:
+    """Articles moved into the categories a table of contents gives (Docusaurus' sidebars.js and
+    _category_.json, GitBook's SUMMARY.md), over the tree as the other fixes leave it; what they replace
+    is added to `gone`."""
+    for plan_of in (lambda tree: category_plan(project_dir, project.docs_dir, tree, files, _shown_dir(project_dir)),
+                    summary_plan):
+        tree = {src: new_text.get(src) or list(source.lines) for src, source in sources.items() if src not in gone}
+        tree.update({src: lines for src, lines in new_text.items() if src not in tree and src not in gone})
+        plan = plan_of(tree)
+        if not (plan.moves or plan.pages or plan.consumed):
+            continue
+        written, removed, changes = relocate(plan, tree, files, project.use_directory_urls, shown)
+        new_text.update(written)
+        for src in removed:
+            new_text.pop(src, None)
+            gone.append(src)
+        report.deleted += [shown(src) for src in removed]
+        report.changes += changes
+
+
+def _shown_dir(path: Path) -> str:
+    here = Path.cwd().resolve()
+    path = path.resolve()
+    return path.relative_to(here).as_posix() if path.is_relative_to(here) and path != here else ""
 
 
 def result_url(stub: SourceFile, use_directory_urls: bool) -> str:
@@ -203,22 +254,42 @@ def _stub_targets(sources: dict[str, SourceFile], urls: dict[str, str], files: s
 
 
 def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: CategoryPlan,
-                 report: FixReport) -> list[str]:
+                 report: FixReport, migration: MigrationOptions, anchors: list, sources: dict[str, SourceFile],
+                 slugify, separator: str) -> list[str]:
     lines = list(source.lines)
+    fixes = link_fixes(source, site) + html_link_fixes(source, site) + \
+        mdx_fixes(source, site, migration.component_map)
+    fixes = [fragment_after_fix(source, f, sources, slugify, separator) if f.kind == "link" and "#" in f.replacement
+             else f for f in fixes]
+    at = {(f.line, f.col): i for i, f in enumerate(fixes)}
+    for fix in anchors:  # a link whose path is fixed too gets both: one run leaves nothing for the next
+        other = at.get((fix.line, fix.col))
+        if other is None:
+            fixes.append(fix)
+        elif "#" in fixes[other].replacement and "#" in fix.replacement:
+            fixes[other] = replace(fixes[other], replacement=fixes[other].replacement.partition("#")[0] + "#" +
+                                   fix.replacement.partition("#")[2])
     by_line: dict[int, list] = {}
-    for fix in link_fixes(source, site) + html_link_fixes(source, site):
-        by_line.setdefault(fix.line, []).append(fix)
-    for number, fixes in sorted(by_line.items()):
+    for fix in fixes:
+        if not fix.end_line:
+            by_line.setdefault(fix.line, []).append(fix)
+    for number, line_fixes in sorted(by_line.items()):
         text = lines[number - 1]
-        for fix in sorted(fixes, key=lambda f: -f.col):
+        for fix in sorted(line_fixes, key=lambda f: -f.col):
             start = fix.col - 1
             if text[start:start + len(fix.written)] != fix.written:
                 continue  # the column does not hold what was read: leave it for a person
             text = text[:start] + fix.replacement + text[start + len(fix.written):]
-            report.changes.append(Change(source.file, number, fix.written, fix.replacement, "link"))
+            report.changes.append(Change(source.file, number, fix.written, fix.note or fix.replacement, fix.kind))
         lines[number - 1] = text
+    for block in sorted((f for f in fixes if f.end_line), key=lambda f: -f.line):
+        if any(block.line <= number <= block.end_line for number in by_line):
+            continue  # another fix changed a line of it: leave the block for the next run
+        lines[block.line - 1:block.end_line] = block.replacement.split("\n") if block.replacement else []
+        report.changes.append(Change(source.file, block.line, block.written.split("\n")[0],
+                                     block.note or block.replacement or "(removed)", block.kind))
     titled = title_edit(source) if source.article is None else None
-    for edit in sorted(key_edits(source, options, categories), key=lambda e: -e.line):
+    for edit in sorted(key_edits(source, options, categories, site.identities, site.pages), key=lambda e: -e.line):
         lines[edit.line - 1:edit.line] = edit.after
         report.changes.append(Change(source.file, edit.line, edit.before, " / ".join(edit.after), edit.kind))
     if titled:
@@ -235,5 +306,5 @@ def _diff(sources: dict[str, SourceFile], new_text: dict[str, list[str]], delete
         out += difflib.unified_diff(before, lines, f"a/{shown(src)}" if src in sources else "/dev/null",
                                     f"b/{shown(src)}", lineterm="")
     for file in deleted:
-        out.append(f"--- a/{file}\n+++ /dev/null\n(deleted: a redirect_from entry, or moved to its folder's index.md)")
+        out.append(f"--- a/{file}\n+++ /dev/null\n(deleted: moved, or carried over into another file)")
     return "\n".join(out) + ("\n" if out else "")

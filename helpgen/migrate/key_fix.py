@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..checks.source import SourceFile
+from ..content.articles import FRONT_MATTER_KEYS
 from ..content.options import FOREIGN_KEYS, FrontMatterOptions
 from .edits import front_matter_end, key_index
 
@@ -33,15 +34,18 @@ class CategoryPlan:
 
 
 def renames(options: FrontMatterOptions) -> dict[str, str]:
-    """Every key --fix renames: the known foreign keys (unless the team keeps them) and declared aliases."""
+    """Every key --fix renames: the known foreign keys (unless the team keeps them) and declared aliases. An
+    alias that remaps one of helpgen's own keys (`aliases: keywords` for a vault) is how the team reads its
+    files, which other tools read too: it is never rewritten."""
     found = {key: target for key, (target, _) in FOREIGN_KEYS.items() if key not in options.extra_keys}
-    found.update(options.key_aliases)
+    found.update({key: target for key, target in options.key_aliases.items() if key not in FRONT_MATTER_KEYS})
     return found
 
 
-def key_edits(source: SourceFile, options: FrontMatterOptions, categories: CategoryPlan) -> list[KeyEdit]:
+def key_edits(source: SourceFile, options: FrontMatterOptions, categories: CategoryPlan,
+              identities: dict[str, str] | None = None, pages: set[str] | None = None) -> list[KeyEdit]:
     lines = source.lines[:source.body_line - 1]
-    edits = []
+    edits = related_edits(source, lines, identities or {}, pages or set())
     for key, target in renames(options).items():
         at = key_index(lines, key)
         if at < 0:
@@ -63,6 +67,36 @@ def key_edits(source: SourceFile, options: FrontMatterOptions, categories: Categ
         if written and not _ID.match(written) and written in categories.ids:
             edits.append(KeyEdit(at + 1, lines[at], [f"category: {categories.ids[written]}"], "category"))
     return edits
+
+
+_RELATED_ITEM = re.compile(r"[^,\[\]'\"\s][^,\[\]'\"]*")
+
+
+def related_edits(source: SourceFile, lines: list[str], identities: dict[str, str], pages: set[str]) -> list[KeyEdit]:
+    """`related:` entries written to an article's identity (its `id:`, `slug:` or an alternative name) rather
+    than its slug or path: the article's path, when exactly one article has that value."""
+    at = key_index(lines, "related")
+    if at < 0 or not identities:
+        return []
+    stems = {PurePosixPath(p).stem.casefold() for p in pages} | {p.removesuffix(".md").casefold() for p in pages}
+    edits = []
+    end = at + 1
+    while end < len(lines) and lines[end].lstrip().startswith("- "):
+        end += 1
+    for number in range(at, end):
+        text = lines[number]
+        start = text.index(":") + 1 if number == at else text.index("- ") + 2
+        fixed = text[:start] + _RELATED_ITEM.sub(lambda m: _identity_path(m.group(0), identities, stems), text[start:])
+        if fixed != text:
+            edits.append(KeyEdit(number + 1, text, [fixed], "link"))
+    return edits
+
+
+def _identity_path(entry: str, identities: dict[str, str], stems: set[str]) -> str:
+    name = entry.strip()
+    if not name or name.casefold() in stems or name.casefold() not in identities:
+        return entry
+    return entry.replace(name, identities[name.casefold()].removesuffix(".md"))
 
 
 def _scalar(text: str) -> str:

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from dataclasses import dataclass, field
+from urllib.parse import quote, unquote, urlsplit
 
 from ..checks.links import link_targets
 from ..checks.project import is_markdown
 from ..checks.source import SourceFile
 from ..content.fields import site_path
+from ..content.old_site import OldSite
+from .edits import key_index
+from .jekyll import liquid_links
 
-# Jekyll's ways of writing a site-absolute link, which Markdown link syntax alone does not parse (spaces).
-_LIQUID_LINK = re.compile(
-    r"\]\(\s*(\{\{-?\s*site\.baseurl\s*-?\}\}([^\s)]*)"
-    r"|\{\{-?\s*[\"']([^\"']*)[\"']\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\})")
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,9 @@ class LinkFix:
     col: int  # 1-based column of the target as written
     written: str
     replacement: str
+    kind: str = "link"  # how the summary counts it (fix.KIND_NAMES)
+    end_line: int = 0  # set: lines line..end_line are replaced by the replacement's lines ("" removes them)
+    note: str = ""  # what the change printed says instead of the replacement, when that says too little
 
 
 @dataclass
@@ -39,6 +41,9 @@ class SiteMap:
     urls: dict[str, str]  # src -> site path
     files: set[str]  # non-Markdown files
     redirects: dict[str, str]  # stub src -> the src it redirects to
+    old: OldSite = field(default_factory=OldSite)  # the address the help center had before (previous_site)
+    by_id: dict[str, str] = field(default_factory=dict)  # Zendesk article id -> src
+    identities: dict[str, str] = field(default_factory=dict)  # a unique `id:`/`slug:`/name value -> src
 
     def __post_init__(self) -> None:
         self.by_url = {url.rstrip("/"): src for src, url in self.urls.items()}
@@ -56,13 +61,11 @@ def link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
         if "](" not in text and "]:" not in text:
             continue
         seen = set()
-        for match in _LIQUID_LINK.finditer(text):
-            written = match.group(1)
-            path = match.group(2) if match.group(2) is not None else match.group(3)
-            target = _absolute(path or "/", site) or _by_name(source.src, path or "", site)
-            seen.add(match.start(1))
+        for start, written, path in liquid_links(text):  # Jekyll's {{ site.baseurl }} and relative_url
+            target = _absolute(path, site) or _by_name(source.src, path if path != "/" else "", site)
+            seen.add(start)
             if target:
-                fixes.append(LinkFix(number, match.start(1) + 1, written, _relative(source.src, target)))
+                fixes.append(LinkFix(number, start + 1, written, _relative(source.src, target)))
         for col, written in link_targets(text):
             if col - 1 in seen:
                 continue
@@ -74,6 +77,8 @@ def link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
 
 def _fix_target(from_src: str, written: str, site: SiteMap) -> str | None:
     parts = urlsplit(written)
+    if parts.scheme and site.old:
+        return _old_site_target(from_src, written, site)
     if not written or parts.scheme or written.startswith(("//", "#", "{{", "mailto:")):
         return None
     fragment = f"#{parts.fragment}" if parts.fragment else ""
@@ -86,8 +91,48 @@ def _fix_target(from_src: str, written: str, site: SiteMap) -> str | None:
         return _relative(from_src, site.redirects[resolved]) + fragment
     if resolved in site.pages or resolved in site.files or _lands_on_page(from_src, path, site):
         return None
-    found = _by_name(from_src, path, site)
+    found = _by_name(from_src, path, site) or _by_identity(path, site)
     return _relative(from_src, found) + fragment if found else None
+
+
+def _old_site_target(from_src: str, written: str, site: SiteMap) -> str | None:
+    """A full URL into the old address: the article with its Zendesk id, else the page at its path."""
+    link = site.old.link(written)
+    if link is None:
+        return None
+    found = site.by_id.get(link.zendesk[1]) if link.zendesk else _absolute("/" + link.path, site)
+    if not found:
+        return None
+    fragment = f"#{link.fragment}" if link.fragment and "#" not in found else ""
+    return _relative(from_src, found) + fragment
+
+
+def _by_identity(path: str, site: SiteMap) -> str | None:
+    """The one article whose `id:`, `slug:` or alternative name is the link's file name (`[x](manage-your-
+    groups.html)` to the article with `id: manage-your-groups`): certain when no other article has it."""
+    name = posixpath.basename(path.rstrip("/"))
+    stem, ext = posixpath.splitext(name)
+    key = stem if ext.lower() in (".html", ".htm", ".md") else name
+    return site.identities.get(key.casefold())
+
+
+IDENTITY_KEYS = ("id", "slug", "permalink")
+
+
+def identity_map(sources: dict[str, SourceFile]) -> dict[str, str]:
+    """Each value of an identity key (`id:`, `slug:`, a permalink's last part, an alternative name) that exactly
+    one article has -> that article: what links and `related:` entries written to it name with certainty."""
+    seen: dict[str, set[str]] = {}
+    for src, source in sources.items():
+        front = source.lines[:source.body_line - 1]
+        values = [front[at].partition(":")[2].split(" #")[0].strip().strip("'\"")
+                  for key in IDENTITY_KEYS if (at := key_index(front, key)) >= 0]
+        values = [posixpath.basename(v.rstrip("/")) if "/" in v else v for v in values]
+        values += list(source.article.more.names) if source.article else []
+        for value in values:
+            if value:
+                seen.setdefault(value.casefold(), set()).add(src)
+    return {value: next(iter(srcs)) for value, srcs in seen.items() if len(srcs) == 1}
 
 
 def _lands_on_page(from_src: str, path: str, site: SiteMap) -> bool:
@@ -133,34 +178,8 @@ def _by_name(from_src: str, path: str, site: SiteMap) -> str | None:
 
 
 def _relative(from_src: str, target: str) -> str:
+    """A Markdown link target from one file to another: %-escaped where a name has spaces (`Getting%20started/`),
+    which a Markdown link cannot hold as they are."""
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(from_src) or ".")
+    rel = quote(posixpath.relpath(path, posixpath.dirname(from_src) or "."), safe="/._-~()!$&'*+,;=@")
     return rel + (f"#{fragment}" if fragment else "")
-
-
-# Raw HTML links Jekyll writers put in Markdown: MkDocs does not rewrite these, so they get the built
-# page's relative URL rather than a .md path.
-_HTML_LIQUID = re.compile(r"""\b(?:href|src)=["'](\{\{-?\s*site\.baseurl\s*-?\}\}([^"']*))["']""")
-
-
-def html_link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
-    from .redirects import relative_url
-
-    fixes = []
-    own = site.urls.get(site.redirects.get(source.src, source.src))  # a landing page: where it moves to
-    if own is None:
-        return fixes
-    for number, text in source.prose_lines():
-        if "baseurl" not in text:
-            continue
-        for match in _HTML_LIQUID.finditer(text):
-            path = match.group(2) or "/"
-            target = _absolute(path, site) or _by_name(source.src, path, site)
-            if not target:
-                continue
-            src, _, fragment = target.partition("#")
-            url = site.urls.get(src, src if src in site.files else None)
-            if url is not None:
-                fixes.append(LinkFix(number, match.start(1) + 1, match.group(1),
-                                     relative_url(own, url + (f"#{fragment}" if fragment else ""))))
-    return fixes

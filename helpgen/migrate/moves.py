@@ -23,7 +23,7 @@ from pathlib import Path, PurePosixPath
 from ..content.articles import Article, parse_article
 from ..content.languages import Language, SiteLanguages, single_language
 from ..errors import HelpgenError, Location, Problem
-from .redirects import Redirect, article_url
+from ..content.redirects import Redirect, article_url
 from ..security.urls import site_path_of
 
 TITLE_LIKENESS = 0.75  # difflib ratio between old and new titles for a guess to be worth naming
@@ -126,9 +126,11 @@ def _from_git(rev: str, project_dir: Path, docs_dir: Path, use_directory_urls: b
     return pages
 
 
-def git_renames(project_dir: Path, docs_dir: Path) -> dict[str, str]:
+def git_renames(project_dir: Path, docs_dir: Path, config_name: str = "mkdocs.yml") -> dict[str, str]:
     """old src -> new src for the renames Git shows under the content folder: staged (`git mv`) and made by
-    the last commit (what a CI build of a push sees); {} outside Git."""
+    the last commit (what a CI build of a push sees); {} outside Git. Only renames made after the project
+    was a helpgen project (its config names the plugin at the revision before the rename): a tree renamed
+    on its way into helpgen had no helpgen URLs to keep."""
     try:
         top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=project_dir, capture_output=True,
                                   check=True).stdout.decode().strip())
@@ -136,7 +138,8 @@ def git_renames(project_dir: Path, docs_dir: Path) -> dict[str, str]:
         staged = _run(top, "diff", "--cached", "-M", "--name-status", "-z", "--", str(docs_dir))
         parent = subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD^"], cwd=top, capture_output=True)
         committed = _run(top, "diff", "-M", "--name-status", "-z", "HEAD^", "HEAD", "--", str(docs_dir)) \
-            if parent.returncode == 0 else ""
+            if parent.returncode == 0 and _was_helpgen(top, "HEAD^", project_dir / config_name) else ""
+        staged = staged if _was_helpgen(top, "HEAD", project_dir / config_name) else ""
     except (OSError, subprocess.CalledProcessError, ValueError):
         return {}
     renames: dict[str, str] = {}
@@ -152,6 +155,16 @@ def git_renames(project_dir: Path, docs_dir: Path) -> dict[str, str]:
             else:
                 index += 2
     return {old: renames.get(new, new) for old, new in renames.items() if old != new}
+
+
+def _was_helpgen(top: Path, rev: str, config: Path) -> bool:
+    """Whether the project's config at `rev` already built with helpgen (names the plugin)."""
+    try:
+        name = config.resolve().relative_to(top.resolve()).as_posix()
+        text = subprocess.run(["git", "show", f"{rev}:{name}"], cwd=top, capture_output=True, check=True).stdout
+    except (OSError, ValueError, subprocess.CalledProcessError):
+        return False
+    return b"helpgen" in text
 
 
 def _run(cwd: Path, *args: str) -> str:
@@ -258,7 +271,7 @@ class Published:
 
 
 def check_moves(previous_spec: str | None, project_dir: Path, docs_dir: Path, use_directory_urls: bool,
-                site: Published, display_root: str, fix: bool) -> list:
+                site: Published, display_root: str, fix: bool, config_name: str = "mkdocs.yml") -> list:
     """Compare with the previous build (or the renames Git shows). Raises the url-vanished errors; with
     fix, adds the redirect_from lines instead and returns the changes (raising only for URLs with no
     likely replacement)."""
@@ -268,7 +281,7 @@ def check_moves(previous_spec: str | None, project_dir: Path, docs_dir: Path, us
     if previous_spec:
         previous = load_previous(previous_spec, project_dir, docs_dir, use_directory_urls, site.languages)
     else:
-        renames = git_renames(project_dir, docs_dir)
+        renames = git_renames(project_dir, docs_dir, config_name)
         previous = {}
         for old in renames:
             lang, rel = language_of(site.languages, old)

@@ -39,10 +39,11 @@ def root_not_found(languages: SiteLanguages) -> NotFoundPages:
     return NotFoundPages({lang.url_prefix: lang.dest(ERROR_TEMPLATE) for lang in languages if not lang.default})
 
 
-def not_found_switcher(page_languages: dict, lang: Language):
+def not_found_switcher(page_languages: dict, lang: Language, home_src: str = HOME_SRC):
     """A 404 page's language switcher: each language's home page (a missing page has no translations),
-    and no hreflang alternates: search engines index no error page."""
-    home = page_languages.get(lang.src(HOME_SRC))
+    and no hreflang alternates: search engines index no error page. `home_src`: the language's home page
+    inside its folder (index.md, or the article `permalink: /` makes the home page)."""
+    home = page_languages.get(lang.src(home_src))
     return replace(home, alternates=()) if home is not None else None
 
 
@@ -60,7 +61,8 @@ def render_error_page(env, config, files, nav, language_context: dict) -> str:
 
 
 def write_language_error_pages(env, config, files, languages: SiteLanguages, context_of: Callable[[Language], dict],
-                               material_languages: dict[str, str], page_languages: dict) -> None:
+                               material_languages: dict[str, str], page_languages: dict,
+                               home_srcs: dict[str, str] | None = None) -> None:
     """site/<code>/404.html for every language but the default (whose page MkDocs wrote at the root).
     `context_of(lang)`: the language's template context (with its `nav`), as its pages get it. Material
     picks its own strings by `theme.language`: set for each page, put back afterwards."""
@@ -73,7 +75,8 @@ def write_language_error_pages(env, config, files, languages: SiteLanguages, con
                 continue
             config.theme["language"] = material_languages[lang.code]
             context = {**context_of(lang), "helpgen_notfound": NotFoundPages(own_prefix=lang.url_prefix),
-                       "helpgen_languages": not_found_switcher(page_languages, lang)}
+                       "helpgen_languages": not_found_switcher(page_languages, lang,
+                                                               (home_srcs or {}).get(lang.code, HOME_SRC))}
             html = render_error_page(env, config, files, context["nav"], context)
             utils.write_file(html.encode("utf-8"), os.path.join(config.site_dir, lang.dest(ERROR_TEMPLATE)))
     finally:

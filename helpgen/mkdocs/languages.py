@@ -74,7 +74,8 @@ def other_navigations(files: Files, config, specs: dict[str, list], languages: S
         for code, spec in specs.items():
             config.nav = spec
             navs[code] = get_navigation(files, config)
-            home = files.get_file_from_path(languages.get(code).src(HOME_SRC))
+            home_src = next(iter(spec[0].values()), None) if spec else None  # navigation's first entry: home
+            home = files.get_file_from_path(home_src or languages.get(code).src(HOME_SRC))
             if home is not None and home.page is not None:
                 navs[code].homepage = home.page
     finally:

@@ -8,6 +8,8 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
 from ..checks.limits import Limits
+from ..content.articles import FRONT_MATTER_KEYS
+from ..content.options import FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 
 
 class HelpgenConfig(Config):
@@ -33,6 +35,11 @@ class HelpgenConfig(Config):
     """The team's own front matter keys: kept, passed to templates, never warned about."""
     key_aliases = opt.DictOfItems(opt.Type(str), default={})
     """Your key -> helpgen's, e.g. {popular: promoted, nav_title: short_title}."""
+    previous_site = opt.Type(str, default="")
+    """The address the help center was published at before (https://support.acme.example): links into it are
+    this site's own, and its old article URLs get `_redirects` rules."""
+    components = opt.DictOfItems(opt.Type(str), default={})
+    """MDX components -> the Markdown or HTML `helpgen check --fix` writes for them ("" removes one)."""
     drafts = opt.Type(bool, default=False)
     """Build `draft: true` articles too (`helpgen build --drafts` sets it)."""
     host_files = opt.ListOfItems(opt.Type(str), default=[])
@@ -52,3 +59,10 @@ class WarningCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+def team_options(options: HelpgenConfig, config_name: str) -> tuple[FrontMatterOptions, MigrationOptions]:
+    """The team's own front matter (extra_keys, key_aliases) and what it says of the help center it comes
+    from (previous_site, components), validated as `helpgen check` validates them."""
+    return (front_matter_options(options.extra_keys, options.key_aliases, FRONT_MATTER_KEYS, config_name),
+            migration_options(options.previous_site, options.components, config_name))

@@ -13,11 +13,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import output, search
 from ..security import HtmlPolicy, sanitize, script_json
-from ..content.articles import FRONT_MATTER_KEYS, Article
-from ..content.options import FrontMatterOptions, front_matter_options
+from ..content.articles import Article
+from ..content.options import FrontMatterOptions, MigrationOptions
 from ..content.related import choose_related, related_digest
 from ..migrate import moves
-from ..migrate.containers import admonitions, heading_markdown
+from ..migrate.containers import foreign_markdown, heading_markdown
 from ..migrate.redirects import write_redirects
 from ..checks import CheckCache, LanguagesResult
 from ..content.catalog import Catalog, build_catalog, navigation
@@ -31,10 +31,10 @@ from .build_cache import Memos
 from .error_pages import ERROR_TEMPLATE, not_found_switcher, root_not_found, write_language_error_pages
 from .guards import refuse_missing_templates
 from .notices import BuildNotices
-from .options import HelpgenConfig, WarningCounter
+from .options import HelpgenConfig, WarningCounter, team_options
 from .themes import theme_dir
-from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles,
-                      mark_toc, publish_at_urls, refuse_links_outside)
+from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles, mark_toc,
+                      markdown_extensions, published_pages, publish_at_urls, refuse_links_outside, vault_notes)
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
 from ..checks.links import links_to_default
@@ -78,6 +78,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.memos = Memos()  # whole-site results under a digest of their inputs (related articles)
         self.generated_titles: dict[str, str] = {}  # home and contact pages' titles, in the site's language
         self.front_matter = FrontMatterOptions()
+        self.migration = MigrationOptions()
         self.previous: str | None = None  # `build --previous`: the last build's URL manifest to compare with
         self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
         self.fixed: list = []  # the changes --fix made, for the command to print
@@ -91,6 +92,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.urls: dict[str, str] = {}
         self.related: dict[str, tuple[str, ...]] = {}
         self.redirects: list = []
+        self.notes: dict = {}  # language code -> what Obsidian's syntax needs of the rest of its vault (obsidian.py)
 
     def on_startup(self, *, command, dirty) -> None:
         self.command, self.check_jobs = command, 1  # no forking from the preview's threads
@@ -133,12 +135,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
-        self.front_matter = front_matter_options(self.config.extra_keys, self.config.key_aliases,
-                                                 FRONT_MATTER_KEYS, Path(config.config_file_path or "mkdocs.yml").name)
+        self.front_matter, self.migration = team_options(self.config,
+                                                         Path(config.config_file_path or "mkdocs.yml").name)
         self.notices = BuildNotices(self.support)
         self.today = self.notices.now.date()
-        if "admonition" not in config.markdown_extensions:  # `:::note` containers become admonitions
-            config.markdown_extensions.append("admonition")
+        markdown_extensions(config)
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
@@ -195,11 +196,11 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs)
+                                      self._drafts(), self.check_jobs, self.migration)
         if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
-                                          self.check_jobs)
+                                          self.check_jobs, self.migration)
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
@@ -209,7 +210,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         for lang in self.languages:
             articles = self.checked.results[lang.code].articles
             self.article_by_src.update({lang.src(a.src): a for a in articles.articles})
-            catalog = self.catalogs[lang.code] = build_catalog(articles)
+            catalog = self.catalogs[lang.code] = build_catalog(articles, self.texts[lang.code].t("category.general"))
             pages = list(articles.pages)
             related = self.memos.get(f"related-{lang.code}", related_digest(pages), lambda: choose_related(pages))
             self.related.update({lang.src(src): tuple(lang.src(o) for o in others) for src, others in related.items()})
@@ -221,6 +222,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                 labels = {"home": self.texts[lang.code].t("nav.home"), "contact": self.texts[lang.code].t("site.contact_us")}
                 self.nav_specs[lang.code] = [{title: lang.src(src)} for item in navigation(catalog, labels)
                                              for title, src in item.items()]
+            self.notes[lang.code] = vault_notes(self.checked.results[lang.code], lang, self.article_by_src,
+                                                self.texts[lang.code])
         publish_at_urls(files, self.urls, self.article_by_src)
         if self.nav_specs:
             config.nav = self.nav_specs.pop(self.languages.default.code)
@@ -247,17 +250,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         changes = moves.check_moves(self.previous, Path(config.config_file_path or ".").resolve().parent,
                                     Path(config.docs_dir), config.use_directory_urls,
                                     moves.Published(urls, redirects, articles, self.languages),
-                                    display_root(config), self.fix)
+                                    display_root(config), self.fix, Path(config.config_file_path or "mkdocs.yml").name)
         self.fixed += changes
         return bool(changes)
-
-    def _published_pages(self) -> dict[str, tuple[str, str]]:
-        """url -> (src, title) of every page this build published, for the URL manifest."""
-        titles = dict(self.generated_titles)
-        titles.update({lang.src(c.index_src): c.title for lang in self.languages
-                       for c in self.catalogs[lang.code].categories})
-        return {url: (src, self.article_by_src[src].title if src in self.article_by_src else titles.get(src, ""))
-                for src, url in self.urls.items()}
 
     def page_cache_state(self) -> list:
         """What any page may show of the whole site, for the preview's page cache (pipeline.py): the
@@ -280,7 +275,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
         markdown = substitute(markdown, self.variables[lang.code], display_path(config, page.file.src_uri), first_line)
-        markdown = admonitions(markdown)
+        markdown = foreign_markdown(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""),
+                                    self.notes[lang.code])
         if article and article.title_html and not _H1.search(markdown):
             page.meta["title"] = article.title  # plain text: <title>, sidebar, search
             markdown = heading_markdown(article.title_html) + markdown
@@ -354,7 +350,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         """The root 404 page (MkDocs renders it, in the default language): its language switcher, and
         where the other languages' 404 pages are (error_pages.py)."""
         if template_name == ERROR_TEMPLATE and self.languages.multilingual:
-            context["helpgen_languages"] = not_found_switcher(self.page_languages, self.languages.default)
+            default = self.languages.default
+            context["helpgen_languages"] = not_found_switcher(self.page_languages, default,
+                                                              self.catalogs[default.code].home_src)
             context["helpgen_notfound"] = root_not_found(self.languages)
         return context
 
@@ -370,7 +368,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_post_build(self, *, config) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         write_language_error_pages(self.env, config, self.files, self.languages, self._language_context,
-                                   self.material_languages, self.page_languages)
+                                   self.material_languages, self.page_languages,
+                                   {code: catalog.home_src for code, catalog in self.catalogs.items()})
         config.theme["language"] = self.theme_language
         search.write_language_indexes(self.search_documents, Path(config.site_dir),
                                       [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
@@ -381,7 +380,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.memos.save()
         output.copy_host_files(Path(config.config_file_path or ".").resolve().parent, list(self.config.host_files),
                                Path(config.site_dir))
-        write_redirects(config.site_dir, self.redirects, self._published_pages(), config.site_url or "",
+        pages = published_pages(self.urls, self.article_by_src, self.generated_titles, self.catalogs, self.languages)
+        write_redirects(config.site_dir, self.redirects, pages, config.site_url or "",
                         config.theme.get("language") or "en", self.texts)
         self.notices.publish(Path(config.site_dir), self.site_dir)
         if self.staging is None:

@@ -19,12 +19,14 @@ from ..checks.limits import Limits
 from ..checks import CheckCache, ContentProject, LanguagesResult, check_languages, report
 from ..content.articles import CONTACT_SRC, HOME_SRC, Article
 from ..content.catalog import Catalog
+from ..content.headings import OLD_IDS, heading_slug
 from ..content.languages import Language, SiteLanguages
-from ..content.options import FrontMatterOptions
+from ..content.options import FrontMatterOptions, MigrationOptions
 from ..digests import resolved
 from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
-from ..migrate.redirects import output_file
+from ..migrate.obsidian import Notes
+from ..content.redirects import output_file
 from ..security import HtmlPolicy
 from .site_facts import theme_facts
 from .workers import fork_available, fork_map
@@ -34,7 +36,8 @@ log = logging.getLogger("mkdocs.plugins.helpgen")
 
 def check_site_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
                    languages: SiteLanguages, html_policy: HtmlPolicy, limits: Limits, cache: CheckCache | None,
-                   front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1) -> LanguagesResult:
+                   front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1,
+                   migration: MigrationOptions = MigrationOptions()) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     docs = os.path.abspath(config.docs_dir)
@@ -55,6 +58,7 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
         html_policy=html_policy,
         limits=limits,
         front_matter=front_matter,
+        migration=migration,
         include_drafts=drafts,
         site_url=config.site_url or "",
         map_work=functools.partial(fork_map, jobs=jobs) if jobs > 1 and fork_available() else None,
@@ -74,13 +78,29 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
     return result
 
 
+def markdown_extensions(config) -> None:
+    """What helpgen's Markdown needs on top of the site's own extensions: admonitions (`:::note` containers,
+    Obsidian callouts, foldable with details) and heading ids that keep every language's letters, the old
+    ASCII ids still answering (content/headings.py), unless mkdocs.yml gives the toc its own slugify."""
+    for needed in ("admonition", "pymdownx.details"):
+        if needed not in config.markdown_extensions:
+            config.markdown_extensions.append(needed)
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "slugify" not in toc:
+        toc["slugify"] = heading_slug
+        config.markdown_extensions.append(OLD_IDS)
+        config.mdx_configs[OLD_IDS] = {"separator": toc.get("separator", "-")}
+
+
 def publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
-    """A `permalink:` moves the page's output; MkDocs derives url and paths from dest_uri, lazily."""
+    """Each page where helpgen publishes it: at its `permalink:`, or at its path with clean names
+    (`Getting started/Create a vault.md` -> getting-started/create-a-vault/). MkDocs derives url and paths
+    from dest_uri, lazily."""
     for file in files.documentation_pages():
-        article = articles.get(file.src_uri)
-        if article is None or article.more.permalink is None:
+        url = urls.get(file.src_uri)
+        if url is None or output_file(url) == file.dest_uri:
             continue
-        file.dest_uri = output_file(urls[file.src_uri])
+        file.dest_uri = output_file(url)
         for derived in ("url", "abs_dest_path"):
             file.__dict__.pop(derived, None)
 
@@ -135,11 +155,23 @@ def generated_titles(text, site_name: str = "") -> dict[str, str]:
 
 def generated_pages(catalog: Catalog, files: Files, lang: Language, titles: dict[str, str]) -> dict[str, str]:
     """Home, category and contact pages the writer did not write, so every category has a landing page."""
-    wanted = dict(titles)
+    wanted = {src: title for src, title in titles.items() if src != HOME_SRC or catalog.home is None}
     wanted.update({c.index_src: c.title for c in catalog.categories})
     existing = {f.src_uri for f in files}
     return {lang.src(src): f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
             for src, title in wanted.items() if lang.src(src) not in existing}
+
+
+def vault_notes(result, lang: Language, articles: dict[str, Article], text) -> Notes:
+    """What rendering a page of `lang` needs of its vault (migrate/obsidian.py), in the language's own paths."""
+    def body_of(rel: str) -> str | None:
+        article = articles.get(lang.src(rel))
+        return article.body if article else None
+
+    def url_of(rel: str) -> str | None:
+        return result.urls.get(rel) or (rel if result.vault and rel in result.vault.files else None)
+
+    return Notes(result.vault, body_of, url_of, lambda kind: text.t(f"admonition.{kind}"))
 
 
 @contextmanager
@@ -155,3 +187,11 @@ def bounded_render(config, src_uri: str):
     except RecursionError:
         raise HelpgenError.at(Location(display_path(config, src_uri), 1), "this article is nested too deeply to "
                               "render", TOO_COMPLEX_HINT) from None
+
+
+def published_pages(urls: dict[str, str], articles: dict[str, Article], generated_titles: dict[str, str],
+                    catalogs: dict[str, Catalog], languages: SiteLanguages) -> dict[str, tuple[str, str]]:
+    """url -> (src, title) of every page a build published, for the URL manifest."""
+    titles = dict(generated_titles)
+    titles.update({lang.src(c.index_src): c.title for lang in languages for c in catalogs[lang.code].categories})
+    return {url: (src, articles[src].title if src in articles else titles.get(src, "")) for src, url in urls.items()}
