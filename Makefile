@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup site serve test chromium axe bench clean
+.PHONY: setup site serve test chromium axe postgres bench clean
 
 # Re-install only when the package's requirements change.
 $(VENV)/.installed: pyproject.toml
@@ -38,8 +38,15 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 
 axe: tests/node_modules/.installed
 
+# The insights tests' PostgreSQL (Debian's package, its cluster run by the postgres user): installs and
+# starts it, creates the test role and database, prints the URL to export as HELPGEN_TEST_POSTGRES_URL.
+# Without it those tests skip and say why; .ci/run always runs them.
+postgres:
+	@bash .ci/postgres
+
+# One worker per core (pytest-xdist): every test builds into its own temporary folder and serves on its own port.
 test: setup chromium axe
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto tests
 
 bench: setup
 	$(BIN)/python bench/run.py --articles 1000

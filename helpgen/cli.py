@@ -182,9 +182,17 @@ def search(query: str, config_file: Path, site_dir: Path | None, limit: int, as_
               "Exit 1 when there is something to change.")
 @click.option("--status", "status_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Check this support-status.json (live notices) too; alone when there is no site config.")
+@click.option("--insights", "insights_source", metavar="REPORT_OR_DB",
+              help="Replay the top searches that found nothing (a JSON report of `helpgen insights report`, or "
+                   "the events database URL) against the built site, and warn about unhelpful articles.")
+@click.option("--insights-top", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="How many of the searches that found nothing to replay.")
+@click.option("--min-helpful", type=click.FloatRange(0, 100), default=50, show_default=True, metavar="PERCENT",
+              help="With --insights: warn about articles the votes show help fewer readers than this (0: off).")
 @click.pass_context
 def check(ctx: click.Context, config_file: Path, output_format: str, strict: bool, fix: bool,
-          show_diff: bool, status_file: Path | None) -> None:
+          show_diff: bool, status_file: Path | None, insights_source: str | None, insights_top: int,
+          min_helpful: float) -> None:
     """Lint articles and support.yml without building. Exit 1 on errors, 2 if it cannot run."""
     from .checks import check_project, report
     from .errors import HelpgenError
@@ -214,11 +222,24 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
     except HelpgenError as exc:
         exc.exit_code = 2  # nothing was checked: a setup problem, not a content error
         raise
+    if insights_source:
+        findings += _insights_findings(insights_source, config_file, insights_top, min_helpful / 100)
+        if output_format == "text":
+            for note in (p for p in findings if p.rule == "insights-answered"):
+                click.echo(f"{note.location}: {note.message}")
     findings = report.apply_strict(findings) if strict else findings
     click.echo(report.render(findings, output_format))
     if output_format != "text":
         click.echo(report.summary(findings), err=True)
     ctx.exit(1 if report.has_errors(findings) else 0)
+
+
+def _insights_findings(source: str, config_file: Path, top: int, min_helpful: float):
+    """check --insights over the site as mkdocs.yml says it is built (site_dir)."""
+    from .insights.check import check_insights
+    from .mkdocs.commands import load_site_config
+
+    return check_insights(source, config_file, Path(load_site_config(config_file).site_dir), top, min_helpful)
 
 
 def _fork_map(work, items):
@@ -362,6 +383,12 @@ def zendesk(export_dir: Path, content_dir: Path) -> None:
         click.echo(f"Each article keeps its Zendesk id (id:). In mkdocs.yml, under the helpgen plugin, add "
                    f"`previous_site: {result.previous_site}` and `extra_keys: [id]`: links into the old help center "
                    "become links to these articles, and its old URLs redirect here.")
+
+
+# Insights (issue #23): the event collector and its report live in their own package.
+from .insights.commands import insights  # noqa: E402 - registered after the commands above
+
+main.add_command(insights)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -262,6 +262,10 @@ def expect_date(node: Node | None, name: str, problems: list[Problem]) -> dt.dat
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
+            pass
+        try:  # Hugo and Jekyll write timestamps: `2017-06-29T00:00:00Z` is the day it names there
+            return dt.datetime.fromisoformat(value.strip()).date()
+        except ValueError:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
                 problems.append(Problem(node.loc, f'{name}: {value.strip()} is not a day of the calendar',
                                         "check the month and day, e.g. 2026-02-28"))

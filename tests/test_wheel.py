@@ -31,6 +31,7 @@ def test_wheel_contains_the_theme_templates_and_the_project_template(wheel):
     assert "helpgen/project_template/gitignore" in names  # written as .gitignore by init
     assert "helpgen/project_template_languages/da/returns/how-do-i-return-an-item.md" in names  # init --languages
     assert {f"helpgen/i18n/messages/{lang}.yml" for lang in ("en", "da", "zh", "zh-TW")} <= names
+    assert "helpgen/insights/templates/report.html" in names  # `helpgen insights report --format html`
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "helpgen = helpgen.mkdocs.plugin:HelpgenPlugin" in entry_points
     assert "helpgen = helpgen.cli:main" in entry_points

@@ -96,9 +96,12 @@ def check_content_files(docs_dir: Path, files: Iterable[str], display_root: str,
             continue
         kind = published_type(src)
         if src.lower().endswith(ACTIVE_SUFFIXES):
+            code = src.lower().endswith((".js", ".mjs", ".css", ".wasm"))
             yield finding("active-file", where, "a web page or script in the content folder would be published as "
-                          "it is, and run on the help center's own address", "write the page in Markdown (.md); "
-                          "helpgen cleans what that renders")
+                          "it is, and run on the help center's own address",
+                          "the site's own scripts and styles are named in mkdocs.yml (extra_javascript, extra_css), "
+                          "where they are reviewed as code; a theme's leftover assets can go" if code else
+                          "write the page in Markdown (.md); helpgen cleans what that renders")
             continue
         if kind is None:
             ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""

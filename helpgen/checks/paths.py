@@ -26,7 +26,7 @@ def output_path(src: str, use_directory_urls: bool) -> str:
     parent = "".join(f"{url_name(part)}/" for part in folder.split("/")) if folder else ""
     dot = name.rfind(".")
     stem = name[:dot] if 0 < dot < len(name) - 1 else name
-    if stem in ("index", "README"):
+    if stem in ("index", "README", "_index"):  # _index.md: a Hugo section's own page
         return f"{parent}index.html"
     stem = url_name(stem)
     return f"{parent}{stem}/index.html" if use_directory_urls else f"{parent}{stem}.html"

@@ -209,6 +209,21 @@ RULES: tuple[Rule, ...] = (
          "A support.yml text given per language (`{en: Email, da: E-mail}`) without one of the site's languages: "
          "that language shows the default's text.",
          "Add the language to the mapping.", silenceable=False),
+    # Insights (issue #23): support.yml's feedback, and `check --insights` over what visitors did
+    Rule("feedback-nowhere", WARNING, "insights",
+         "support.yml `feedback.events` lists events but gives no `endpoint` or `matomo` to send them to.",
+         "Add `endpoint: https://…` (helpgen insights serve) or `matomo: {url, site_id}`.", silenceable=False),
+    Rule("insights-unanswered", WARNING, "insights",
+         "`check --insights`: a search that found nothing for visitors still finds nothing in this build.",
+         "Write an article that answers it, or add a synonym (`helpgen insights suggest`).", silenceable=False),
+    Rule("insights-answered", INFO, "insights",
+         "`check --insights`: a search that found nothing for visitors finds an article in this build.",
+         "Nothing to do: the change answers it.", silenceable=False),
+    Rule("insights-unhelpful", WARNING, "insights",
+         "`check --insights`: an article that the votes show, with 95 % confidence, helps fewer readers than "
+         "`--min-helpful`.",
+         "Rewrite the answer for what readers came with (the report's searches and contact clicks).",
+         silenceable=False),
     # Notices (support.yml `notices:`, support-status.json; docs/notices.md)
     Rule("notice-ended", WARNING, "notices",
          "A notice whose `until` has passed (before today): it no longer shows, and only clutters the file.",

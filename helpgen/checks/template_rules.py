@@ -59,6 +59,45 @@ def rendered_block(line: str) -> tuple[str, str, dict] | None:
     return match.group(1), line.strip(), attributes
 
 
+# Hugo's callout shortcodes the build renders as admonitions (migrate/hugo.py) when each opening on a line of its
+# own has its closing on a line of its own: `{{< note >}}` … `{{< /note >}}`, `{{% notice warning %}}` … `{{% /notice %}}`.
+CALLOUTS = {"note": "note", "tip": "tip", "info": "info", "important": "info", "warning": "warning",
+            "caution": "danger", "danger": "danger", "success": "success", "error": "danger", "attention": "warning"}
+CALLOUT_WRAPPERS = frozenset({"notice", "hint", "alert", "callout", "admonition"})  # their kind is an argument
+_SHORTCODE_LINE = re.compile(r"^\s*\{\{([<%])-?\s*(/?)\s*([\w-]+)((?:\s[^}]*?)?)\s*-?[>%]\}\}\s*$")
+
+
+def callout_kind(name: str, arguments: str) -> str | None:
+    """The admonition a callout shortcode stands for (its name, or its first or type/style argument)."""
+    if name in CALLOUTS:
+        return CALLOUTS[name]
+    if name not in CALLOUT_WRAPPERS:
+        return None
+    named = re.search(r"\b(?:type|style|context|theme)\s*=\s*[\"']?(\w+)", arguments)
+    word = named.group(1) if named else (re.findall(r"[\w-]+", arguments) or ["note"])[0]
+    return CALLOUTS.get(word.lower(), "note")
+
+
+def rendered_callouts(lines: dict[int, str]) -> dict[int, str | None]:
+    """line -> the admonition kind an opening renders as, or None for its closing: every callout shortcode
+    whose opening and closing are each on a line of their own, paired. Others stay template-tag errors."""
+    found: dict[int, str | None] = {}
+    open_at: list[tuple[int, str, str]] = []  # (line, name, kind)
+    for number, text in sorted(lines.items()):
+        match = _SHORTCODE_LINE.match(text) if "{{" in text else None
+        if match is None:
+            continue
+        closing, name = match.group(2) == "/", match.group(3)
+        if not closing:
+            kind = callout_kind(name, match.group(4) or "")
+            if kind:
+                open_at.append((number, name, kind))
+        elif open_at and open_at[-1][1] == name:
+            start, _, kind = open_at.pop()
+            found[start], found[number] = kind, None
+    return found
+
+
 def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
     """(column, the construct as written, its name, what it is) of every foreign construct on a line."""
     if "import" in text or "<" in text:
@@ -84,8 +123,9 @@ def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
 
 def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
     for source in sources:
+        callouts = rendered_callouts(source.prose) if "{{" in "".join(source.prose.values()) else {}
         for number, text in source.prose_lines():
-            if "{" not in text and "import" not in text and "<" not in text:
+            if ("{" not in text and "import" not in text and "<" not in text) or number in callouts:
                 continue
             for col, tag, name, kind in template_tags(text):
                 message = (f"{tag} is read as an HTML tag: the page would show nothing there"
@@ -113,4 +153,8 @@ def _hint(tag: str, kind: str) -> str:
         return f"the browser takes it for a tag and shows nothing: write it as `{tag}` (code) or \\{tag[:-1]}\\>"
     if kind == "a GitBook block":
         return "write it as an admonition (`!!! note`) or as plain Markdown"
+    if kind == "a Hugo shortcode":
+        return "give what it stands for in mkdocs.yml (`components: {name: \"…\"}` under the helpgen plugin) and " \
+               "`helpgen check --fix` writes it in, or write the text it stood for; callouts (note, warning, notice, " \
+               "hint, alert) opened and closed on lines of their own are drawn as admonitions"
     return "write the text it stood for, or delete it"

@@ -24,7 +24,7 @@ ARTICLE_TYPES = ("faq", "policy", "guide")
 DEFAULT_TYPE = "guide"
 DEFAULT_CATEGORY = "general"
 HOME_SRC = "index.md"
-INDEX_NAMES = ("index.md", "README.md")
+INDEX_NAMES = ("index.md", "README.md", "_index.md")  # _index.md: a Hugo section's own page
 CONTACT_SRC = "contact.md"  # the writer's own, when there is one; helpgen makes it otherwise
 
 # One declared list drives validation, did-you-mean hints and docs/front-matter.md.
@@ -228,7 +228,7 @@ def title_from_name(src: str) -> str:
     `公式.md` (a space, a capital or a non-Latin letter); "" for a slug such as `reset-password.md`, which
     is no title a customer should read."""
     stem = _stem(_name(src))
-    if _name(src) in ("index.md", "README.md") or not stem.strip():
+    if _name(src) in INDEX_NAMES or not stem.strip():
         return ""
     return stem.strip() if any(c.isspace() or c.isupper() or not c.isascii() for c in stem) else ""
 

@@ -74,14 +74,15 @@ def front_matter_options(extra_keys: Any, key_aliases: Any, known_keys: dict[str
     return FrontMatterOptions(frozenset(extras), dict(sorted(aliases.items())))
 
 
-_COMPONENT = re.compile(r"[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*\Z")
+# An MDX component (<PlanFeatureNote />) or a Hugo shortcode ({{< legacynotice >}}).
+_COMPONENT = re.compile(r"[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)*\Z|[a-z][a-z0-9_-]*\Z")
 
 
 @dataclass(frozen=True)
 class MigrationOptions:
     """What a team declares about the help center it arrives from (mkdocs.yml, under the helpgen plugin):
     `previous_site`, the address it was published at (links into it are this site's own; its old article
-    URLs redirect), and `components`, the Markdown or HTML each MDX component stands for."""
+    URLs redirect), and `components`, the Markdown or HTML each MDX component or Hugo shortcode stands for."""
 
     previous_site: str = ""
     components: tuple[tuple[str, str], ...] = ()
@@ -112,8 +113,8 @@ def migration_options(previous_site: Any, components: Any, config_file: str = "m
                                 'write e.g. `components: {Optional: "*(optional)*", PlanFeatureNote: ""}`'))
         mapping = {}
     for name in sorted(str(n) for n in mapping if not _COMPONENT.match(str(n))):
-        problems.append(Problem(where, f'components: "{name}" is not an MDX component\'s name',
-                                "component names start with a capital letter: Tabs, PlanFeatureNote"))
+        problems.append(Problem(where, f'components: "{name}" is neither an MDX component\'s nor a Hugo shortcode\'s name',
+                                "components are named Tabs or PlanFeatureNote; shortcodes legacynotice or docker-version"))
     if problems:
         raise HelpgenError(problems)
     return MigrationOptions(site, tuple(sorted((str(k), v) for k, v in mapping.items())))

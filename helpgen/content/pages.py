@@ -132,7 +132,8 @@ class SiteContext:
     status_json: ScriptJSON  # the live-status widget's payload, already safe inside <script>
     language: str = ""  # the language these pages are in ("" in a one-language site: theme.language)
     index_prefix: str = ""  # where this language's search index is, below the site root: "" or "da/"
-    feedback_endpoint: str = ""  # where "Was this helpful?" votes go; "" = nowhere, nothing leaves the page
+    # helpgen-events.js's settings (support.yml `feedback:`), safe inside <script>; "" = nothing leaves the page
+    events_json: ScriptJSON | str = ""
     notices: list[NoticeView] = field(default_factory=list)  # in effect at build time, shown without JavaScript
     company_notices: list[NoticeView] = field(default_factory=list)  # those about every channel (the contact block's)
     live_status: str = ""  # where pages fetch live notices: a site file, an https URL, or "" for none
@@ -245,7 +246,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         status_json=status_script_text(support, language),
         language=language,
         index_prefix=index_prefix,
-        feedback_endpoint=support.feedback_endpoint or "",
+        events_json=script_json(support.feedback.browser_config()) if support.feedback and support.feedback.sends else "",
         notices=[NoticeView(n["id"], n["text"]) for n in shown],
         company_notices=[NoticeView(n["id"], n["text"]) for n in shown if not n["channels"]],
         live_status=support.live_status or "",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..security.urls import UnsafeLink, web_url
+from .feedback import Feedback, read_feedback
 from .notice_config import SITE_FILE, read_notice_settings
 from .notice_schema import Notice
 from .promises import Promise, parse_promise
@@ -38,13 +39,10 @@ TOP_LEVEL_KEYS = {
     "hours": "Weekly business hours: day or day range -> \"HH:MM-HH:MM\" (several ranges: comma-separated).",
     "holidays": "Dates with no or special hours: {date, name, hours?}.",
     "channels": "Contact channels: {id, name, address or url, availability, response}.",
-    "feedback": "Optional: {endpoint: https://…} where \"Was this helpful?\" votes are POSTed as JSON.",
+    "feedback": "Optional: {endpoint, events, matomo}: which events the pages send (votes, searches, contacts) and where.",
     # Notices (docs/notices.md): read by notice_config.py
     "notices": "Optional: scheduled notices {id, from, until, text, channels?, closed?, response?} shown while in effect.",
     "live_status": "Optional: where pages fetch live notices (default support-status.json at the site root; false: none).",
-}
-FEEDBACK_KEYS = {
-    "endpoint": "An https:// URL that accepts a POST of {article, vote, language} as JSON (CORS allowed).",
 }
 HOLIDAY_KEYS = {
     "date": "The day, YYYY-MM-DD.",
@@ -104,10 +102,14 @@ class SupportConfig:
     channels: tuple[Channel, ...]
     path: str = "support.yml"
     locations: dict[str, Location] = field(default_factory=dict, compare=False, hash=False)
-    feedback_endpoint: str | None = None  # None: votes stay in the visitor's browser
+    feedback: Feedback | None = None  # None: nothing leaves the visitor's browser (hours/feedback.py)
     warnings: tuple[Problem, ...] = field(default=(), compare=False, hash=False)  # e.g. a fixed-offset zone
     notices: tuple[Notice, ...] = ()  # scheduled in support.yml (notice_config.py)
     live_status: str | None = SITE_FILE  # where pages fetch live notices; None: nowhere
+
+    @property
+    def feedback_endpoint(self) -> str | None:
+        return self.feedback.endpoint if self.feedback else None
 
     @property
     def holidays(self) -> tuple[Holiday, ...]:
@@ -168,7 +170,7 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     refuse_night_overlaps(hours, "hours", day_lines, holiday_lines, problems, name)
     locations: dict[str, Location] = {k: key_location(v) for k, v in top.items.items()}
     channels = _read_channels(top.require("channels"), hours, problems, locations, holiday_lines, name)
-    feedback = _read_feedback(top.get("feedback"), problems)
+    feedback = read_feedback(top.get("feedback"), problems)
     notices, live_status = read_notice_settings(top.get("notices"), top.get("live_status"), problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
@@ -176,20 +178,6 @@ def parse_support(text: str, name: str = "support.yml") -> SupportConfig:
     warnings = tuple(p for p in problems if p.severity != "error" and p.rule != "unknown-key")
     return SupportConfig(organization or "", timezone or "UTC", hours, channels, name, locations, feedback,
                          warnings, notices, live_status)
-
-
-def _read_feedback(node: Node | None, problems: list[Problem]) -> str | None:
-    if node is None or node.value is None:
-        return None
-    endpoint = Reader(node, "feedback", problems, FEEDBACK_KEYS).text("endpoint")
-    if endpoint is None:
-        return None
-    try:
-        return web_url(endpoint, ("https",)).url
-    except UnsafeLink as exc:
-        problems.append(Problem(node.value["endpoint"].loc, f'feedback.endpoint: "{endpoint}" is not an https:// URL: '
-                                f"{exc.reason}", "use a full https:// address; votes are never sent over plain http"))
-        return None
 
 
 def _read_timezone(top: Reader, problems: list[Problem]) -> str | None:

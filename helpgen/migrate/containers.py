@@ -50,9 +50,11 @@ def foreign_markdown(markdown: str, src: str, page_url: str, notes) -> str:
     GitBook's blocks (gitbook.py) and `:::` containers, titled in the page's language (`notes.callout_title`)."""
     from . import obsidian
     from .gitbook import gitbook_blocks
+    from .hugo import hugo_callouts
 
     markdown = obsidian.render(markdown, src, page_url, notes)
-    return admonitions(gitbook_blocks(markdown, notes.callout_title), notes.callout_title)
+    markdown = hugo_callouts(gitbook_blocks(markdown, notes.callout_title), notes.callout_title)
+    return admonitions(markdown, notes.callout_title)
 
 
 def heading_markdown(title_html: str) -> str:

@@ -23,6 +23,7 @@ from .edits import Change, add_redirect_from, key_index
 from .key_fix import CategoryPlan, category_index_text, key_edits, plan_categories, title_edit
 from .anchor_fix import anchor_fixes, fragment_after_fix
 from .docusaurus import category_plan, mdx_fixes
+from .hugo import shortcode_fixes
 from .gitbook import summary_plan
 from .relocate import relocate
 from .html_links import html_link_fixes
@@ -258,7 +259,7 @@ def _fixed_lines(source: SourceFile, site: SiteMap, options, categories: Categor
                  slugify, separator: str) -> list[str]:
     lines = list(source.lines)
     fixes = link_fixes(source, site) + html_link_fixes(source, site) + \
-        mdx_fixes(source, site, migration.component_map)
+        mdx_fixes(source, site, migration.component_map) + shortcode_fixes(source, migration.component_map)
     fixes = [fragment_after_fix(source, f, sources, slugify, separator) if f.kind == "link" and "#" in f.replacement
              else f for f in fixes]
     at = {(f.line, f.col): i for i, f in enumerate(fixes)}

@@ -104,7 +104,7 @@ def _moved_target(target: str, old_src: str, new_src: str, moves: dict[str, str]
     path, sep, fragment = target.partition("#")
     reached = posixpath.normpath(posixpath.join(posixpath.dirname(old_src), unquote(path)))
     if reached not in existing:  # a folder link (`setup/`) reaches the folder's README.md or index.md
-        reached = next((f"{reached}/{name}" for name in ("README.md", "index.md") if f"{reached}/{name}" in moves),
+        reached = next((f"{reached}/{name}" for name in ("README.md", "index.md", "_index.md") if f"{reached}/{name}" in moves),
                        reached)
     if reached not in existing or (reached not in moves and old_src == new_src):
         return None  # a link that led nowhere, or one neither end of which moved

@@ -11,6 +11,11 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Elements helpgen renders: everything inside an element of its own (class hg-*, data-hg-* markers).
 OWN_ELEMENTS = "[class^='hg-'], [class*=' hg-'], [data-hg-contact], [data-hg-channel], [data-hg-search-fallback]"
 RUN_JS = """async ([tags, own]) => {
+  // Colours are judged as they end up: a fade still running (search results fade in) mixes them, and on
+  // a busy machine axe can look in the middle of one.
+  await Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)  // a spinner never ends
+    .map(a => a.finished.catch(() => null)));
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.flatMap(v => v.nodes.map(node => {
     const el = node.target.length === 1 ? document.querySelector(node.target[0]) : null;

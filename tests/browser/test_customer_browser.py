@@ -360,8 +360,8 @@ def test_with_an_endpoint_each_vote_is_posted_as_small_json_without_cookies(chro
         page.get_by_role("button", name="No").click()
         page.wait_for_timeout(300)
         bodies = [json.loads(body) for body, _ in votes if body]
-        assert bodies == [{"article": "/orders/track/", "vote": "yes", "language": "en"},
-                          {"article": "/orders/track/", "vote": "no", "language": "en"}]
+        assert bodies == [{"type": "vote", "article": "/orders/track/", "vote": "yes", "language": "en"},
+                          {"type": "vote", "article": "/orders/track/", "vote": "no", "language": "en"}]
         assert all("cookie" not in {k.lower() for k in headers} for _, headers in votes)
     finally:
         context.close()

@@ -131,6 +131,8 @@
       new BroadcastChannel("helpgen-search").onmessage = function (event) {
         latest = event.data;
         refresh();
+        // Every answer, for whoever listens (helpgen-events.js): {query, shown, total}.
+        document.dispatchEvent(new CustomEvent("helpgen:search", { detail: event.data }));
       };
     }
     refresh();

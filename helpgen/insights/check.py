@@ -1,0 +1,43 @@
+"""`helpgen check --insights`: the project's built site, asked the searches visitors could not answer,
+and its articles' votes held against a threshold (replay.py). Paths in findings are as the writer
+types them from here (content/returns/x.md), like every other check finding."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..checks.project import project_languages, read_site_settings
+from ..errors import HelpgenError, Location, Problem
+from .replay import TOP, load_insights, replay, unhelpful
+
+
+def check_insights(source: str, config_file: Path, site_dir: Path, top: int = TOP,
+                   min_helpful: float = 0.5) -> list[Problem]:
+    insights = load_insights(source, top)
+    languages = project_languages(config_file)
+    prefixes = {lang.code: lang.url_prefix for lang in languages}
+    findings = replay(insights, site_dir, prefixes)
+    if min_helpful > 0:
+        docs = read_site_settings(config_file).docs_dir
+        findings += unhelpful(insights, published_files(site_dir, docs), min_helpful)
+    return findings
+
+
+def published_files(site_dir: Path, docs_dir: Path) -> dict[str, str]:
+    """An article's path on the site ("/returns/x/") -> its file ("content/returns/x.md"), from the
+    URL manifest every build writes (site/.helpgen/urls.json)."""
+    manifest = Path(site_dir) / ".helpgen" / "urls.json"
+    try:
+        pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise HelpgenError.at(Location(str(manifest)), "no URL manifest in the built site",
+                              "build the help center first: helpgen build") from None
+    shown = _shown(docs_dir)
+    return {"/" + url: f"{shown}/{page['src']}" if shown else page["src"] for url, page in pages.items()}
+
+
+def _shown(path: Path) -> str:
+    path, here = Path(path).resolve(), Path.cwd().resolve()
+    if path == here:
+        return ""
+    return path.relative_to(here).as_posix() if path.is_relative_to(here) else path.as_posix()
