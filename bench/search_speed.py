@@ -1,8 +1,18 @@
-"""Instant search at any size: helpgen's search against plain MkDocs + Material on the same content.
+"""Instant search at any size: helpgen's search against Pagefind and plain MkDocs + Material, same content.
 
     python bench/search_speed.py [--articles 5000 --articles 20000] [--plain-up-to 5000] [--runs 3]
                                  [--work /tmp/helpgen-search-bench] [--json results.json] [--reuse-builds]
+                                 [--no-pagefind]
     python bench/search_speed.py --languages en,da,zh [--articles 1000] [--runs 3] ...
+
+The issue 21 comparison, in every run (bench/search_typing.py says how it is timed): the visitor
+types an English query (TYPED_QUERY) and a Chinese one (the first Chinese article's title) as soon
+as the search box exists; the complete answer (helpgen: the results with their sections; Pagefind:
+with their excerpts) in ms since navigation, for helpgen on its home page against that page's
+DOMContentLoaded, and for Pagefind (pip `pagefind[extended]`) indexing the same article pages, on a
+page with its Default UI only (bench/pagefind_site.py; the Chinese query against Pagefind's index
+built with --force-language zh, so that Pagefind segments it). Search bytes: gzip size of each file
+fetched (helpgen: worker, manifest, chunks, articles; Pagefind: everything under its bundle folder).
 
 For each size, generates a help center with bench/generate.py (seed 1: 20 categories, 300-900 words
 per article, ~10% Chinese), builds it with `helpgen build`, and, up to --plain-up-to articles, builds
@@ -47,12 +57,16 @@ from generate import generate, write_plain_variant  # noqa: E402
 from translations import QUERIES as LANGUAGE_QUERIES, generate_languages  # noqa: E402
 from search import (CHROMIUM, CHROMIUM_ARGS, FIRST_RESULT, RECORD_FIRST_RESULT_JS, serve_directory,  # noqa: E402
                     time_one_search)
+import pagefind_site  # noqa: E402
+from search_typing import time_typing  # noqa: E402
 
 REPO = BENCH.parent
 VENV_BIN = REPO / ".venv" / "bin"
 PYTHON = str(VENV_BIN / "python") if (VENV_BIN / "python").exists() else sys.executable
 # Words from the generator's own vocabulary: each matches many article titles and bodies.
 QUERIES = ("refund", "password", "warranty")
+TYPED_QUERY = "refund policy"  # issue 21's English query
+HELPGEN_BOX, HELPGEN_RESULTS = "input.md-search__input", ".md-search-result__list"
 
 
 def log(message: str) -> None:
@@ -156,7 +170,76 @@ def measure(site: Path, runs: int, timeout: float, prefix: str = "", queries: tu
     }
 
 
-def bench_size(n: int, work: Path, with_plain: bool, runs: int, timeout: float, reuse: bool = False) -> dict:
+def chinese_title(project: Path) -> str:
+    """The title of the first Chinese article (generate.py names them zh-…): a Chinese query."""
+    for path in sorted((project / "content").glob("*/zh-*.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.startswith("title:"):
+                return line.split(":", 1)[1].strip().strip('"')
+    sys.exit(f"no Chinese article in {project}")
+
+
+def typing_race(site: Path, runs: int, timeout: float, zh_query: str, pagefind: bool) -> dict:
+    """helpgen and Pagefind, each query typed as soon as the box exists, `runs` fresh contexts each,
+    alternating the tools so that both meet the same spells of load; medians."""
+    from playwright.sync_api import sync_playwright
+
+    def helpgen_files(url: str) -> bool:
+        return "search" in url and "pagefind" not in url
+
+    samples: dict[str, list[dict]] = {}
+    with serve_directory(site) as (base, _), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for _ in range(runs):
+                for lang, query in (("en", TYPED_QUERY), ("zh", zh_query)):
+                    samples.setdefault(f"helpgen-{lang}", []).append(time_typing(
+                        browser, base + "/", HELPGEN_BOX, HELPGEN_RESULTS, query, helpgen_files, timeout))
+                    if pagefind:
+                        bundle = "pagefind" if lang == "en" else "pagefind-zh"
+                        samples.setdefault(f"pagefind-{lang}", []).append(time_typing(
+                            browser, f"{base}/{bundle}-search.html", pagefind_site.BOX, pagefind_site.RESULTS, query,
+                            lambda url, bundle=bundle: f"/{bundle}/" in url, timeout))
+                log("  typed: " + ", ".join(f"{k} {v[-1]['complete_ms']} ms" for k, v in samples.items()))
+        finally:
+            browser.close()
+    out = {}
+    for key, found in samples.items():
+        out[key] = {"complete_ms": statistics.median(s["complete_ms"] for s in found),
+                    "box_ms": statistics.median(s["box_ms"] for s in found),
+                    "typed_ms": statistics.median(s["typed_ms"] for s in found),
+                    "after_typing_ms": statistics.median(s["complete_ms"] - s["typed_ms"] for s in found),
+                    "complete_all_ms": [s["complete_ms"] for s in found],
+                    "dom_content_loaded_ms": statistics.median(s["dom_content_loaded_ms"] for s in found),
+                    "search_bytes": statistics.median(search_transfer(site, s["search_files"])[1] for s in found)}
+    return out
+
+
+def race_table(rows: list[dict]) -> str:
+    lines = ["| articles | query | helpgen complete | its page's DOMContentLoaded | helpgen / DCL | Pagefind complete | "
+             "helpgen / Pagefind | search bytes helpgen | Pagefind | box typed into, typing done, answer after it: "
+             "helpgen · Pagefind |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        race = row.get("typed_race") or {}
+        for lang in ("en", "zh"):
+            h, p = race.get(f"helpgen-{lang}"), race.get(f"pagefind-{lang}")
+            if not h:
+                continue
+            pf = f"{p['complete_ms']:.0f} ms | {h['complete_ms'] / p['complete_ms']:.2f}x" if p else "– | –"
+            pb = f"{p['search_bytes'] / 1e3:,.0f} kB" if p else "–"
+            lines.append(f"| {row['articles']:,} | {row['typed_queries'][lang]} | {h['complete_ms']:.0f} ms | "
+                         f"{h['dom_content_loaded_ms']:.0f} ms | {h['complete_ms'] / h['dom_content_loaded_ms']:.2f}x | "
+                         f"{pf} | {h['search_bytes'] / 1e3:,.0f} kB | {pb} | {_phases(h)} · {_phases(p)} |")
+    return "\n".join(lines)
+
+
+def _phases(m: dict | None) -> str:
+    """When the box could be typed into, when the typing was done, and the answer's own time after it."""
+    return f"{m['box_ms']:.0f}, {m['typed_ms']:.0f}, +{m['after_typing_ms']:.0f} ms" if m else "–"
+
+
+def bench_size(n: int, work: Path, with_plain: bool, runs: int, timeout: float, reuse: bool = False,
+               pagefind: bool = True) -> dict:
     project, plain = work / f"helpgen-{n}", work / f"plain-{n}"
     if not (project / "content").is_dir():
         log(f"generating {n} articles into {project}")
@@ -168,6 +251,14 @@ def bench_size(n: int, work: Path, with_plain: bool, runs: int, timeout: float, 
                                         project))
     index_bytes, index_files = folder_size(project / "site" / "search" / "helpgen")
     row["helpgen_index_bytes"], row["helpgen_index_files"] = index_bytes, index_files
+    if pagefind:
+        log("Pagefind index of the same article pages (and one with --force-language zh)")
+        for bundle, language in (("pagefind", None), ("pagefind-zh", "zh")):
+            pagefind_site.index_site(project / "site", bundle, language, PYTHON)
+            pagefind_site.write_search_page(project / "site", bundle, language or "en")
+    row["typed_queries"] = {"en": TYPED_QUERY, "zh": chinese_title(project)}
+    log(f"typing {TYPED_QUERY!r} and {row['typed_queries']['zh']!r} as soon as the box exists ({runs} runs)")
+    row["typed_race"] = typing_race(project / "site", runs, timeout, row["typed_queries"]["zh"], pagefind)
     log(f"measuring helpgen search ({len(QUERIES)} queries x {runs} runs)")
     row["helpgen"] = measure(project / "site", runs, timeout)
     if with_plain:
@@ -263,6 +354,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--reuse-builds", action="store_true", help="measure sites already built in --work")
     parser.add_argument("--languages", help="per language: a multi-language site, e.g. en,da,zh (the first at "
                         "the root), N articles in each; a table per language")
+    parser.add_argument("--no-pagefind", action="store_true", help="leave Pagefind out of the typing comparison")
     args = parser.parse_args(argv)
     if args.languages:
         languages = tuple(args.languages.split(","))
@@ -272,12 +364,12 @@ def main(argv: list[str] | None = None) -> None:
         rows = [bench_languages(n, args.work, languages, args.runs, args.timeout, args.reuse_builds)
                 for n in (args.articles or [1000])]
     else:
-        rows = [bench_size(n, args.work, n <= args.plain_up_to, args.runs, args.timeout, args.reuse_builds)
-                for n in (args.articles or [5000])]
+        rows = [bench_size(n, args.work, n <= args.plain_up_to, args.runs, args.timeout, args.reuse_builds,
+                           not args.no_pagefind) for n in (args.articles or [5000])]
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
     print(json.dumps(rows, indent=2), file=sys.stderr)
-    print(language_tables(rows) if args.languages else table(rows))
+    print(language_tables(rows) if args.languages else table(rows) + "\n\n" + race_table(rows))
 
 
 if __name__ == "__main__":

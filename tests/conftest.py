@@ -104,7 +104,7 @@ def demo_copy(tmp_path: Path) -> Project:
     """The repository's demo help center, copied so tests can build and change it freely."""
     root = tmp_path / "demo"
     root.mkdir()
-    for name in ("mkdocs.yml", "support.yml"):
+    for name in ("mkdocs.yml", "support.yml", "synonyms.yml"):
         shutil.copy(REPO / name, root / name)
     shutil.copytree(REPO / "content", root / "content")
     return Project(root)
@@ -116,7 +116,7 @@ def demo_build(tmp_path_factory) -> Path:
     from helpgen.mkdocs.commands import build_site
 
     root = tmp_path_factory.mktemp("demo-build")
-    for name in ("mkdocs.yml", "support.yml"):
+    for name in ("mkdocs.yml", "support.yml", "synonyms.yml"):
         shutil.copy(REPO / name, root / name)
     shutil.copytree(REPO / "content", root / "content")
     build_site(root / "mkdocs.yml", root / "site")

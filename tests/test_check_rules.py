@@ -104,6 +104,8 @@ LANGUAGE_RULES = {"outside-language-folder", "translation-outdated", "translatio
 # Notices need notices in support.yml or a support-status.json: tests/test_notice_checks.py plants them.
 NOTICE_RULES = {"notice-ended", "notice-window-reversed", "notice-unknown-channel", "notice-untranslated",
                 "notice-response-worse", "status-invalid", "status-unknown-field"}
+# The rules on synonyms.yml: tests/test_search_synonyms.py plants them.
+SEARCH_RULES = {"synonyms-invalid", "synonym-dead"}
 
 
 def test_the_planted_project_covers_every_rule_but_support_invalid():
@@ -115,7 +117,7 @@ def test_the_planted_project_covers_every_rule_but_support_invalid():
     # The insights rules need support.yml's feedback, or a built site and visitors' events: tests/insights/.
     insights = {"feedback-nowhere", "insights-unanswered", "insights-answered", "insights-unhelpful"}
     assert planted | {"support-invalid", "url-vanished", "fixed-offset-zone", "text-cut-by-comment",
-                      "strings-invalid"} | LANGUAGE_RULES | NOTICE_RULES | insights == \
+                      "strings-invalid"} | LANGUAGE_RULES | NOTICE_RULES | SEARCH_RULES | insights == \
         {rule.id for rule in RULES}
 
 

@@ -23,6 +23,7 @@ from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
 from ..i18n.overrides import load_overrides
 from ..output import host_file_problems
+from ..search.synonym_file import DEFAULT_FILE as SYNONYMS_FILE, SynonymSource
 from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
@@ -75,6 +76,7 @@ class ContentProject:
     language: str = ""  # the language of a multi-language site's folder being checked ("" = one language)
     text: object = None  # that language's helpgen.i18n Messages (variables read as its articles will)
     fallback_pages: tuple[str, ...] = ()  # the default language's pages, which its links may reach
+    synonyms: SynonymSource | None = None  # synonyms.yml (checks/synonyms.py)
     # How to spread the rules that read one file at a time over processes (perfile.py); None: here.
     map_work: MapWork | None = field(default=None, compare=False, hash=False)
     # The theme's static files (content may not take their paths), its templates, and the files mkdocs.yml
@@ -279,6 +281,8 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         front_matter=settings.front_matter,
         migration=settings.migration,
         site_url=settings.site_url,
+        synonyms=SynonymSource(settings.project_dir / (settings.synonyms_file or SYNONYMS_FILE),
+                               _join(shown_project, settings.synonyms_file or SYNONYMS_FILE), bool(settings.synonyms_file)),
     )
     return project, findings, today
 

@@ -23,6 +23,7 @@ from .notices import check_notices
 from .project import is_markdown
 from .reserved import check_site_paths, reserved_paths
 from .rules import BySeverity, finding
+from .synonyms import check_synonyms
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
                                     project.theme.owner_files, is_markdown)
     reserved = reserved_paths(project.theme.static_files, [lang.url_prefix for lang in languages])
     findings += check_site_paths(project, languages, results, reserved)
+    if project.synonyms is not None:
+        findings += check_synonyms(project.synonyms, languages, {code: _searched(r.articles.pages) for code, r in results.items()})
     translations = TranslationMap(languages, {code: r.articles for code, r in results.items()})
     result = LanguagesResult(findings, results, translations)
     if languages.multilingual:
@@ -111,6 +114,11 @@ def check_languages(project, languages: SiteLanguages, today: dt.date, cache=Non
         findings += check_notices(project.support.notices, project.support, tuple(lang.code for lang in languages), today)
     findings.sort(key=lambda p: (p.location.file, p.location.line, p.location.col, p.rule, p.message))
     return result
+
+
+def _searched(articles) -> list[Article]:
+    """The articles search holds: not those its front matter keeps out (`search: {exclude: true}`)."""
+    return [a for a in articles if not (isinstance(a.meta.get("search"), dict) and a.meta["search"].get("exclude"))]
 
 
 def untranslated_support_texts(support, languages: SiteLanguages) -> list[Problem]:

@@ -102,6 +102,7 @@ class SiteSettings:
     host_files: tuple[str, ...] = ()
     strings_file: str = "strings.yml"
     site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
+    synonyms_file: str = ""  # the plugin's `synonyms` option ("": synonyms.yml when there is one)
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:
@@ -139,6 +140,7 @@ def read_site_settings(config_file: Path) -> SiteSettings:
                          if isinstance(f, str)),
         strings_file=str(options.get("strings") or "strings.yml"),
         site_dir=(project_dir / str(data.get("site_dir") or "site")).resolve(),
+        synonyms_file=str(options.get("synonyms") or ""),
     )
 
 

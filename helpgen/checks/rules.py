@@ -249,6 +249,16 @@ RULES: tuple[Rule, ...] = (
     Rule("status-unknown-field", WARNING, "notices",
          "A field in support-status.json that helpgen does not know (usually a typo): pages ignore it.",
          "Rename it to the suggested field, or remove it.", silenceable=False),
+    # Search
+    Rule("synonyms-invalid", ERROR, "search",
+         "A line of synonyms.yml that search cannot use: not `a, b` or `a => b`, a term missing or only of "
+         "words search ignores, a Chinese term with spaces, or a language the site does not have.",
+         "Correct the line at the reported place; docs/search.md shows the format.", silenceable=False),
+    Rule("synonym-dead", WARNING, "search",
+         "A line of synonyms.yml whose targets no article of the language has: searching its words finds "
+         "nothing more than without it.",
+         "Use the words the articles use on the right of `=>` (or in the list), or remove the line.",
+         silenceable=False),
     # The checker itself
     Rule("ignore-unknown-rule", WARNING, "meta",
          "A `helpgen: ignore` comment naming a rule id that does not exist.",

@@ -35,7 +35,7 @@ FRONT_MATTER_KEYS = {
     "type": "faq | policy | guide (default guide).",
     "category": "Category id; default: the article's top-level folder.",
     "tags": "A list of words customers might search for.",
-    "keywords": "Words customers use that the article does not (\"send back\"): searched like tags, never shown.",
+    "keywords": "Words customers type for this article that it does not use (\"send back\"): searched like the title, never shown.",
     "updated": "YYYY-MM-DD; shown as \"Updated on\". Policies should have it.",
     "review_by": "YYYY-MM-DD; `helpgen check` warns once it has passed.",
     "promoted": "true to feature the article on the home page.",
@@ -80,7 +80,7 @@ class Article:
     body: str = ""
     body_line: int = 1  # the file line the body starts on
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    keywords: tuple[str, ...] = ()  # hidden search words: in the index like tags, on no page
+    keywords: tuple[str, ...] = ()  # hidden search words: in the index like the title, on no page
     more: MoreFields = MoreFields()  # permalink, redirects, section, related, draft (fields.py)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)  # the team's extra_keys
     title_html: str = ""  # the title rendered, when it has Markdown in it (then `title` is its plain text)
@@ -207,7 +207,7 @@ def parse_article(text: str, src: str, file: str | None = None,
     article_type = _read_choice(reader, "type", ARTICLE_TYPES, problems) or DEFAULT_TYPE
     category = _read_category(reader, src, problems)
     tags = _read_words(reader.get("tags"), "tags", problems)
-    keywords = tuple(dict.fromkeys(_read_words(reader.get("keywords"), "keywords", problems) + more.names))
+    keywords = search_keywords(reader, problems, more.names)
     updated = expect_date(reader.get("updated"), "updated", problems)
     review_by = expect_date(reader.get("review_by"), "review_by", problems)
     promoted = read_bool(reader.get("promoted"), "promoted", problems)
@@ -282,6 +282,14 @@ def _read_category(reader: Reader, src: str, problems: list[Problem]) -> str:
                                 "`helpgen check --fix` replaces a category's title by its id"))
         return folder_category(src)
     return value
+
+
+def search_keywords(reader: Reader, problems: list[Problem], names: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The words a customer might type for this article that it does not use: front matter `keywords:`,
+    searched like the title and never shown (search/index.py), and `names`, other keys' words that are
+    such (Obsidian's `aliases:` that are names, not old paths: fields.MoreFields.names). The one place
+    front matter becomes search keywords."""
+    return tuple(dict.fromkeys(_read_words(reader.get("keywords"), "keywords", problems) + tuple(names)))
 
 
 def _read_words(node: Node | None, key: str, problems: list[Problem]) -> tuple[str, ...]:

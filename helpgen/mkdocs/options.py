@@ -46,6 +46,8 @@ class HelpgenConfig(Config):
     """Files of the project (paths from mkdocs.yml) published at the site's root as the web host's own
     configuration, e.g. `[_headers, CNAME]`; a listed `_redirects` comes before helpgen's rules. Content
     files may never configure the host."""
+    synonyms = opt.Optional(opt.Type(str))
+    """Path of the synonyms file, relative to mkdocs.yml (default: synonyms.yml, when there is one)."""
     generator = opt.Type(bool, default=True)
     """`false` drops Material's "Made with Material for MkDocs" line from every page's footer."""
 

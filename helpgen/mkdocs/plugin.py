@@ -35,6 +35,7 @@ from .options import HelpgenConfig, WarningCounter, team_options
 from .themes import theme_dir
 from .sources import (check_site_content, display_path, display_root, generated_pages, generated_titles, mark_toc,
                       markdown_extensions, published_pages, publish_at_urls, refuse_links_outside, vault_notes)
+from .search_index import search_document, synonym_source, use_search_worker, write_search_indexes
 from ..content.variables import substitute, support_variables
 from ..content.languages import SiteLanguages, single_language, site_languages
 from ..checks.links import links_to_default
@@ -120,8 +121,9 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         # MkDocs watches the docs and mkdocs.yml; a changed promise in support.yml must refresh the preview too.
         project = Path(config.config_file_path or ".").resolve().parent
         server.watch(str(project / self.config.support))
-        if (project / self.config.strings).is_file():
-            server.watch(str(project / self.config.strings))
+        for optional in (self.config.strings, synonym_source(config, self.config.synonyms).path):
+            if (project / optional).is_file():
+                server.watch(str(project / optional))
         return server
 
     @property
@@ -191,16 +193,18 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         config.site_dir = str(self.staging)
 
     def on_files(self, files: Files, *, config) -> Files:
+        use_search_worker(files, config)
         docs_dir = Path(config.docs_dir)
         refuse_links_outside(files, docs_dir, display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
         self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
                                       self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs, self.migration)
+                                      self._drafts(), self.check_jobs, self.migration,
+                                      synonym_source(config, self.config.synonyms))
         if self.command != "serve" and self._moves(config):
             self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
                                           self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
-                                          self.check_jobs, self.migration)
+                                          self.check_jobs, self.migration, synonym_source(config, self.config.synonyms))
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []
@@ -288,12 +292,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         html = sanitize(html, self.html_policy)
         article = self.article_by_src.get(page.file.src_uri)
         if article and not article.is_index and not (page.meta.get("search") or {}).get("exclude"):
-            lang, _ = language_of_path(self.languages, page.file.src_uri)
-            self.search_documents.append(search.with_terms(search.document_from_html(
-                page.url, article.title, html, article.description, article.tags, article.keywords,
-                language=lang.code if self.languages.multilingual else "")))
-            # helpgen's index answers searches: Material's would repeat the work and ship every page's text.
-            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+            self.search_documents.append(search_document(page, article, html, self.languages))
         return html
 
     def on_env(self, env, *, config, files):
@@ -371,8 +370,8 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
                                    self.material_languages, self.page_languages,
                                    {code: catalog.home_src for code, catalog in self.catalogs.items()})
         config.theme["language"] = self.theme_language
-        search.write_language_indexes(self.search_documents, Path(config.site_dir),
-                                      [(lang.code, lang.url_prefix) for lang in self.languages], self._cache(self.search_cache))
+        write_search_indexes(self.search_documents, config, self.languages, self._cache(self.search_cache),
+                             synonym_source(config, self.config.synonyms))
         if self.build_store is not None:
             self.build_store.save("checks", self.check_cache)
             if self.search_cache.changed():

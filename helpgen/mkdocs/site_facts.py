@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from ..checks.project import ThemeFacts
-from .themes import theme_dir
+from .themes import published_theme_files, theme_dir
 
 
 def theme_facts(config) -> ThemeFacts:
@@ -21,7 +21,7 @@ def theme_facts(config) -> ThemeFacts:
     static = Files([])
     static.add_files_from_theme(env, config)  # exactly what MkDocs copies from the theme when nothing hides it
     templates = frozenset(env.list_templates(filter_func=lambda name: name.endswith((".html", ".xml"))))
-    return ThemeFacts(frozenset(f.src_uri for f in static), owner_files(config), templates)
+    return ThemeFacts(published_theme_files(f.src_uri for f in static), owner_files(config), templates)
 
 
 def owner_files(config) -> frozenset[str]:

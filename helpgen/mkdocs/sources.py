@@ -27,6 +27,7 @@ from ..errors import HelpgenError, Location, Problem
 from ..hours.support import SupportConfig
 from ..migrate.obsidian import Notes
 from ..content.redirects import output_file
+from ..search.synonym_file import SynonymSource
 from ..security import HtmlPolicy
 from .site_facts import theme_facts
 from .workers import fork_available, fork_map
@@ -37,7 +38,8 @@ log = logging.getLogger("mkdocs.plugins.helpgen")
 def check_site_content(files: Files, config, support: SupportConfig, support_option: str, today: dt.date,
                    languages: SiteLanguages, html_policy: HtmlPolicy, limits: Limits, cache: CheckCache | None,
                    front_matter: FrontMatterOptions, drafts: bool, jobs: int = 1,
-                   migration: MigrationOptions = MigrationOptions()) -> LanguagesResult:
+                   migration: MigrationOptions = MigrationOptions(),
+                   synonyms: SynonymSource | None = None) -> LanguagesResult:
     """Hand MkDocs' view of the project to the check engine; raise its errors, log its warnings."""
     toc = config.mdx_configs.get("toc", {})
     docs = os.path.abspath(config.docs_dir)
@@ -62,6 +64,7 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
         include_drafts=drafts,
         site_url=config.site_url or "",
         map_work=functools.partial(fork_map, jobs=jobs) if jobs > 1 and fork_available() else None,
+        synonyms=synonyms,
     )
     result = check_languages(project, languages, today, cache)
     # Drafts (without --drafts) and redirect stubs are no pages: not built, not in search or the sitemap.

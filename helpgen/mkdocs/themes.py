@@ -13,3 +13,13 @@ def theme_dir() -> Path:
         return packaged
     # An editable install runs from the checkout, where themes/ sits beside the package.
     return package.parent / "themes" / THEME_NAME
+
+
+SCRIPTS = "assets/javascripts/"
+
+
+def published_theme_files(paths) -> frozenset[str]:
+    """The theme's files as the site publishes them: the search worker's parts as one script."""
+    from ..search.worker_script import SCRIPT, part_paths
+
+    return frozenset(set(paths) - {SCRIPTS + part for part in part_paths()} | {SCRIPTS + SCRIPT})

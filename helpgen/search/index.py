@@ -6,7 +6,8 @@ Layout under `search/helpgen/` in the site (docs/search.md explains the choice w
     <build>/t/<n>.json     lexicon chunks: contiguous slices of the sorted term list, ~CHUNK_BYTES each
                            {"w": {surface word: stem or [stems]}, "s": {stem: postings},
                             "n": [stems that are not words themselves: never offered as completions],
-                            "c": {doc id: card}: the result cards of each stem's best RESULTS articles (postings.py)}
+                            "c": {doc id: card}: the result cards of each stem's best RESULTS articles (postings.py),
+                            "y": {word: synonym entries}, when synonyms.yml has some (synonyms.py)}
     <build>/d/<id>.json    one per article: title, location, tags, description, sections (for results)
 
 A card is a result as shown before its article file arrives: [title, location, tags, description]
@@ -15,8 +16,8 @@ best articles, so the chunk alone paints its results; the article files then add
 the snippet of an article without a description.
 
 Postings are flat integer lists `[doc-id delta, score, section mask, ...]`. The score is the term's
-weighted, length-normalized frequency over the article's fields (title > tags > description >
-headings > body) times 100; the query side multiplies it by the term's rarity (idf). The section mask
+weighted, length-normalized frequency over the article's fields (title and keywords > tags >
+description > headings > body) times 100; the query side multiplies it by the term's rarity (idf). The section mask
 has bit i set when section i (0 = the intro) contains the term: it picks the section a result links to.
 A visitor's browser downloads the manifest, then only the chunks for the words typed and the
 documents it shows.
@@ -36,6 +37,8 @@ from pathlib import Path
 
 from . import postings
 from .sections import Section
+from .synonym_file import Synonym
+from .synonyms import Vocabulary, index_entries, postings_documents
 from .text import ALL_STOP_WORDS, DEFAULT_LANGUAGE, STEMMED_LANGUAGES, analysis_language, detect_language, terms
 
 FORMAT = 1
@@ -54,7 +57,7 @@ class SearchDocument:
     tags: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     language: str = ""  # the site language of the page ("da", "zh-TW"); "" = detect from the text
-    keywords: tuple[str, ...] = ()  # the writer's hidden search words: scored as tags, never shown
+    keywords: tuple[str, ...] = ()  # the writer's hidden search words: scored as the title, never shown
     # The article's terms, when worked out where the page was built (`with_terms`, in a page worker):
     # what the text gives, so not part of what the document is.
     terms: "_DocumentTerms | None" = field(default=None, compare=False, repr=False)
@@ -67,6 +70,7 @@ class SearchIndex:
     postings: dict[str, list[int]]  # stem -> flat [doc delta, score, mask, ...]
     surfaces: dict[str, list[str]]  # surface word -> its stems, when they are not just the word itself
     words: set[str] = field(default_factory=set)  # every surface word
+    synonyms: dict[str, list] = field(default_factory=dict)  # word -> synonym entries (synonyms.py)
     build: str = ""
     chunks: list[tuple[str, dict]] = field(default_factory=list)  # (first key, chunk json)
     # The bytes of each chunk file and each article file, serialized once for the build id and the
@@ -80,7 +84,8 @@ def _field_terms(doc: SearchDocument, language: str) -> tuple[dict[str, list], l
     sections = [(terms(s.title, language), terms(s.text, language)) for s in doc.sections]
     fields = {
         "title": terms(doc.title, language),
-        "tags": terms(" ".join(doc.tags + doc.keywords), language),
+        "keywords": terms(" ".join(doc.keywords), language),
+        "tags": terms(" ".join(doc.tags), language),
         "description": terms(doc.description, language),
         "headings": [pair for heading, _ in sections for pair in heading],
         "body": [pair for _, text in sections for pair in text],
@@ -179,7 +184,9 @@ class TermsCache:
         return analyzed
 
 
-def build_index(documents: list[SearchDocument], cache: TermsCache | None = None) -> SearchIndex:
+def build_index(documents: list[SearchDocument], cache: TermsCache | None = None,
+                synonyms: tuple[Synonym, ...] = (), language: str = DEFAULT_LANGUAGE) -> SearchIndex:
+    """The index of these articles; `synonyms` the site's lines for its `language` (synonyms.py)."""
     docs = sorted(documents, key=lambda d: d.location)
     analyzed = cache.analyze_all(docs) if cache is not None else [_terms_of(doc) for doc in docs]
     locations, data = tuple(doc.location for doc in docs), [terms_.data for terms_ in analyzed]
@@ -190,6 +197,9 @@ def build_index(documents: list[SearchDocument], cache: TermsCache | None = None
         cache.postings = made
     own = {surface: sorted(stems) for surface, stems in made.surfaces.items() if stems != {surface}}
     index = SearchIndex(docs, made.postings, own, set(made.surfaces))
+    if synonyms:
+        vocabulary = Vocabulary(made.surfaces, postings_documents(made.postings))
+        index.synonyms = index_entries(synonyms, language, vocabulary)
     # Each stem's postings are JSON once (made.texts): their length decides the chunks, and the text
     # goes in as is.
     index.chunks = _chunk(index, made.texts, made.best)
@@ -208,7 +218,7 @@ def card(doc: SearchDocument) -> list:
 def _chunk(index: SearchIndex, texts: dict[str, str], best: dict[str, list[int]]) -> list[tuple[str, dict]]:
     """Split the sorted keys (stems and surface words) into contiguous chunks of about CHUNK_BYTES,
     counting each card once per chunk."""
-    keys = sorted(set(index.postings) | set(index.surfaces))
+    keys = sorted(set(index.postings) | set(index.surfaces) | set(index.synonyms))
     cards: dict[int, tuple[list, int]] = {}
 
     def card_of(doc_id: int) -> tuple[list, int]:
@@ -219,7 +229,7 @@ def _chunk(index: SearchIndex, texts: dict[str, str], best: dict[str, list[int]]
 
     def entry(key: str, chunk: dict) -> tuple[int, list[int]]:
         """The bytes `key` adds to `chunk`, and the documents whose cards it brings."""
-        size = len(key) + 8
+        size = len(key) + 8 + (len(_dumps(index.synonyms[key])) + len(key) + 4 if key in index.synonyms else 0)
         if key not in index.postings:
             return size, []
         size += len(texts[key])
@@ -247,6 +257,8 @@ def _chunk(index: SearchIndex, texts: dict[str, str], best: dict[str, list[int]]
             current["s"][key] = index.postings[key]
             if key not in index.words:
                 current["n"].append(key)
+        if key in index.synonyms:
+            current.setdefault("y", {})[key] = index.synonyms[key]
         for doc_id in new_cards:
             current["c"][str(doc_id)] = card_of(doc_id)[0]
         size += entry_size

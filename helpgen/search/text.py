@@ -30,25 +30,34 @@ _HAN = re.compile(f"[{HAN_RANGES}]")
 _PIECE = re.compile(f"[{HAN_RANGES}]+|[^\\W_{HAN_RANGES}]+")
 
 # Function words that match nearly every article. Written for help-center text, kept short on purpose:
-# a word missing here is merely indexed; a content word listed here would be unsearchable.
+# a word missing here is merely indexed; a content word listed here would be unsearchable. Negations
+# (not, no, ikke) are no stop words: "not showing", "virker ikke" is how customers describe a problem,
+# and troubleshooting articles say it back.
 STOP_WORDS = {
     "en": frozenset("""
         a about after all also am an and any are as at be been before being but by can could did do
         does doing for from had has have having he her here hers him his how i if in into is it its
-        itself me more most my myself no nor not of off on once only or other our ours out over own
+        itself me more most my myself of off on once only or other our ours out over own
         same she should so some such than that the their theirs them then there these they this those
         through to too under until up very was we were what when where which while who whom why will
-        with would you your yours yourself
+        with would you your yours yourself something anything everything someone anyone everyone
     """.split()),
     "da": frozenset("""
         af alle andet andre at blev blive bliver da de dem den denne der deres det dette dig din dine
         disse dit du efter eller en end er et for fra ham han hans har havde have hende hendes her hos
-        hun hvad hvis hvor hvordan hvorfor i ikke ind jeg jer jo kan kunne man mange med meget men mig
-        min mine mit mod når nu og også om op os over på sig sin sine sit skal skulle som så til ud
+        hun hvad hvis hvor hvordan hvorfor i ind jeg jer jo kan kunne man mange med meget men mig
+        min mine mit mod noget nogen nogle når nu og også om op os over på sig sin sine sit skal skulle som så til ud
         under var vi vil ville vor vores være været
     """.split()),
+    # Simplified and Traditional: the particles, pronouns and question words a customer's question is
+    # made of (怎么办, 哪里, 吗) and that every article has; a topic word never is one.
     "zh": frozenset("""
         的 了 和 与 及 或 是 在 我 你 您 他 她 它 我们 你们 他们 这 那 也 都 就 将 被 把 对 从 向
+        與 們 我們 你們 他們 這 將 對 從
+        吗 呢 吧 啊 呀 嗎 么 麼 怎么 怎么办 怎样 怎么样 怎麼 怎麼辦 怎樣 如何 什么 什麼 为什么 為什麼
+        哪 哪里 哪裡 哪儿 哪个 哪個 哪些 多少 几 幾 是否 有没有 有沒有 能不能 可不可以 要不要
+        可以 能 会 會 要 想 得 着 著 过 過 之间 之間 一下 一个 一個 这个 這個 那个 那個 这些 這些 那些
+        里 裡 上 中 到 给 給 让 讓 还 還 又 很
     """.split()),
 }
 ALL_STOP_WORDS = frozenset().union(*STOP_WORDS.values())
@@ -133,8 +142,24 @@ def _load_dictionary(jieba) -> None:
 
 @lru_cache(maxsize=100_000)
 def segment_han(run: str) -> tuple[str, ...]:
-    """jieba's search segmentation (words plus their sub-words), Han pieces only."""
-    return tuple(piece for piece in _jieba().cut_for_search(run) if _HAN.match(piece))
+    """jieba's search segmentation (its words, and the dictionary words inside the longer ones, as
+    `jieba.cut_for_search` gives them), plus the dictionary words a lone character makes with its
+    neighbour. Why: jieba cuts by the sentence around it, 笔记不同步 into 笔记/不/同步 but 数据不同步 into
+    数据/不同/步, and a search for 同步 (sync) must find both. Han pieces only."""
+    jieba = _jieba()
+    frequency = jieba.dt.FREQ
+    tokens = list(jieba.cut(run))
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        for size in (2, 3):  # cut_for_search's own step
+            if len(token) > size:
+                out += [gram for k in range(len(token) - size + 1) if frequency.get(gram := token[k:k + size])]
+        out.append(token)
+        if len(token) == 1 and token not in STOP_WORDS["zh"]:
+            before = tokens[i - 1][-1] + token if i else ""
+            after = token + tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            out += [word for word in (before, after) if len(word) == 2 and frequency.get(word)]
+    return tuple(piece for piece in out if _HAN.match(piece))
 
 
 def terms(text: str, language: str) -> list[tuple[str, str]]:
@@ -173,3 +198,8 @@ def stem_key(stem_: str, language: str) -> str:
     """Stems of other languages than English are kept apart ("return~da"): a Danish word then finds
     Danish articles, not every English article sharing the stem. "~" never occurs inside a word."""
     return stem_ if language == DEFAULT_LANGUAGE else f"{stem_}{STEM_MARK}{language}"
+
+
+def bare_stem(stem_: str) -> str:
+    """A stem without its language mark: "return~da" -> "return"."""
+    return stem_.split(STEM_MARK, 1)[0]

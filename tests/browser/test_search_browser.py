@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,13 +134,35 @@ def test_a_search_link_worker_nobody_takes_is_stopped_when_the_page_has_loaded(b
     assert len(stopped) == 1 and "helpgen-search.js" in stopped[0]
 
 
-def test_a_page_without_a_search_link_starts_its_worker_as_material_does(blank_page, demo, serve_site):
+def test_every_page_starts_its_worker_early_and_material_keeps_it(blank_page, demo, serve_site):
     blank_page.goto(serve_site(demo / "site"), wait_until="load")
-    assert blank_page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, False]
+    assert blank_page.evaluate("[window.__workersStarted, window.__workerBeforeMaterial]") == [1, True]
     assert blank_page.evaluate("window.Worker.toString().includes('__workersStarted')")
     search_for(blank_page, "express")
     expect(blank_page.locator(FIRST_RESULT).first.locator("h1")).to_have_text(
         "What are the delivery times and costs?", timeout=10_000)
+
+
+def test_a_query_typed_while_the_page_loads_is_answered_when_material_starts(blank_page, demo, serve_site):
+    """The visitor types before Material's page script has run (held back here until they are done):
+    the worker, started in the page's head, ranks what was typed and fetches its articles meanwhile,
+    and the answer, with its sections, appears once Material runs, without another key."""
+    held = []
+    blank_page.route("**/javascripts/bundle.*.js", lambda route: held.append(route))
+    blank_page.goto(serve_site(demo / "site"), wait_until="commit")
+    box = blank_page.locator("input.md-search__input")
+    box.wait_for(state="visible", timeout=10_000)
+    box.focus()
+    with blank_page.expect_request(lambda request: "/search/helpgen/" in request.url and "/d/" in request.url,
+                                   timeout=10_000):
+        blank_page.keyboard.type("express delivery")
+    assert held, "Material's page script is still held back: the worker fetched the articles on its own"
+    for route in held:
+        route.continue_()
+    first = blank_page.locator(FIRST_RESULT).first
+    expect(first.locator("h1")).to_have_text("What are the delivery times and costs?", timeout=10_000)
+    expect(first.locator("a.md-search-result__link[href*='#express-delivery']")).to_be_attached(timeout=10_000)
+    assert box.input_value() == "express delivery"
 
 
 def test_nonsense_query_offers_the_contact_channels_with_their_status(page):
@@ -210,23 +233,8 @@ theme: {name: material, features: [search.suggest, search.highlight]}
 plugins: [search]
 """
 
-MATERIAL_RANKS_JS = """
-async ([workerUrl, queries]) => {
-  const index = await (await fetch("search/search_index.json")).json();
-  const worker = new Worker(workerUrl);
-  const next = () => new Promise(resolve => worker.addEventListener("message", e => resolve(e.data), {once: true}));
-  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  await next();
-  const out = {};
-  for (const q of queries) {
-    worker.postMessage({type: 2, data: q});
-    const result = await next();
-    out[q] = result.data.items.map(group => group[0].location.split("#")[0]);
-  }
-  worker.terminate();
-  return out;
-}
-"""
+sys.path.insert(0, str(REPO / "bench"))
+from search_ranking import MATERIAL_JS as MATERIAL_RANKS_JS  # noqa: E402  (Material's worker, ranking each query)
 
 
 def test_plain_material_ranking_on_the_known_item_set(chromium, demo, serve_site, tmp_path, capsys):

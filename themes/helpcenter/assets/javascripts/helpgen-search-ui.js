@@ -176,9 +176,22 @@
     });
   }
 
+  /** Typed into the search box before Material's page script listened (the page was still loading;
+   * helpgen-search-early.html had the worker rank it meanwhile): Material searches on the next key,
+   * so a visitor who stopped typing would see nothing. Ask it now, the caret where it was. */
+  function searchWhatWasTyped() {
+    var input = document.querySelector("input[data-md-component=search-query]");
+    if (!input || !input.value || document.activeElement !== input) return;
+    if (new URLSearchParams(location.search).get("q") === input.value) return; // a search link: Material's own
+    var caret = input.selectionStart;
+    openMaterialSearch(input.value);
+    input.setSelectionRange(caret, caret);
+  }
+
   function setup() {
     setupFallback();
     setupSearchBoxes();
+    searchWhatWasTyped();
   }
 
   if (document.readyState === "loading") {
