@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import time
@@ -32,6 +33,17 @@ from helpgen.i18n import SHIPPED_LANGUAGES, browser_strings, messages
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: cannot run helpgen-hours.js")
 DRIVER = Path(__file__).parent / "js" / "hours_driver.js"
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "themes/helpcenter/assets/javascripts"
+# The hours engine: its parts, each mirroring a module of helpgen/hours/, in the order they need each other,
+# then helpgen-hours.js, which makes HelpgenHours (module.exports in Node) of them.
+HOURS_ENGINE = ("helpgen-schedule.js", "helpgen-notice-effects.js", "helpgen-promises.js", "helpgen-hours-today.js",
+                "helpgen-hours.js")
+# What helpgen-status.js, helpgen-search-ui.js, helpgen-notices.js and the driver call, in its order.
+PUBLIC_API = ("withNotices", "openAt", "nextChangeAt", "inEffect", "mergeNotices", "nextNoticeChange", "readInstant",
+              "holidayNotice", "replyText", "headline", "text", "zoneWords", "isOpen", "nextChange", "nextOpening",
+              "nextClosing", "replyBy", "describe", "offsetAt", "wallToInstant", "localDay", "openPeriods",
+              "HORIZON_DAYS")
 SEED = int(os.environ.get("HELPGEN_PARITY_SEED", "20261124"))
 CASES = 12_000
 NOTICE_EVERY = 4  # notices are checked on every fourth case: each walks several channels
@@ -237,11 +249,28 @@ def test_javascript_engine_agrees_with_python_engine():
         f"case {case}\nschedule {schedule}\npython {py}\njs     {js_}" for case, schedule, py, js_ in disagreements[:5])
 
 
-def test_the_script_defines_helpgen_hours_in_a_browser_like_global_scope():
-    # No `module` there: the plain <script> path must set the global, as a page loads it.
+def test_a_page_loads_the_engine_in_order_and_gets_the_same_helpgen_hours_as_node():
+    # main.html's plain <script> tags (no defer, no async: they run in the order written) hold the parts
+    # in the order they need each other, then helpgen-hours.js, before every script that uses HelpgenHours.
+    main = (ROOT / "themes/helpcenter/main.html").read_text(encoding="utf-8")
+    loaded = re.findall(r"""<script src="\{\{ 'assets/javascripts/([\w-]+\.js)' \| url \}\}"></script>""", main)
+    assert [name for name in loaded if name in HOURS_ENGINE] == list(HOURS_ENGINE)
+    users = ["helpgen-notices.js", "helpgen-status.js", "helpgen-banner.js", "helpgen-search-ui.js"]
+    assert all(loaded.index("helpgen-hours.js") < loaded.index(user) for user in users)
+    # No `module` in a page: the plain <script> path must set the global, and give what Node's require gives.
     script = ("const vm = require('vm'), fs = require('fs'); const sandbox = {};"
-              "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), sandbox);"
-              "process.stdout.write(Object.keys(sandbox.HelpgenHours).sort().join(','));")
-    js_file = Path(__file__).parents[1] / "themes/helpcenter/assets/javascripts/helpgen-hours.js"
-    run = subprocess.run([NODE, "-e", script, str(js_file)], capture_output=True, text=True, timeout=30, check=True)
-    assert {"isOpen", "nextChange", "nextOpening", "nextClosing", "replyBy", "describe"} <= set(run.stdout.split(","))
+              "for (const file of process.argv.slice(1)) vm.runInNewContext(fs.readFileSync(file, 'utf8'), sandbox);"
+              "const node = require(process.argv[process.argv.length - 1]);"
+              "process.stdout.write(JSON.stringify([Object.keys(sandbox.HelpgenHours), Object.keys(node)]));")
+    run = subprocess.run([NODE, "-e", script, *(str(SCRIPTS / name) for name in HOURS_ENGINE)], capture_output=True,
+                         text=True, timeout=30, check=True)
+    browser, node = json.loads(run.stdout)
+    assert browser == node == list(PUBLIC_API)
+
+
+def test_the_engine_is_its_public_api_and_nothing_more():
+    """Each part's helpers stay inside the engine: HelpgenHours is the same 23 names it was as one file."""
+    script = "process.stdout.write(JSON.stringify(Object.keys(require(process.argv[1]))))"
+    run = subprocess.run([NODE, "-e", script, str(SCRIPTS / "helpgen-hours.js")], capture_output=True, text=True,
+                         timeout=30, check=True)
+    assert json.loads(run.stdout) == list(PUBLIC_API)
