@@ -44,8 +44,9 @@ axe: tests/node_modules/.installed
 postgres:
 	@bash .ci/postgres
 
+# One worker per core (pytest-xdist): every test builds into its own temporary folder and serves on its own port.
 test: setup chromium axe
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto tests
 
 bench: setup
 	$(BIN)/python bench/run.py --articles 1000
