@@ -12,10 +12,7 @@ when that next changes. Then the live file: valid and hostile support-status.jso
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
-import subprocess
-import warnings
 
 from helpgen.hours import live_file as L
 from helpgen.hours import notice_effects as E
@@ -25,8 +22,8 @@ from helpgen.hours import schedule as S
 from helpgen.hours.notice_schema import LIMITS
 from helpgen.i18n import SHIPPED_LANGUAGES
 
-from .test_schedule_parity import (DRIVER, NODE, PROMISES, SEED, STRINGS, ZONES, pytestmark, random_instant,  # noqa: F401
-                                   random_schedule, transitions)
+from .test_schedule_parity import (PROMISES, SEED, STRINGS, ZONES, pytestmark, random_instant,  # noqa: F401
+                                   random_schedule, run_driver, stale_zones, transitions)
 
 CASES = 2_500
 HOSTILE = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>", "\u202eevil", "a\u0000b", "  ", "\ufeff",
@@ -121,54 +118,69 @@ def live_files(rng: random.Random) -> list:
     return variants
 
 
-def test_notices_change_the_maths_identically_in_both_engines():
-    rng = random.Random(SEED + 22)
-    edges = {zone: transitions(zone) for zone in ZONES}
-    schedules, channels, company = [], [], []
-    for zone in ZONES * 2:
-        schedule = random_schedule(rng, zone, edges[zone])
-        schedules.append(schedule)
-        channels.append(P.channel_payload(schedule, P.parse_promise(rng.choice(PROMISES))))
-        channels.append(P.channel_payload(S.always_open(zone), P.parse_promise(rng.choice(
-            [p for p in PROMISES if "business" in p])), schedule))
-        company += [S.schedule_to_json(schedule)] * 2
-    sets, cases = [], []
-    visitors = ZONES + [None]
-    for _ in range(CASES):
-        c = rng.randrange(len(channels))
-        schedule = schedules[c // 2]
-        t = random_instant(rng, schedule, edges[schedule.timezone])
-        sets.append(random_notices(rng, schedule.timezone, t * 1000, c, len(channels), edges[schedule.timezone]))
-        group = rng.sample(range(len(channels)), rng.randint(1, 3))
-        cases.append([c, t, len(sets) - 1, group, rng.choice(visitors), rng.choice(SHIPPED_LANGUAGES)])
-    files = live_files(rng)
-    langs = [rng.choice(SHIPPED_LANGUAGES) for _ in files]
-    probes = [[zone, t // 1000 + d] for zone in ZONES for t in edges[zone] for d in (-1000, 0)]
-    batch = {"schedules": [], "channels": channels, "promises": [], "cases": [], "probes": probes, "strings": STRINGS,
-             "withNotices": {"sets": sets, "company": company, "cases": cases},
-             "live": {"limits": LIMITS, "files": files, "langs": langs}}
-    run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch), capture_output=True, text=True,
-                         encoding="utf-8", timeout=300, check=False)
-    assert run.returncode == 0, run.stderr
-    js = json.loads(run.stdout)
+class NoticeParity:
+    """One seeded batch of notice sets over random channels, and of live files: what the driver is sent,
+    and Python's answers to compare its answers with (each worked out once)."""
 
+    def __init__(self, seed: int, count: int = CASES):
+        rng = random.Random(seed)
+        edges = {zone: transitions(zone) for zone in ZONES}
+        schedules, channels, company = [], [], []
+        for zone in ZONES * 2:
+            schedule = random_schedule(rng, zone, edges[zone])
+            schedules.append(schedule)
+            channels.append(P.channel_payload(schedule, P.parse_promise(rng.choice(PROMISES))))
+            channels.append(P.channel_payload(S.always_open(zone), P.parse_promise(rng.choice(
+                [p for p in PROMISES if "business" in p])), schedule))
+            company += [S.schedule_to_json(schedule)] * 2
+        sets, cases = [], []
+        visitors = ZONES + [None]
+        for _ in range(count):
+            c = rng.randrange(len(channels))
+            schedule = schedules[c // 2]
+            t = random_instant(rng, schedule, edges[schedule.timezone])
+            sets.append(random_notices(rng, schedule.timezone, t * 1000, c, len(channels), edges[schedule.timezone]))
+            group = rng.sample(range(len(channels)), rng.randint(1, 3))
+            cases.append([c, t, len(sets) - 1, group, rng.choice(visitors), rng.choice(SHIPPED_LANGUAGES)])
+        self.files = live_files(rng)
+        self.langs = [rng.choice(SHIPPED_LANGUAGES) for _ in self.files]
+        self.probes = [[zone, t // 1000 + d] for zone in ZONES for t in edges[zone] for d in (-1000, 0)]
+        self.channels, self.company, self.sets, self.cases = channels, company, sets, cases
+        self.batch = {"schedules": [], "channels": channels, "promises": [], "cases": [], "probes": self.probes,
+                      "strings": STRINGS, "withNotices": {"sets": sets, "company": company, "cases": cases},
+                      "live": {"limits": LIMITS, "files": self.files, "langs": self.langs}}
+        self.live_expected = [[n.payload(lang) for n in L.accepted(file)] for file, lang in zip(self.files, self.langs)]
+        self._expected: dict = {}
+
+    def compare(self, js: dict, stale: set[str]) -> tuple[list, int, list]:
+        """(disagreements, cases compared, live files read otherwise), leaving out cases in a stale zone."""
+        disagreements, compared = [], 0
+        for index, (case, answer) in enumerate(zip(self.cases, js["withNotices"])):
+            if ({self.company[i]["tz"] for i in [case[0], *case[3]]} | {case[4]}) & stale:
+                continue
+            compared += 1
+            if index not in self._expected:
+                self._expected[index] = python_with_notices(self.channels, self.company, self.sets, case)
+            if self._expected[index] != answer:
+                disagreements.append((case, self.sets[case[2]], self._expected[index], answer))
+        live_wrong = [(f, e, a) for f, e, a in zip(self.files, self.live_expected, js["live"]) if e != a]
+        return disagreements, compared, live_wrong
+
+    def wrong(self, js: dict, stale: set[str]) -> int:
+        """How many answers and live files the driver got wrong."""
+        disagreements, _, live_wrong = self.compare(js, stale)
+        return len(disagreements) + len(live_wrong)
+
+
+def test_notices_change_the_maths_identically_in_both_engines():
+    parity = NoticeParity(SEED + 22)
+    js = run_driver(parity.batch, timeout=300)
     # As in test_schedule_parity.py: a zone whose offsets Node's tz data gives otherwise cannot agree.
-    stale = {zone for (zone, t), offset in zip(probes, js["probes"]) if S.offset_at(zone, t * 1000) // 1000 != offset}
-    if stale:
-        warnings.warn(f"tz databases of Python and Node differ for {sorted(stale)}; those zones are not compared")
-    disagreements, compared = [], 0
-    for case, answer in zip(cases, js["withNotices"]):
-        if ({company[i]["tz"] for i in [case[0], *case[3]]} | {case[4]}) & stale:
-            continue
-        compared += 1
-        expected = python_with_notices(channels, company, sets, case)
-        if expected != answer:
-            disagreements.append((case, sets[case[2]], expected, answer))
-    live_expected = [[n.payload(lang) for n in L.accepted(file)] for file, lang in zip(files, langs)]
-    live_wrong = [(f, e, a) for f, e, a in zip(files, live_expected, js["live"]) if e != a]
+    disagreements, compared, live_wrong = parity.compare(js, stale_zones(parity.probes, js["probes"]))
+    live_expected = parity.live_expected
     in_effect = sum(1 for answer in js["withNotices"] if answer[3])
     print(f"\nnotice parity: seed {SEED + 22}, {compared} cases ({in_effect} with a notice in effect), "
-          f"{len(files)} live files, {sum(map(len, live_expected))} notices accepted; node {js['ms']} ms")
+          f"{len(parity.files)} live files, {sum(map(len, live_expected))} notices accepted; node {js['ms']} ms")
     assert compared >= CASES * 0.9 and in_effect >= CASES // 4
     assert sum(1 for e in live_expected if e) >= 40 and sum(1 for e in live_expected if not e) >= 5
     assert not disagreements, "\n\n".join(f"case {c}\nnotices {n}\npython {p}\njs     {j}"

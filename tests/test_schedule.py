@@ -14,6 +14,8 @@ from helpgen.hours.schedule import (ALL_DAY, Holiday, Schedule, TimeRange, alway
                               next_opening, parse_time_range, parse_time_ranges, ranges_on, schedule_from_json,
                               schedule_to_json)
 
+from .test_schedule_parity import HOURS_ENGINE, SCRIPTS
+
 CPH, NY, UTC = ZoneInfo("Europe/Copenhagen"), ZoneInfo("America/New_York"), dt.timezone.utc
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -337,8 +339,11 @@ def test_channel_payload_carries_business_hours_only_when_they_count():
 def test_engine_has_no_mkdocs_import_and_the_js_touches_no_dom():
     for module in ("schedule.py", "promises.py"):
         assert "mkdocs" not in (ROOT / "helpgen" / "hours" / module).read_text(encoding="utf-8")
-    js = (ROOT / "themes/helpcenter/assets/javascripts/helpgen-hours.js").read_text(encoding="utf-8")
-    assert not re.search(r"\b(document|window|localStorage|require)\b", js)
+    for name in HOURS_ENGINE:
+        js = (SCRIPTS / name).read_text(encoding="utf-8")
+        assert not re.search(r"\b(document|window|localStorage)\b", js), name
+        # No dependencies: a part requires only other parts, from its own folder.
+        assert set(re.findall(r"\brequire\(([^)]*)\)", js)) <= {f'"./{part}"' for part in HOURS_ENGINE}, name
 
 
 # --- 24-hour days -----------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import time
@@ -32,6 +33,17 @@ from helpgen.i18n import SHIPPED_LANGUAGES, browser_strings, messages
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not on PATH: cannot run helpgen-hours.js")
 DRIVER = Path(__file__).parent / "js" / "hours_driver.js"
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "themes/helpcenter/assets/javascripts"
+# The hours engine: its parts, each mirroring a module of helpgen/hours/, in the order they need each other,
+# then helpgen-hours.js, which makes HelpgenHours (module.exports in Node) of them.
+HOURS_ENGINE = ("helpgen-schedule.js", "helpgen-notice-effects.js", "helpgen-promises.js", "helpgen-hours-today.js",
+                "helpgen-hours.js")
+# What helpgen-status.js, helpgen-search-ui.js, helpgen-notices.js and the driver call, in its order.
+PUBLIC_API = ("withNotices", "openAt", "nextChangeAt", "inEffect", "mergeNotices", "nextNoticeChange", "readInstant",
+              "holidayNotice", "replyText", "headline", "text", "zoneWords", "isOpen", "nextChange", "nextOpening",
+              "nextClosing", "replyBy", "describe", "offsetAt", "wallToInstant", "localDay", "openPeriods",
+              "HORIZON_DAYS")
 SEED = int(os.environ.get("HELPGEN_PARITY_SEED", "20261124"))
 CASES = 12_000
 NOTICE_EVERY = 4  # notices are checked on every fourth case: each walks several channels
@@ -140,7 +152,7 @@ def random_instant(rng: random.Random, schedule: S.Schedule, zone_transitions: l
     return rng.randrange(ms(WINDOW[0]), ms(WINDOW[1]))
 
 
-def build_batch(rng: random.Random):
+def build_batch(rng: random.Random, count: int = CASES):
     zone_transitions = {zone: transitions(zone) for zone in ZONES}
     schedules, channels = [], []
     for zone in ZONES * 3:
@@ -154,7 +166,7 @@ def build_batch(rng: random.Random):
     promises = [P.parse_promise(p) for p in PROMISES]
     visitors = ZONES + [None, "Not/A_Zone"]
     cases = []
-    for _ in range(CASES):
+    for _ in range(count):
         s = rng.randrange(len(schedules))
         t = random_instant(rng, schedules[s], zone_transitions[schedules[s].timezone])
         cases.append([s, t, rng.randrange(len(promises)), 2 * s + rng.randrange(2), rng.choice(visitors),
@@ -187,61 +199,105 @@ def python_notices(schedules, channels, notice, strings):
             N.headline([(f"Channel {i}", channels[i]) for i in group], at, visitor, strings)]
 
 
+def run_driver(batch: dict, scripts: Path | None = None, timeout: int = 120) -> dict:
+    """The browser engine's answers to a batch; `scripts`: another copy of the theme's scripts folder."""
+    env = None if scripts is None else {**os.environ, "HELPGEN_SCRIPTS_DIR": str(scripts)}
+    run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch), capture_output=True, text=True,
+                         encoding="utf-8", timeout=timeout, check=False, env=env)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def stale_zones(probes: list, offsets: list) -> set[str]:
+    """Browsers ship their own copy of the tz database. Where it and Python's disagree on an offset, the
+    engines cannot agree either: those zones are left out of the comparisons, loudly."""
+    stale = {zone for (zone, t), offset in zip(probes, offsets) if S.offset_at(zone, t * 1000) // 1000 != offset}
+    if stale:
+        warnings.warn(f"tz databases of Python and Node differ for {sorted(stale)}; those zones are not compared")
+    return stale
+
+
+class ScheduleParity:
+    """One seeded batch of instants over random schedules: what the driver is sent, and Python's answers
+    to compare its answers with (each worked out once, however many copies of the scripts answer)."""
+
+    def __init__(self, seed: int, count: int = CASES):
+        self.schedules, self.channels, self.promises, self.cases, self.probes, self.notices = \
+            build_batch(random.Random(seed), count)
+        self.batch = {"schedules": [S.schedule_to_json(s) for s in self.schedules], "channels": self.channels,
+                      "promises": [P.promise_to_json(p) for p in self.promises], "cases": self.cases,
+                      "probes": self.probes, "notices": self.notices, "strings": STRINGS}
+        self._expected: dict = {}
+
+    def compare(self, js: dict, stale: set[str]) -> tuple[list, int, int]:
+        """(disagreements, cases compared, notices compared), leaving out the items in a stale zone."""
+        disagreements: list = []
+
+        def compare(kind, items, answers, zones_of, expected_of) -> int:
+            compared = 0
+            for index, (item, answer) in enumerate(zip(items, answers)):
+                if zones_of(item) & stale:
+                    continue
+                compared += 1
+                if (kind, index) not in self._expected:
+                    self._expected[kind, index] = expected_of(item)
+                if self._expected[kind, index] != answer:
+                    disagreements.append((item, self.schedules[item[0]], self._expected[kind, index], answer))
+            return compared
+
+        schedules, channels = self.schedules, self.channels
+        compared = compare("case", self.cases, js["cases"], lambda case: {schedules[case[0]].timezone, case[4]},
+                           lambda case: python_answers(schedules, channels, self.promises, case))
+        notices_compared = compare(
+            "notice", self.notices, js["notices"],
+            lambda n: {schedules[n[0]].timezone, n[4]} | {channels[i]["availability"]["tz"] for i in [n[2], *n[3]]},
+            lambda n: python_notices(schedules, channels, n, STRINGS))
+        return disagreements, compared, notices_compared
+
+    def wrong(self, js: dict, stale: set[str]) -> int:
+        """How many answers the driver got wrong."""
+        return len(self.compare(js, stale)[0])
+
+
 def test_javascript_engine_agrees_with_python_engine():
     started = time.perf_counter()
-    rng = random.Random(SEED)
-    schedules, channels, promises, cases, probes, notices = build_batch(rng)
-    batch = {"schedules": [S.schedule_to_json(s) for s in schedules], "channels": channels,
-             "promises": [P.promise_to_json(p) for p in promises], "cases": cases, "probes": probes,
-             "notices": notices, "strings": STRINGS}
-    run = subprocess.run([NODE, str(DRIVER)], input=json.dumps(batch, sort_keys=True), capture_output=True,
-                         text=True, encoding="utf-8", timeout=120, check=False)
-    assert run.returncode == 0, run.stderr
-    js = json.loads(run.stdout)
-
-    # Browsers ship their own copy of the tz database. Where it and Python's disagree on an offset, the
-    # engines cannot agree either: leave that zone out, loudly, and insist enough zones remain.
-    stale = sorted({zone for (zone, t), offset in zip(probes, js["probes"])
-                    if S.offset_at(zone, t * 1000) // 1000 != offset})
-    if stale:
-        warnings.warn(f"tz databases of Python and Node differ for {stale}; those zones are not compared")
+    parity = ScheduleParity(SEED)
+    js = run_driver(parity.batch)
+    stale = stale_zones(parity.probes, js["probes"])
     zones_compared = [z for z in ZONES if z not in stale]
     assert len(zones_compared) >= 20
-
-    disagreements: list = []
-
-    def compare(items, answers, zones_of, expected_of) -> int:
-        """Python's answer for each item whose zones both tz databases agree on; returns how many."""
-        compared = 0
-        for item, answer in zip(items, answers):
-            if zones_of(item) & set(stale):
-                continue
-            compared += 1
-            expected = expected_of(item)
-            if expected != answer:
-                disagreements.append((item, schedules[item[0]], expected, answer))
-        return compared
-
-    compared = compare(cases, js["cases"], lambda case: {schedules[case[0]].timezone, case[4]},
-                       lambda case: python_answers(schedules, channels, promises, case))
-    notices_compared = compare(
-        notices, js["notices"],
-        lambda n: {schedules[n[0]].timezone, n[4]} | {channels[i]["availability"]["tz"] for i in [n[2], *n[3]]},
-        lambda n: python_notices(schedules, channels, n, STRINGS))
+    disagreements, compared, notices_compared = parity.compare(js, stale)
     elapsed = time.perf_counter() - started
-    print(f"\nparity: seed {SEED}, {compared} cases, {len(zones_compared)} zones, {len(schedules)} schedules, "
-          f"{len(probes)} offset probes, {notices_compared} notices; node {js['ms']} ms, total {elapsed:.1f} s")
+    print(f"\nparity: seed {SEED}, {compared} cases, {len(zones_compared)} zones, {len(parity.schedules)} schedules, "
+          f"{len(parity.probes)} offset probes, {notices_compared} notices; node {js['ms']} ms, total {elapsed:.1f} s")
     assert compared >= 10_000 and notices_compared >= 2_500
-    assert {case[5] for case in cases} == {notice[5] for notice in notices} == set(SHIPPED_LANGUAGES)
+    assert {case[5] for case in parity.cases} == {notice[5] for notice in parity.notices} == set(SHIPPED_LANGUAGES)
     assert not disagreements, "\n\n".join(
         f"case {case}\nschedule {schedule}\npython {py}\njs     {js_}" for case, schedule, py, js_ in disagreements[:5])
 
 
-def test_the_script_defines_helpgen_hours_in_a_browser_like_global_scope():
-    # No `module` there: the plain <script> path must set the global, as a page loads it.
+def test_a_page_loads_the_engine_in_order_and_gets_the_same_helpgen_hours_as_node():
+    # main.html's plain <script> tags (no defer, no async: they run in the order written) hold the parts
+    # in the order they need each other, then helpgen-hours.js, before every script that uses HelpgenHours.
+    main = (ROOT / "themes/helpcenter/main.html").read_text(encoding="utf-8")
+    loaded = re.findall(r"""<script src="\{\{ 'assets/javascripts/([\w-]+\.js)' \| url \}\}"></script>""", main)
+    assert [name for name in loaded if name in HOURS_ENGINE] == list(HOURS_ENGINE)
+    users = ["helpgen-notices.js", "helpgen-status.js", "helpgen-banner.js", "helpgen-search-ui.js"]
+    assert all(loaded.index("helpgen-hours.js") < loaded.index(user) for user in users)
+    # No `module` in a page: the plain <script> path must set the global, and give what Node's require gives.
     script = ("const vm = require('vm'), fs = require('fs'); const sandbox = {};"
-              "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), sandbox);"
-              "process.stdout.write(Object.keys(sandbox.HelpgenHours).sort().join(','));")
-    js_file = Path(__file__).parents[1] / "themes/helpcenter/assets/javascripts/helpgen-hours.js"
-    run = subprocess.run([NODE, "-e", script, str(js_file)], capture_output=True, text=True, timeout=30, check=True)
-    assert {"isOpen", "nextChange", "nextOpening", "nextClosing", "replyBy", "describe"} <= set(run.stdout.split(","))
+              "for (const file of process.argv.slice(1)) vm.runInNewContext(fs.readFileSync(file, 'utf8'), sandbox);"
+              "const node = require(process.argv[process.argv.length - 1]);"
+              "process.stdout.write(JSON.stringify([Object.keys(sandbox.HelpgenHours), Object.keys(node)]));")
+    run = subprocess.run([NODE, "-e", script, *(str(SCRIPTS / name) for name in HOURS_ENGINE)], capture_output=True,
+                         text=True, timeout=30, check=True)
+    browser, node = json.loads(run.stdout)
+    assert browser == node == list(PUBLIC_API)
+
+
+def test_the_engine_is_its_public_api_and_nothing_more():
+    """Each part's helpers stay inside the engine: HelpgenHours is the same 23 names it was as one file."""
+    script = "process.stdout.write(JSON.stringify(Object.keys(require(process.argv[1]))))"
+    run = subprocess.run([NODE, "-e", script, str(SCRIPTS / "helpgen-hours.js")], capture_output=True, text=True,
+                         timeout=30, check=True)
+    assert json.loads(run.stdout) == list(PUBLIC_API)

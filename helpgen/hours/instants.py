@@ -1,7 +1,7 @@
 """When a notice starts and ends: "2026-12-20 00:00" in the company's time, or an instant with an offset.
 
-One grammar for support.yml, support-status.json, the command line and the browser (helpgen-hours.js
-`instantOf` reads the same forms the same way; tests/test_schedule_parity.py holds them together):
+One grammar for support.yml, support-status.json, the command line and the browser (helpgen-notice-effects.js
+`instantOf` reads the same forms the same way; tests/test_notice_parity.py holds them together):
 
     2026-12-20 00:00            company time (support.yml `timezone:`); a "T" may stand for the space
     2026-12-20T09:30:15         seconds are optional

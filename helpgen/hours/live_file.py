@@ -6,7 +6,7 @@
 
 The file is published on its own (docs/notices.md) and read by every page view, so it is untrusted:
 bounded (notice_schema.LIMITS), checked value by value with file:line, and what a browser would accept
-of it is exactly `accepted()` (helpgen-hours.js `liveNotices`, held together by the parity test).
+of it is exactly `accepted()` (helpgen-notices.js `liveNotices`, held together by the parity test).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """What notices do to a channel at an instant: closed during a window, another promise during a window.
 
 Works on the JSON a page carries (channel_payload, Notice.payload) and is mirrored line by line in
-helpgen-hours.js (withNotices, openAt, nextChangeAt, promisesAt); tests/test_schedule_parity.py holds
+helpgen-notice-effects.js (withNotices, openAt, nextChangeAt, promisesAt); tests/test_notice_parity.py holds
 the two together. The rules (docs/notices.md):
 
 * A notice is in effect from its `from` (included) until its `until` (excluded); either may be open.

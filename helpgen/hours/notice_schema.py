@@ -11,7 +11,7 @@ One declared schema for support.yml `notices:` and the live support-status.json 
       response: 3 business days      # optional: their reply promise during the window
 
 The live file is untrusted (anyone with write access to one static file): every value is bounded by
-LIMITS, which the page also carries, so helpgen-hours.js `liveNotices` refuses exactly what this refuses.
+LIMITS, which the page also carries, so helpgen-notices.js `liveNotices` refuses exactly what this refuses.
 Whether a channel id exists, a window has ended or a text lacks a site language is for `helpgen check`
 (checks/notices.py): those need the site, or the day.
 """
@@ -64,7 +64,7 @@ class Notice:
         return not self.channels or channel_id in self.channels
 
     def payload(self, language: str = "") -> dict:
-        """The notice as a page carries it, its text in the page's language (helpgen-hours.js reads it)."""
+        """The notice as a page carries it, its text in the page's language (helpgen-notice-effects.js reads it)."""
         return {"id": self.id, "from": self.start, "until": self.end, "text": text_in(self.text, language),
                 "channels": list(self.channels), "closed": self.closed,
                 "response": promise_to_json(self.response) if self.response else None}

@@ -2,7 +2,7 @@
 when a message sent now is answered, and the one channel worth naming in the header.
 
 Like describe() in promises.py these work on the JSON a page carries (status_payload) and are mirrored
-line by line in helpgen-hours.js (holidayNotice, replyText, headline); tests/test_schedule_parity.py
+line by line in helpgen-hours-today.js (holidayNotice, replyText, headline); tests/test_schedule_parity.py
 holds the two together. Sentences and date words come from the page language's translation table
 (helpgen/i18n/messages/*.yml, sections holiday., status., date.), the same table the browser gets.
 """

@@ -1,7 +1,7 @@
 """Reply promises ("4 business hours") and the sentences a visitor reads ("Closed · opens Monday 09:00").
 
 Both work on schedule.py's maths; describe() works on the same JSON the browser gets (channel_payload),
-so `helpgen hours` and helpgen-hours.js print identical text. docs/hours.md states the rules for users.
+so `helpgen hours` and helpgen-promises.js print identical text. docs/hours.md states the rules for users.
 """
 from __future__ import annotations
 
@@ -164,7 +164,7 @@ def channel_payload(availability: Schedule, response: Promise, business: Schedul
 # --- sentences -------------------------------------------------------------------------------------------
 #
 # Every word comes from the page language's table as the browser gets it (`strings`: browser_strings of
-# helpgen.i18n; a Messages is taken too; None is English): helpgen-hours.js writes the same texts.
+# helpgen.i18n; a Messages is taken too; None is English): helpgen-promises.js writes the same texts.
 
 
 def page_strings(strings: Mapping[str, str] | Messages | None, zones: tuple[str, ...] = ()) -> Mapping[str, str]:
@@ -184,7 +184,7 @@ def describe(channel: dict, now: dt.datetime, visitor_zone: str | None = None,
     zone and the company's alongside when they read differently:
     "Open now · closes 17:00", "Closed · opens Monday 09:00", "Write now — reply by Tuesday 11:00",
     "Open now · closes 11:00 (17:00 Copenhagen time)", in the language of `strings`. Same rules and
-    texts as describe() in helpgen-hours.js."""
+    texts as describe() in helpgen-promises.js."""
     return describe_us(channel, to_us(now), visitor_zone, strings)
 
 
@@ -305,7 +305,7 @@ def _label(zone: str, us: int, now: int, strings: Mapping[str, str], end: bool =
 def _zone_words(zone: str, strings: Mapping[str, str] | Messages | None = None, language: str | None = None) -> str:
     """'Europe/Copenhagen' -> 'Copenhagen time', 'København-tid', '哥本哈根时间'; UTC -> 'UTC'. The city is
     CLDR's in the strings' language (i18n/zones.py; `language`: the page's code, when the table is
-    another's), as the page carries it for helpgen-hours.js; a zone it does not carry reads as its name."""
+    another's), as the page carries it for helpgen-promises.js; a zone it does not carry reads as its name."""
     if zone_name_city(zone).upper() in ("UTC", "UCT", "GMT", "UNIVERSAL", "ZULU"):
         return "UTC"
     shown = strings if isinstance(strings, Mapping) else browser_strings(strings or messages(None), (zone,), language)

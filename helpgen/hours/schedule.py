@@ -1,7 +1,7 @@
 """Support hours as maths: is a schedule open at an instant, and when does that change.
 
 The rules (documented for users in docs/hours.md, mirrored line by line in
-themes/helpcenter/assets/javascripts/helpgen-hours.js, and held together by tests/test_schedule_parity.py):
+themes/helpcenter/assets/javascripts/helpgen-schedule.js, and held together by tests/test_schedule_parity.py):
 
 * Hours are wall-clock ranges in the schedule's IANA time zone. A range belongs to the day it *starts*:
   Friday "22:00-02:00" is open early Saturday even if Saturday is closed.
@@ -305,7 +305,7 @@ def next_closing(schedule: Schedule, at: dt.datetime) -> dt.datetime | None:
     return None if change is None else from_us(change, schedule.timezone)
 
 
-# --- the JSON baked into pages for helpgen-hours.js ----------------------------------------------------
+# --- the JSON baked into pages for the browser's engine (helpgen-hours.js) -------------------------------
 
 def schedule_to_json(schedule: Schedule) -> dict:
     """{"tz": ..., "week": [[[start, end], ...] x 7], "holidays": {"YYYY-MM-DD": {"name", "hours"}}},

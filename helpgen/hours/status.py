@@ -2,7 +2,7 @@
 with the notices in effect then (support.yml's and a live file's).
 
 The page's widget computes the same thing in the visitor's browser from `status_payload`; `helpgen hours`
-prints it from Python. Both run the same rules (schedule.py / promises.py and helpgen-hours.js), which
+prints it from Python. Both run the same rules (schedule.py / promises.py and their mirrors under helpgen-hours.js), which
 tests/test_schedule_parity.py keeps identical.
 """
 from __future__ import annotations

@@ -4,7 +4,7 @@ installed with Material; browsers' Intl has no API for a zone's city), so helpge
 its own. A zone or language CLDR does not know reads as the zone's own name ("Copenhagen").
 
 The browser cannot ask CLDR: the page carries the cities of the zones it shows, in its language, with
-its other strings (`ZONE_CITIES`), and helpgen-hours.js reads them from there, as the build does.
+its other strings (`ZONE_CITIES`), and helpgen-promises.js reads them from there, as the build does.
 """
 from __future__ import annotations
 

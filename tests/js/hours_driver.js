@@ -1,4 +1,5 @@
-// Parity driver: reads one JSON batch on stdin, answers every case with helpgen-hours.js, prints JSON.
+// Parity driver: reads one JSON batch on stdin, answers every case with the hours engine (helpgen-hours.js
+// and its parts) and helpgen-notices.js, prints JSON.
 // Input:  {schedules: [...], promises: [...], channels: [...], probes: [[zone, ms]...],
 //          strings: {lang: that language's browser texts (browser_strings)},
 //          cases: [[scheduleIndex, ms, promiseIndex, channelIndex, visitorZone, lang]...],
@@ -13,9 +14,12 @@
 // A channel i is called "c<i>" in notices' `channels`; its company hours are company[i].
 "use strict";
 const path = require("path");
-// HELPGEN_HOURS_JS points at another copy, to check that the parity test catches a planted bug.
-const scripts = path.join(__dirname, "..", "..", "themes", "helpcenter", "assets", "javascripts");
-const hours = require(process.env.HELPGEN_HOURS_JS || path.join(scripts, "helpgen-hours.js"));
+// HELPGEN_SCRIPTS_DIR names another copy of the theme's scripts folder, to check that the parity tests
+// catch a bug planted in any part of it (tests/test_parity_bites.py): each part requires its neighbours
+// from its own folder, so the whole engine comes from the copy.
+const scripts = process.env.HELPGEN_SCRIPTS_DIR ||
+  path.join(__dirname, "..", "..", "themes", "helpcenter", "assets", "javascripts");
+const hours = require(path.join(scripts, "helpgen-hours.js"));
 const notices = require(path.join(scripts, "helpgen-notices.js"));
 
 const chunks = [];
