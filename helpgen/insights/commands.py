@@ -110,11 +110,20 @@ def report(db_url: str, since: int, output_format: str, output: Path | None, lan
 @click.option("--since", type=Age(), default="90d", show_default=True, help="How far back: 30d, 12w, 6m, 1y.")
 @click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
               help="Propose a pair seen at least this often.")
-def suggest(db_url: str, since: int, min_count: int) -> None:
+@click.option("--synonyms", "synonyms_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The site's synonyms file, whose lines are not proposed again [default: synonyms.yml, when there is one].")
+def suggest(db_url: str, since: int, min_count: int, synonyms_file: Path | None) -> None:
     """Propose synonyms.yml lines from searches refined into another ("chargeback => refund")."""
+    from ..errors import HelpgenError
+    from ..search.synonym_file import DEFAULT_FILE, SynonymSource, read_synonyms
     from .suggest import format_suggestions, suggest_synonyms
 
-    click.echo(format_suggestions(suggest_synonyms(db_url, since, min_count)))
+    source = SynonymSource(synonyms_file or Path(DEFAULT_FILE), str(synonyms_file or DEFAULT_FILE),
+                           required=synonyms_file is not None)
+    synonyms, problems = read_synonyms(source, None)
+    if problems:
+        raise HelpgenError(problems)
+    click.echo(format_suggestions(suggest_synonyms(db_url, since, min_count, synonyms)))
 
 
 @insights.command()

@@ -14,6 +14,8 @@ from typing import Callable
 
 import yaml
 
+from ..search.synonym_file import Synonyms
+from ..search.text import words
 from .store import Store, now, open_store
 
 MIN_CLICKED_SHARE = 0.5
@@ -61,11 +63,23 @@ def suggestions_from(pairs: list[tuple[str, str, str, int, int]], known: Known =
     return sorted(found, key=lambda s: (s.language, -s.seen, s.line))
 
 
-def suggest_synonyms(db_url: str, since: int, min_count: int) -> list[Suggestion]:
+def known_in(synonyms: Synonyms) -> Known:
+    """A pair synonyms.yml already leads from the first query to the second, in that language, compared
+    as search reads them (words, lowercased): proposing it again would only be noise."""
+    def key(query: str) -> str:
+        return " ".join(words(query))
+
+    def known(language: str, before: str, after: str) -> bool:
+        return any(key(before) == source and key(after) in targets
+                   for line in synonyms.for_language(language) for source, targets in line.pairs())
+    return known
+
+
+def suggest_synonyms(db_url: str, since: int, min_count: int, synonyms: Synonyms = Synonyms()) -> list[Suggestion]:
     store = open_store(db_url, create=False)
     try:
         until = now()
-        return suggestions_from(refinement_pairs(store, until - since, until, min_count))
+        return suggestions_from(refinement_pairs(store, until - since, until, min_count), known_in(synonyms))
     finally:
         store.close()
 

@@ -76,9 +76,10 @@ class Synonyms:
         return bool(self.shared or any(self.by_language.values()))
 
 
-def read_synonyms(source: SynonymSource | None, languages: tuple[str, ...]) -> tuple[Synonyms, list[Problem]]:
+def read_synonyms(source: SynonymSource | None, languages: tuple[str, ...] | None) -> tuple[Synonyms, list[Problem]]:
     """The file's lines and every problem in it (all errors). No file: no synonyms, no problem, unless
-    mkdocs.yml names one."""
+    mkdocs.yml names one. `languages` None: the site's languages are not known here (insights suggest),
+    any code is taken."""
     if source is None:
         return Synonyms(), []
     where = Location(source.shown)
@@ -104,7 +105,7 @@ def read_synonyms(source: SynonymSource | None, languages: tuple[str, ...]) -> t
                                     "start each line with `- `, e.g.  - refund, reimbursement")]
     by_language: dict[str, tuple[Synonym, ...]] = {}
     for code, node in root.value.items():
-        if code not in languages:
+        if languages is not None and code not in languages:
             problems.append(Problem(key_location(node), f'"{code}" is not a language of this help center',
                                     did_you_mean(code, languages)))
             continue

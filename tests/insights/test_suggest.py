@@ -55,7 +55,8 @@ def test_the_output_is_yaml_a_writer_can_paste():
     assert format_suggestions([]).startswith("# No synonyms")
 
 
-def test_the_command_reads_the_collectors_database(tmp_path):
+def test_the_command_reads_the_collectors_database(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no synonyms.yml here (the repository's own has chargeback => refund)
     url = f"sqlite:///{tmp_path / 'insights.db'}"
     store = open_store(url)
     refined = read_event({**SEARCH, "query": "refund", "results": 3, "clicked": "/r/", "refined_from": "chargeback"})
@@ -65,3 +66,47 @@ def test_the_command_reads_the_collectors_database(tmp_path):
     assert result.exit_code == 0
     assert "- chargeback => refund  # seen 4 times" in result.output
     assert "No synonyms" in CliRunner().invoke(main, ["insights", "suggest", "--db", url, "--min-count", "5"]).output
+
+
+def _refinements(tmp_path, *pairs):
+    url = f"sqlite:///{tmp_path / 'insights.db'}"
+    store = open_store(url)
+    for language, before, after in pairs:
+        refined = read_event({**SEARCH, "language": language, "query": after, "results": 3, "clicked": "/r/",
+                              "refined_from": before})
+        store.insert([(refined, now() - 3600)] * 4)
+    store.close()
+    return url
+
+
+def test_the_command_leaves_out_what_synonyms_yml_already_says(tmp_path, monkeypatch):
+    url = _refinements(tmp_path, ("en", "chargeback", "refund"), ("en", "Store  Credit", "gift card"),
+                       ("en", "rma", "return"), ("da", "penge tilbage", "refusion"))
+    (tmp_path / "synonyms.yml").write_text(
+        "en:\n  - chargeback => refund\n  - gift card, store credit\n"
+        "da:\n  - refusion => penge tilbage   # the other way: the visitors' way is still new\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # synonyms.yml beside mkdocs.yml, where the command runs
+    result = CliRunner().invoke(main, ["insights", "suggest", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.output) == {"da": ["penge tilbage => refusion"], "en": ["rma => return"]}
+
+
+def test_a_shared_list_counts_for_every_language_and_another_file_can_be_named(tmp_path):
+    url = _refinements(tmp_path, ("en", "退钱", "退款"), ("zh", "退钱", "退款"), ("zh", "rma", "退货"))
+    named = tmp_path / "search" / "words.yml"
+    named.parent.mkdir()
+    named.write_text("- 退款, 退钱\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["insights", "suggest", "--db", url, "--synonyms", str(named)])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.output) == ["rma => 退货"]
+
+
+def test_a_broken_or_missing_synonyms_file_is_named_with_its_line(tmp_path):
+    url = _refinements(tmp_path, ("en", "chargeback", "refund"))
+    broken = tmp_path / "synonyms.yml"
+    broken.write_text("- refund, reimbursement\n- chargeback => refund => money\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["insights", "suggest", "--db", url, "--synonyms", str(broken)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert f"{broken}:2" in result.output and "more than one" in result.output
+    missing = CliRunner().invoke(main, ["insights", "suggest", "--db", url, "--synonyms", str(tmp_path / "nope.yml")])
+    assert missing.exit_code != 0 and "does not exist" in missing.output and "Traceback" not in missing.output
