@@ -157,6 +157,47 @@ def test_workers_die_when_terminated_whatever_the_parent_does_with_sigterm():
 
 
 @pytest.mark.skipif(not fork_available(), reason="workers are forked")
+def test_a_worker_stopped_before_its_initializer_never_runs_the_parents_handler(tmp_path, monkeypatch):
+    """terminate() may reach a worker in the instant after fork, before its initializer: with the
+    build's handler (SIGTERM -> KeyboardInterrupt) the interrupt then climbed into the forked copy of the
+    caller (under pytest-xdist a whole test worker reported "keyboard-interrupt"). Here the first worker
+    gets SIGTERM the moment it is forked, deterministically: it must die of it, unhandled, and the pool
+    carries on with a replacement."""
+    import os
+
+    parent, fork = os.getpid(), os.fork
+    ran_in_child = tmp_path / "handler-ran-in-a-worker"
+    first = tmp_path / "first-worker"
+
+    def handler(signum, frame):
+        if os.getpid() != parent:
+            ran_in_child.touch()
+            os._exit(7)  # what would otherwise have run the rest of the caller in the worker
+        raise KeyboardInterrupt
+
+    def forking():
+        pid = fork()
+        if pid == 0:
+            try:
+                os.close(os.open(first, os.O_CREAT | os.O_EXCL))
+                os.kill(os.getpid(), signal.SIGTERM)
+            except FileExistsError:
+                pass
+        return pid
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    monkeypatch.setattr(os, "fork", forking)
+    try:
+        results = list(map_in_workers(lambda index: (index, signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, [])),
+                                      list(range(40)), 2))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert first.exists() and not ran_in_child.exists()
+    assert [effects for _, effects in results] == [(index, False) for index in range(40)]  # unblocked in workers
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the caller's mask as it was
+
+
+@pytest.mark.skipif(not fork_available(), reason="workers are forked")
 def test_check_workers_leave_like_page_workers_whatever_the_parent_does_with_sigterm():
     """`helpgen build` turns SIGTERM into KeyboardInterrupt (commands.py); the per-file check workers
     must not inherit it: a build of 10,000 articles once hung for good when their pool ended."""

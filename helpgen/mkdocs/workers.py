@@ -247,6 +247,9 @@ def fork_available() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT}
+
+
 def map_in_workers(task: Callable[[int], PageEffects], indices: list[int], jobs: int,
                    ) -> Iterator[tuple[int, PageEffects | Failed]]:
     """Run `task(index)` for each index in forked workers; yield (index, effects) in the given order.
@@ -295,7 +298,16 @@ def _forked_pool(task: Callable, jobs: int, initializer: Callable[[], None]):
     # A build freezes what each of its phases leaves (pipeline._Clock): leave the freeze as found.
     frozen_already = gc.get_freeze_count() > 0
     gc.freeze()
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=initializer)
+    # A worker is born with the parent's handlers: SIGTERM from terminate() in the instant before its
+    # initializer ran raised KeyboardInterrupt there, which climbed out of multiprocessing into the
+    # forked copy of the caller (under pytest-xdist, a copy of the test worker that then reported the
+    # whole run interrupted). Workers are forked with the stop signals blocked and unblock them once
+    # their handlers are the default; the pool's own threads, started here, keep them blocked.
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=initializer)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if not frozen_already:
         gc.unfreeze()
     finished = False
@@ -319,6 +331,7 @@ def _start_worker() -> None:
     # too (same process group); the parent alone reports it.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked while it was being forked
 
 
 def _start_page_worker() -> None:
