@@ -68,6 +68,7 @@ _CLEAN = [
     (re.compile(r"<head>.*?</head>", re.S), ""),
     (re.compile(r"<(script|style)\b.*?</\1>", re.S), ""),
     (re.compile(r"\{/\*.*?\*/\}", re.S), ""),  # MDX comments
+    (re.compile(r"\{[A-Za-z_$][\w$.]*\([^{}\n]*\)\}"), ""),  # MDX expressions, {getExampleCode("…")}
     (re.compile(r"%%.*?%%", re.S), ""),  # Obsidian comments
     (re.compile(r"!\[\[[^\]]*\]\]"), ""),  # Obsidian embeds
     (re.compile(r"\[\[([^\]|#]*)(?:#[^\]|]*)?\|([^\]]*)\]\]"), r"\2"),  # [[page#heading|label]]
