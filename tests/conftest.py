@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import textwrap
 from pathlib import Path
 
@@ -159,7 +160,7 @@ def serve_site():
 
     def start(folder: Path) -> str:
         handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
@@ -168,6 +169,15 @@ def serve_site():
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+class _QuietServer(__import__("http.server").server.ThreadingHTTPServer):
+    """A page closed with requests still open (the search worker fetching sections, a page's live status)
+    is no error worth a traceback in the test output; anything else still prints one."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 class _QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
