@@ -319,6 +319,14 @@ def test_the_made_with_line_stays_by_default(project):
     assert "Made with" in soup(site / "index.html").select_one(".md-footer").get_text()
 
 
+@pytest.mark.parametrize("path, words", [("index.html", "Made with"), ("da/contact/index.html", "Lavet med"),
+                                         ("zh/index.html", "本站使用"), ("zh/404.html", "本站使用")])
+def test_the_made_with_line_is_in_the_pages_language(demo_site, path, words):
+    """Material writes "Made with" in English on every page; a Danish or Chinese page says it in its own."""
+    footer = " ".join(soup(demo_site / path).select_one(".md-copyright").get_text().split())
+    assert footer == f"{words} Material for MkDocs"
+
+
 def test_article_pages_carry_the_feedback_question_and_a_need_a_person_card(demo_site):
     page = soup(demo_site / "returns/how-do-i-return-an-item/index.html")
     feedback = page.select_one("[data-hg-feedback]")
