@@ -319,6 +319,22 @@ def test_the_made_with_line_stays_by_default(project):
     assert "Made with" in soup(site / "index.html").select_one(".md-footer").get_text()
 
 
+@pytest.mark.parametrize("path, title", [("returns/how-do-i-return-an-item/index.html", "Permanent link"),
+                                         ("zh/returns/how-do-i-return-an-item/index.html", "本节链接")])
+def test_the_link_beside_each_heading_is_titled_in_the_pages_language(demo_site, path, title):
+    links = soup(demo_site / path).select("a.headerlink")
+    assert links and {a["title"] for a in links} == {title}
+
+
+def test_a_title_of_the_heading_links_in_mkdocs_yml_is_kept(project):
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text() + "markdown_extensions:\n  - toc:\n      permalink: true\n"
+                      "      permalink_title: Link here\n")
+    project.article("orders/track.md", "Track an order", "## Where is it?\n\nIn the app.\n")
+    page = soup(project.build().site_dir / "orders/track/index.html")
+    assert [a["title"] for a in page.select("a.headerlink")] == ["Link here"]
+
+
 @pytest.mark.parametrize("path, words", [("index.html", "Made with"), ("da/contact/index.html", "Lavet med"),
                                          ("zh/index.html", "本站使用"), ("zh/404.html", "本站使用")])
 def test_the_made_with_line_is_in_the_pages_language(demo_site, path, words):

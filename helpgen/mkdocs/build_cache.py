@@ -34,9 +34,9 @@ from ..errors import HelpgenError, Location
 from .cache_key import SIGNATURE_BYTES, _DataUnpickler, cache_key, signature
 
 MARKER = ".helpgen-cache"
-# 6: search terms with keywords as a field of their own; 5: signed entries; 4: search terms packed with
+# 7: heading links titled in the page's language; 6: search terms with keywords as a field of their own; 5: signed entries; 4: search terms packed with
 # marshal; 2: plain pickles (1: zlib-compressed)
-FORMAT = 6
+FORMAT = 7
 log = logging.getLogger("mkdocs.plugins.helpgen")
 
 

@@ -84,6 +84,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         self.fix = False  # `build --fix`: add the redirect_from lines vanished URLs need
         self.fixed: list = []  # the changes --fix made, for the command to print
         self.build_drafts = False  # `build --drafts`, on top of the `drafts` option
+        self.permalink_title: str | None = None  # mkdocs.yml's toc `permalink_title`; else each language's
         self.check_jobs = 1  # worker processes for the per-file checks: `helpgen build` sets its --jobs
         # What page events collect goes into lists or dicts that only grow (appended, new keys): pages may
         # be built in worker processes or reused by the preview, and workers.py replays exactly
@@ -137,11 +138,10 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path or ".").resolve().parent
         self.support = load_support(project / self.config.support, self.config.support)
-        self.front_matter, self.migration = team_options(self.config,
-                                                         Path(config.config_file_path or "mkdocs.yml").name)
+        self.front_matter, self.migration = team_options(self.config, Path(config.config_file_path or "mkdocs.yml").name)
         self.notices = BuildNotices(self.support)
         self.today = self.notices.now.date()
-        markdown_extensions(config)
+        self.permalink_title = markdown_extensions(config)  # the site's own title of the heading links, if any
         theme = config.theme
         # Users' own custom_dir still wins over ours; ours wins over Material.
         theme.dirs.insert(1 if theme.custom_dir else 0, str(theme_dir()))
@@ -278,6 +278,7 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
             markdown = links_to_default(markdown, rel, lambda r: bool(files.get_file_from_path(lang.src(r))),
                                         lambda r: bool(files.get_file_from_path(default.src(r))),
                                         lang.folder, default.folder)
+        config.mdx_configs["toc"]["permalink_title"] = self.permalink_title or self.texts[lang.code].t("site.permalink")
         markdown = substitute(markdown, self.variables[lang.code], display_path(config, page.file.src_uri), first_line)
         markdown = foreign_markdown(markdown, rel, self.checked.results[lang.code].urls.get(rel, ""),
                                     self.notes[lang.code])

@@ -81,10 +81,12 @@ def check_site_content(files: Files, config, support: SupportConfig, support_opt
     return result
 
 
-def markdown_extensions(config) -> None:
+def markdown_extensions(config) -> str | None:
     """What helpgen's Markdown needs on top of the site's own extensions: admonitions (`:::note` containers,
     Obsidian callouts, foldable with details) and heading ids that keep every language's letters, the old
-    ASCII ids still answering (content/headings.py), unless mkdocs.yml gives the toc its own slugify."""
+    ASCII ids still answering (content/headings.py), unless mkdocs.yml gives the toc its own slugify.
+    Returns mkdocs.yml's own title of the links beside headings, if it has one: otherwise each page gets
+    it in its language (Python-Markdown's is "Permanent link" on every page)."""
     for needed in ("admonition", "pymdownx.details"):
         if needed not in config.markdown_extensions:
             config.markdown_extensions.append(needed)
@@ -93,6 +95,7 @@ def markdown_extensions(config) -> None:
         toc["slugify"] = heading_slug
         config.markdown_extensions.append(OLD_IDS)
         config.mdx_configs[OLD_IDS] = {"separator": toc.get("separator", "-")}
+    return toc.get("permalink_title")
 
 
 def publish_at_urls(files: Files, urls: dict[str, str], articles: dict[str, Article]) -> None:
