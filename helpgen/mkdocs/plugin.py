@@ -197,14 +197,13 @@ class HelpgenPlugin(BasePlugin[HelpgenConfig]):
         docs_dir = Path(config.docs_dir)
         refuse_links_outside(files, docs_dir, display_root(config))
         # The same rules as `helpgen check`: errors stop the build here, before any page is rendered.
-        self.checked = check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
-                                      self.html_policy, self.limits, self._cache(self.check_cache), self.front_matter,
-                                      self._drafts(), self.check_jobs, self.migration,
-                                      synonym_source(config, self.config.synonyms))
+        def checked(cache):
+            return check_site_content(files, config, self.support, self.config.support, self.today, self.languages,
+                                      self.html_policy, self.limits, cache, self.front_matter, self._drafts(),
+                                      self.check_jobs, self.migration, synonym_source(config, self.config.synonyms))
+        self.checked = checked(self._cache(self.check_cache))
         if self.command != "serve" and self._moves(config):
-            self.checked = check_site_content(files, config, self.support, self.config.support, self.today,
-                                          self.languages, self.html_policy, self.limits, None, self.front_matter, self._drafts(),
-                                          self.check_jobs, self.migration, synonym_source(config, self.config.synonyms))
+            self.checked = checked(None)  # files moved: checked afresh
         self.article_by_src, self.catalogs, self.nav_specs, self.related = {}, {}, {}, {}
         self.urls, self.redirects, self.generated_titles = site_urls(self.checked.results, self.languages)
         self.search_documents = []

@@ -23,13 +23,14 @@ from pathlib import Path
 
 from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..yamlsource import Node, expect_text, key_location, parse_yaml
+from .query import HAN_MAX_WORD
 from .text import ALL_STOP_WORDS, is_han, words
 
 DEFAULT_FILE = "synonyms.yml"
 MAX_LINES = 1000  # per language: every line's words ride in the index's chunks
 MAX_TERM_CHARS = 80
 MAX_TERM_WORDS = 6
-MAX_HAN_CHARS = 8  # the browser looks Chinese words up by their first eight characters (query.HAN_MAX_WORD)
+MAX_HAN_CHARS = HAN_MAX_WORD  # the browser looks Chinese words up by their first eight characters
 ONE_WAY = "=>"
 
 

@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 from .query import EXACT_WEIGHT, Unit, han_segments
 from .lexicon import Lexicon
 from .synonym_file import Synonym
-from .text import ALL_STOP_WORDS, analysis_language, is_han, stem, stem_key, words
+from .text import ALL_STOP_WORDS, analysis_language, bare_stem, is_han, stem, stem_key, words
 
 SYNONYM_WEIGHT = 0.8  # below an exact word (1.0), its stem (0.9) and a typo (0.9); above a completion (0.6)
 # Endings tried on a word and on its stem; only those the language's stemmer takes back to the word's
@@ -106,9 +106,12 @@ class Vocabulary:
         self.surfaces = surfaces
         self._documents = documents
         self._by_stem: dict[str, set[str]] | None = None
+        self._seen: dict[str, set[int]] = {}  # a stem's postings are decoded once, however many lines name it
 
     def documents(self, stem_: str) -> set[int]:
-        return self._documents(stem_)
+        if stem_ not in self._seen:
+            self._seen[stem_] = self._documents(stem_)
+        return self._seen[stem_]
 
     def has(self, key: str) -> bool:
         return key in self.surfaces
@@ -171,7 +174,7 @@ def word_forms(word: str, language: str, vocabulary: Vocabulary) -> list[str]:
     stems = _word_stems(word, language, vocabulary)
     forms = {word} | {surface for s in stems for surface in vocabulary.surfaces_of(s)}
     lang = analysis_language(language)
-    bases = {word, *(s.split("~")[0] for s in stems)} | ({word[:-1]} if word[-1:] in ("e", "y") else set())
+    bases = {word, *(bare_stem(s) for s in stems)} | ({word[:-1]} if word[-1:] in ("e", "y") else set())
     for candidate in {base + ending for base in bases for ending in ENDINGS.get(lang, ())}:
         if words(candidate) == [candidate] and stem_key(stem(candidate, lang), lang) in stems:
             forms.add(candidate)
@@ -182,8 +185,10 @@ def index_entries(lines: Iterable[Synonym], language: str, vocabulary: Vocabular
     """form -> [[rest, alternatives], …] for the lexicon chunks (see the module's docstring)."""
     grouped: dict[str, dict[str, tuple[list, list]]] = {}
     for line in lines:
+        # An equivalent line of n terms makes n sources with n - 1 targets each: each term is looked up once.
+        stems_of = {term: target_stems(term, language, vocabulary) for term in line.targets}
         for source, targets in line.pairs():
-            alternatives = [found for term in targets if (found := target_stems(term, language, vocabulary))]
+            alternatives = [found for term in targets if (found := stems_of[term])]
             source_words = term_words(source)
             if not alternatives or not source_words:
                 continue

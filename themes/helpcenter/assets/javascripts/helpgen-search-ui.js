@@ -83,12 +83,12 @@
   }
 
   function setupFallback() {
-    var configElement = document.querySelector('script#__config[type="application/json"]');
+    var config = json("__config");
     var meta = document.querySelector(".md-search-result__meta");
     var list = document.querySelector(".md-search-result__list");
     var input = document.querySelector("input[data-md-component=search-query]");
-    if (!configElement || !meta || !list || !input) return;
-    var translations = JSON.parse(configElement.textContent).translations;
+    if (!config || !meta || !list || !input) return;
+    var translations = config.translations;
     var none = translations["search.result.none"];
     var many = translations["search.result.other"];
     // The worker shows the best ten and says here how many matched in all.
