@@ -60,7 +60,7 @@ KIND_NAMES = {"link": ("link", "links"), "key": ("front matter key", "front matt
 
 
 def fix_project(project_dir: Path = Path("."), config_file: str = "mkdocs.yml", write: bool = True,
-                today: dt.date | None = None) -> FixReport:
+                today: dt.date | None = None, *, second_pass: bool = False) -> FixReport:
     """Every fix of the project; in a multi-language one, each language's folder on its own (as `helpgen
     check` reads them: a link to a page not translated yet is not broken, it reaches the original)."""
     project, _, today = load_project(project_dir, config_file, today)
@@ -72,10 +72,11 @@ def fix_project(project_dir: Path = Path("."), config_file: str = "mkdocs.yml", 
         report.written += found.written
         report.deleted += found.deleted
         report.diff += found.diff
-    if write and any(change.kind == "move" for change in report.changes):
+    if write and not second_pass and any(change.kind == "move" for change in report.changes):
         # Articles moved into categories: the anchors of a page in its new place, and a link a move made
         # certain, are read once more from the tree as it is now, so a second --fix finds nothing left.
-        again = fix_project(project_dir, config_file, write, today)
+        # Once only: a sidebar that puts one file in two categories would otherwise move it for ever.
+        again = fix_project(project_dir, config_file, write, today, second_pass=True)
         report.changes += again.changes
         report.written += again.written
         report.deleted += again.deleted
