@@ -95,3 +95,23 @@ def test_cli_fix_prints_each_change_and_then_checks(before):
     assert result.stderr.strip().endswith("(2 categories, 2 files created or deleted, 4 front matter keys, 7 links, "
                                           "1 redirect).")
     assert "No problems found." in result.stdout
+
+
+def test_a_category_id_in_any_script_is_left_as_it_is(project):
+    """快速入门 is an id as the check reads ids (url_name): --fix must not take it for a display name."""
+    project.article("其他/同步.md", "同步", category="快速入门")
+    before = (project.content / "其他/同步.md").read_text(encoding="utf-8")
+    fix_project(project.root)
+    assert (project.content / "其他/同步.md").read_text(encoding="utf-8") == before
+    assert not (project.content / "其他/index.md").exists()
+
+
+def test_a_display_name_becomes_the_id_the_check_reads_from_its_folder(project):
+    project.article("Nano Family/reset.md", "Reset the board", category="Nano boards")
+    project.article("start.md", "Start", category="Getting started")
+    fix_project(project.root)
+    assert "category: nano-family" in (project.content / "Nano Family/reset.md").read_text(encoding="utf-8")
+    assert (project.content / "Nano Family/index.md").is_file()  # the folder's own page, not a new folder
+    assert "category: getting-started" in (project.content / "start.md").read_text(encoding="utf-8")
+    assert (project.content / "getting-started/index.md").is_file()
+    assert [p for p in check_project(project.root) if p.rule == "category-unknown"] == []

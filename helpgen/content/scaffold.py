@@ -8,7 +8,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from .articles import ARTICLE_TYPES
+from .articles import ARTICLE_TYPES, is_category_id
 from ..errors import HelpgenError, Location
 from .languages import site_languages
 
@@ -18,7 +18,6 @@ LANGUAGE_TEMPLATE_DIR = Path(__file__).parent.parent / "project_template_languag
 _PLUGIN_LINE = "  - helpgen\n"
 # The body `helpgen new` writes; `helpgen check` warns while an article still says it (draft-placeholder).
 PLACEHOLDER_BODY = "Write the answer first, in one or two sentences. Then the details."
-_CATEGORY = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
 
 
 def init_project(target: Path, languages: list[str] | None = None) -> list[Path]:
@@ -71,7 +70,7 @@ def new_article(content_dir: Path, title: str, category: str, article_type: str 
     language's folder in a multi-language project ("da" -> content/da/<category>/…)."""
     if not title.strip():
         raise HelpgenError.at(Location("TITLE"), "the title is empty", 'write e.g. helpgen new "How do I …?"')
-    if not _CATEGORY.match(category):
+    if not is_category_id(category):
         raise HelpgenError.at(Location("--category"), f'"{category}" is not a category id',
                               "use lowercase letters, digits and dashes, e.g. returns")
     if article_type not in ARTICLE_TYPES:

@@ -10,12 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..checks.source import SourceFile
-from ..content.articles import FRONT_MATTER_KEYS
+from ..content.articles import FRONT_MATTER_KEYS, is_category_id, url_name
 from ..content.options import FOREIGN_KEYS, FrontMatterOptions
 from .edits import front_matter_end, key_index
-
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
-
 
 @dataclass
 class KeyEdit:
@@ -64,7 +61,7 @@ def key_edits(source: SourceFile, options: FrontMatterOptions, categories: Categ
     at = key_index(lines, "category")
     if at >= 0:
         written = _scalar(lines[at].partition(":")[2])
-        if written and not _ID.match(written) and written in categories.ids:
+        if written and not is_category_id(written) and written in categories.ids:
             edits.append(KeyEdit(at + 1, lines[at], [f"category: {categories.ids[written]}"], "category"))
     return edits
 
@@ -116,26 +113,26 @@ def plan_categories(sources: list[SourceFile], titles: dict[str, str], folders_w
     for source in sources:
         at = key_index(source.lines[:source.body_line - 1], "category")
         written = _scalar(source.lines[at].partition(":")[2]) if at >= 0 else ""
-        if not written or _ID.match(written):
+        if not written or is_category_id(written):  # an id already, as the check reads it
             continue
         if written.casefold() in by_title:
             plan.ids[written] = by_title[written.casefold()]
         else:
             parts = PurePosixPath(source.src).parts
-            homes.setdefault(written, set()).add(parts[0].lower() if len(parts) > 1 else "")
+            homes.setdefault(written, set()).add(parts[0] if len(parts) > 1 else "")
     for name, folders in sorted(homes.items()):
-        # All its articles in one folder: that folder is the category (its own index.md, if any, titles it).
+        # All its articles in one folder: that folder is the category (its own index.md, if any, titles it);
+        # its id is the folder's as the check reads it ("Nano Family/" is nano-family).
         folder = next(iter(folders)) if len(folders) == 1 else ""
-        cid = folder or _slug(name)
+        cid = url_name(folder or name)
+        if not is_category_id(cid):
+            cid = "category"
         plan.ids[name] = cid
-        if cid not in folders_with_index:
-            plan.create[f"{cid}/index.md"] = name
-            folders_with_index.add(cid)
+        home = folder or cid
+        if home not in folders_with_index:
+            plan.create[f"{home}/index.md"] = name
+            folders_with_index.add(home)
     return plan
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "category"
 
 
 def category_index_text(title: str) -> str:
