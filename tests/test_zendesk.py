@@ -197,3 +197,19 @@ def test_a_file_larger_than_any_api_answer_is_refused_unread(tmp_path, monkeypat
     _dump(tmp_path / "dump", {"articles.json": {"articles": [_article(101, "A", "<p>" + "x" * 2000 + "</p>")]}})
     with pytest.raises(HelpgenError, match="larger than any Help Center API answer"):
         import_zendesk(tmp_path / "dump", tmp_path / "content")
+
+
+def test_articles_without_a_section_never_share_a_real_categorys_folder(tmp_path):
+    """A category may be called "Articles", like the placeholder for articles without a section: each
+    keeps a folder of its own (the placeholder's index.md overwrote the real one)."""
+    _dump(tmp_path / "dump", {
+        "categories.json": {"categories": [{"id": 1, "name": "Articles", "description": "The real one", "position": 0}]},
+        "sections.json": {"sections": [{"id": 7001, "name": "Basics", "category_id": 1, "position": 0}]},
+        "articles.json": {"articles": [_article(101, "Reset your password", "<p>Steps.</p>"),
+                                       _article(102, "Loose note", "<p>Hi.</p>", section=None)]},
+    })
+    result = import_zendesk(tmp_path / "dump", tmp_path / "content")
+    assert "articles/index.md" in result.files and "articles-2/index.md" in result.files
+    assert "The real one" in (tmp_path / "content/articles/index.md").read_text()
+    assert (tmp_path / "content/articles/basics/reset-your-password.md").is_file()
+    assert (tmp_path / "content/articles-2/loose-note.md").is_file()

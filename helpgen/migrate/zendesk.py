@@ -122,8 +122,7 @@ def _placeholders(export: Export, result: ImportResult) -> None:
     """Sections (and categories) the articles name that the export lacks: a placeholder each, and a warning."""
     missing = sorted({a.get("section_id") for a in export.articles.values() if a.get("section_id") is not None}
                      - set(export.sections))
-    for sid in missing:
-        export.sections[sid] = Record("section", sid, {"id": sid, "name": f"Section {sid}"}, "(placeholder)")
+    _stand_ins(export.sections, missing, "section")
     if missing:
         result.warnings.append(f"the export has no section{'s' * (len(missing) > 1)} {', '.join(map(str, missing[:5]))}"
                                f"{' …' if len(missing) > 5 else ''}: {len(missing)} placeholder section"
@@ -131,17 +130,26 @@ def _placeholders(export: Export, result: ImportResult) -> None:
                                "in its index.md (title:), or export sections.json and import again")
     lost = sorted({s.get("category_id") for s in export.sections.values() if s.get("category_id") is not None}
                   - set(export.categories))
-    for cid in lost:
-        export.categories[cid] = Record("category", cid, {"id": cid, "name": f"Category {cid}"}, "(placeholder)")
+    _stand_ins(export.categories, lost, "category")
     if lost:
         result.warnings.append(f"the export has no category {', '.join(map(str, lost[:5]))}: placeholder categories "
                                "named \"Category <id>\"; rename each in its index.md")
+
+
+def _stand_ins(records: dict, ids: list[int], kind: str) -> None:
+    for rid in ids:
+        records[rid] = Record(kind, rid, {"id": rid, "name": f"{kind.capitalize()} {rid}"}, "(placeholder)")
 
 
 def _folders(export: Export) -> dict[tuple[str, int], tuple[str, str, str, int | None]]:
     """(kind, id) -> (folder, title, description, order) for every category and section."""
     found: dict[tuple[str, int], tuple[str, str, str, int | None]] = {}
     taken: set[str] = set()
+
+    def placeholder_category() -> tuple[str, str, str, int | None]:
+        """Where sections without a category and articles without a section go: one folder, its name
+        kept apart from the real categories' (a category may well be called "Articles")."""
+        return found.setdefault(("category", -1), (_unique(_PLACEHOLDER_CATEGORY, taken), "Articles", "", None))
     for cid, category in sorted(export.categories.items()):
         folder = _unique(slug(category.get("name", ""), f"category-{cid}"), taken)
         found[("category", cid)] = (folder, category.get("name") or folder, _text(category.get("description")),
@@ -149,13 +157,15 @@ def _folders(export: Export) -> dict[tuple[str, int], tuple[str, str, str, int |
     for sid, section in sorted(export.sections.items()):
         parent = found.get(("category", section.get("category_id")))
         if parent is None:
-            parent = found.setdefault(("category", -1), (_unique(_PLACEHOLDER_CATEGORY, taken), "Articles", "", None))
+            parent = placeholder_category()
         ancestor = export.sections.get(section.get("parent_section_id"))
         name = section.get("name") or f"Section {sid}"
         if ancestor:  # helpgen has one level of sections: a sub-section is named after both
             name = f"{ancestor.get('name', '')} – {name}"
         folder = _unique(f"{parent[0]}/{slug(name, f'section-{sid}')}", taken)
         found[("section", sid)] = (folder, name, _text(section.get("description")), _order(section.get("position")))
+    if any(("section", a.get("section_id")) not in found for a in export.articles.values()):
+        placeholder_category()
     return found
 
 
@@ -164,9 +174,7 @@ def _article_paths(export: Export, folders: dict) -> dict[int, str]:
     taken: set[str] = set()
     paths = {}
     for aid, article in sorted(export.articles.items()):
-        folder = folders.get(("section", article.get("section_id")))
-        if folder is None:
-            folder = folders.setdefault(("category", -1), (_unique(_PLACEHOLDER_CATEGORY, set()), "Articles", "", None))
+        folder = folders.get(("section", article.get("section_id"))) or folders[("category", -1)]
         paths[aid] = _unique(f"{folder[0]}/{slug(article.get('title', ''), f'article-{aid}')}", taken) + ".md"
     return paths
 
