@@ -59,7 +59,10 @@ def test_add_writes_the_built_site_s_file_and_list_and_clear_read_and_edit_it(bu
     cleared = run("clear", "our-phone-line-is-down-please")
     assert cleared.output.strip() == "Removed our-phone-line-is-down-please from site/support-status.json."
     assert live(built)["notices"] == []
+    before = (built / "site" / "support-status.json").stat()
     assert run("clear").output.strip() == "Nothing to clear in site/support-status.json."
+    after = (built / "site" / "support-status.json").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # not written again
 
 
 @pytest.mark.parametrize("args, message", [

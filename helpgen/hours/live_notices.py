@@ -120,7 +120,7 @@ def clear_notices(target: LiveTarget, now: dt.datetime, notice_id: str | None = 
     zone = target.support.timezone if target.support else "UTC"
     gone = [n for n in status.notices if (notice_id is None or n.id == notice_id)
             and (not ended_only or window(n.payload(), zone)[1] <= to_us(now))]
-    if gone or target.path.exists():
+    if gone:  # nothing removed: the file and its `updated` stay as they were
         write_atomically(target.path, file_text([n for n in status.notices if n not in gone], now))
     return [n.id for n in gone]
 
