@@ -242,7 +242,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
                  today: dt.date | None = None) -> tuple[ContentProject, list[Problem], dt.date]:
     """The project as mkdocs.yml describes it, support.yml's own findings, and the day to check for."""
     settings = read_site_settings(Path(project_dir) / config_file)
-    shown_project = _shown(settings.project_dir)
+    shown_project = shown_path(settings.project_dir)
     support_path = settings.project_dir / settings.support_file
     support_name = _join(shown_project, settings.support_file)
     support: SupportConfig | None = None
@@ -268,7 +268,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
     project = ContentProject(
         docs_dir=settings.docs_dir,
         files=tuple(list_sources(settings.docs_dir, settings.exclude_docs)),
-        display_root=_shown(settings.docs_dir),
+        display_root=shown_path(settings.docs_dir),
         support=support,
         support_path=support_path,
         use_directory_urls=settings.use_directory_urls,
@@ -287,7 +287,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
     return project, findings, today
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """A path as the writer would type it from here: relative to the working directory when inside it."""
     path, here = path.resolve(), Path.cwd().resolve()
     if path == here:

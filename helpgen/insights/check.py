@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..checks import shown_path
 from ..checks.project import project_languages, read_site_settings
+from ..migrate.moves import manifest_pages
 from ..errors import HelpgenError, Location, Problem
 from .replay import TOP, load_insights, replay, unhelpful
 
@@ -25,19 +27,13 @@ def check_insights(source: str, config_file: Path, site_dir: Path, top: int = TO
 
 def published_files(site_dir: Path, docs_dir: Path) -> dict[str, str]:
     """An article's path on the site ("/returns/x/") -> its file ("content/returns/x.md"), from the
-    URL manifest every build writes (site/.helpgen/urls.json)."""
+    URL manifest every build writes (site/.helpgen/urls.json), read as --fix reads the previous one."""
     manifest = Path(site_dir) / ".helpgen" / "urls.json"
     try:
-        pages = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         raise HelpgenError.at(Location(str(manifest)), "no URL manifest in the built site",
                               "build the help center first: helpgen build") from None
-    shown = _shown(docs_dir)
-    return {"/" + url: f"{shown}/{page['src']}" if shown else page["src"] for url, page in pages.items()}
-
-
-def _shown(path: Path) -> str:
-    path, here = Path(path).resolve(), Path.cwd().resolve()
-    if path == here:
-        return ""
-    return path.relative_to(here).as_posix() if path.is_relative_to(here) else path.as_posix()
+    shown = shown_path(docs_dir)
+    return {"/" + url: f"{shown}/{page['src']}" if shown else page["src"]
+            for url, page in manifest_pages(data, str(manifest)).items() if page["src"]}

@@ -69,10 +69,10 @@ def load_previous(where: str, project_dir: Path, docs_dir: Path, use_directory_u
     except (OSError, ValueError) as exc:
         raise HelpgenError.at(Location(where), f"cannot read the previous build's URL manifest ({exc})",
                               "pass site/.helpgen/urls.json of the last published build, its URL, or git:REV")
-    return _manifest_pages(data, where)
+    return manifest_pages(data, where)
 
 
-def _manifest_pages(data, where: str) -> dict[str, dict]:
+def manifest_pages(data, where: str) -> dict[str, dict]:
     """The manifest's pages and redirects, each URL a path of this site as security.urls reads it: the
     file may come from anywhere, and its URLs end up in front matter when --fix adds redirect_from lines."""
     pages: dict[str, dict] = {}

@@ -102,3 +102,18 @@ def test_a_wrong_source_or_an_unbuilt_site_is_said_plainly(built, monkeypatch, t
     source = report_json(tmp_path / "insights.json", {"x": 1}, {})
     result = CliRunner().invoke(main, ["check", "--insights", source])
     assert result.exit_code == 1 and "no helpgen search index in this site" in result.output
+
+
+def test_a_damaged_url_manifest_is_named_never_a_traceback(tmp_path, monkeypatch):
+    project = Project(tmp_path / "help")
+    project.write("mkdocs.yml", MKDOCS_YML)
+    project.write("support.yml", SUPPORT_YML)
+    project.article("orders/track.md", "How do I track my order?", "Follow the parcel.")
+    project.build()
+    manifest = project.root / "site" / ".helpgen" / "urls.json"
+    manifest.write_text(json.dumps({"pages": {"orders/track/": "not a page"}, "redirects": {}}), encoding="utf-8")
+    monkeypatch.chdir(project.root)
+    source = report_json(tmp_path / "insights.json", {}, {"/orders/track/": (1, 9)})
+    result = CliRunner().invoke(main, ["check", "--insights", source])
+    assert result.exit_code == 1 and "urls.json" in result.output and "is not a URL of a helpgen site" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
