@@ -23,7 +23,7 @@ from ..errors import HelpgenError, Location, Problem, did_you_mean
 from ..hours.support import SupportConfig, load_support
 from ..i18n.overrides import load_overrides
 from ..output import host_file_problems
-from ..search.synonym_file import DEFAULT_FILE as SYNONYMS_FILE, SynonymSource
+from ..search.synonym_file import SynonymSource
 from ..content.variables import support_variables
 from .anchors import page_anchors
 from .cache import CheckCache, support_fingerprint
@@ -281,8 +281,7 @@ def load_project(project_dir: Path = Path("."), config_file: str | Path = "mkdoc
         front_matter=settings.front_matter,
         migration=settings.migration,
         site_url=settings.site_url,
-        synonyms=SynonymSource(settings.project_dir / (settings.synonyms_file or SYNONYMS_FILE),
-                               _join(shown_project, settings.synonyms_file or SYNONYMS_FILE), bool(settings.synonyms_file)),
+        synonyms=settings.synonyms(shown_project),
     )
     return project, findings, today
 

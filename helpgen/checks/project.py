@@ -19,6 +19,7 @@ from ..content.headings import heading_slug as default_slugify
 from ..content.articles import FRONT_MATTER_KEYS
 from ..content.options import DEFAULT_OPTIONS, FrontMatterOptions, MigrationOptions, front_matter_options, migration_options
 from ..errors import HelpgenError, Location
+from ..search.synonym_file import DEFAULT_FILE as SYNONYMS_FILE, SynonymSource
 from .limits import Limits
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -103,6 +104,13 @@ class SiteSettings:
     strings_file: str = "strings.yml"
     site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
     synonyms_file: str = ""  # the plugin's `synonyms` option ("": synonyms.yml when there is one)
+
+    def synonyms(self, shown_dir: str = "") -> SynonymSource:
+        """synonyms.yml's place: the `synonyms` option's (then it must exist), else beside mkdocs.yml;
+        `shown_dir` is the project folder as messages spell it."""
+        name = self.synonyms_file or SYNONYMS_FILE
+        return SynonymSource(self.project_dir / name, f"{shown_dir}/{name}" if shown_dir else name,
+                             required=bool(self.synonyms_file))
 
 
 def read_site_settings(config_file: Path) -> SiteSettings:

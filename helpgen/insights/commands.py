@@ -111,15 +111,24 @@ def report(db_url: str, since: int, output_format: str, output: Path | None, lan
 @click.option("--min-count", type=click.IntRange(1), default=3, show_default=True,
               help="Propose a pair seen at least this often.")
 @click.option("--synonyms", "synonyms_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The site's synonyms file, whose lines are not proposed again [default: synonyms.yml, when there is one].")
-def suggest(db_url: str, since: int, min_count: int, synonyms_file: Path | None) -> None:
+              help="The site's synonyms file, whose lines are not proposed again [default: as mkdocs.yml says, "
+                   "else synonyms.yml, when there is one].")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The site config that names the synonyms file.")
+def suggest(db_url: str, since: int, min_count: int, synonyms_file: Path | None, config_file: Path) -> None:
     """Propose synonyms.yml lines from searches refined into another ("chargeback => refund")."""
+    from ..checks import shown_path
+    from ..checks.project import read_site_settings
     from ..errors import HelpgenError
     from ..search.synonym_file import DEFAULT_FILE, SynonymSource, read_synonyms
     from .suggest import format_suggestions, suggest_synonyms
 
-    source = SynonymSource(synonyms_file or Path(DEFAULT_FILE), str(synonyms_file or DEFAULT_FILE),
-                           required=synonyms_file is not None)
+    if synonyms_file is not None:
+        source = SynonymSource(synonyms_file, str(synonyms_file), required=True)
+    elif config_file.is_file():
+        source = read_site_settings(config_file).synonyms(shown_path(config_file.parent))
+    else:
+        source = SynonymSource(Path(DEFAULT_FILE), DEFAULT_FILE)
     synonyms, problems = read_synonyms(source, None)
     if problems:
         raise HelpgenError(problems)

@@ -110,3 +110,19 @@ def test_a_broken_or_missing_synonyms_file_is_named_with_its_line(tmp_path):
     assert f"{broken}:2" in result.output and "more than one" in result.output
     missing = CliRunner().invoke(main, ["insights", "suggest", "--db", url, "--synonyms", str(tmp_path / "nope.yml")])
     assert missing.exit_code != 0 and "does not exist" in missing.output and "Traceback" not in missing.output
+
+
+def test_the_synonyms_file_mkdocs_yml_names_is_the_one_read(tmp_path, monkeypatch):
+    url = _refinements(tmp_path, ("en", "chargeback", "refund"), ("en", "rma", "return"))
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\ndocs_dir: content\ntheme:\n  name: material\n"
+                                         "plugins:\n  - search\n  - helpgen:\n      synonyms: search/words.yml\n")
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "words.yml").write_text("- chargeback => refund\n", encoding="utf-8")
+    (tmp_path / "synonyms.yml").write_text("- rma => return\n", encoding="utf-8")  # not the site's: ignored
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["insights", "suggest", "--db", url])
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.output) == ["rma => return"]
+    (tmp_path / "search" / "words.yml").unlink()
+    missing = CliRunner().invoke(main, ["insights", "suggest", "--db", url])
+    assert missing.exit_code == 1 and "search/words.yml" in missing.output and "does not exist" in missing.output
