@@ -24,9 +24,12 @@ from .rules import finding
 from .source import SourceFile
 
 # Markdown that can produce anything the sanitizer removes: a tag, an entity, an attribute list (a `{`
-# that does not start a `{{ variable }}`), a scheme, or text a heading's id could make reserved (`## __config`).
+# that does not start a `{{ variable }}`), a scheme, or a heading whose id could be reserved (`## __config`:
+# ids come from headings, attribute lists and tags only, so `__bold__` in a paragraph needs no rendering).
 # Anything else renders to plain, safe HTML.
-_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:|__|helpgen|hg", re.IGNORECASE)
+_MAY_NEED_CLEANING = re.compile(r"[<&]|(?<!\{)\{(?!\{)|script:|data:", re.IGNORECASE)
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t].*)?$|^.+\n {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+_RESERVED_WORDS = re.compile(r"__|helpgen|hg", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\s\"'()<>\[\]{}=]+")
 MKDOCS_DEFAULT_EXTENSIONS = ("toc", "tables", "fenced_code")  # MkDocs always adds these
 
@@ -52,10 +55,14 @@ class Renderer:
         return self._md.convert(text)
 
 
+def _reserved_heading(body: str) -> bool:
+    return bool(_RESERVED_WORDS.search(body)) and any(_RESERVED_WORDS.search(m.group(0)) for m in _HEADING.finditer(body))
+
+
 def check_safety(sources: list[SourceFile], renderer: Renderer) -> Iterator[Problem]:
     for source in sources:
         body = "\n".join(source.lines[source.body_line - 1:])
-        if not (source.suspicious or _MAY_NEED_CLEANING.search(body)):
+        if not (source.suspicious or _MAY_NEED_CLEANING.search(body) or _reserved_heading(body)):
             continue
         try:
             body = substitute(body, renderer.variables, source.file, source.body_line)
