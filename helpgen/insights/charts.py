@@ -17,17 +17,21 @@ COLOURS = ("#1d4ed8", "#c2410c", "#047857")  # blue, orange, green: ≥ 4.5:1 on
 WIDTH_IN, HEIGHT_IN = 5.2, 2.6  # drawn about as wide as a phone shows it: its text stays readable there
 _XML_PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _SIZE = re.compile(r' (?:width|height)="[^"]*"')
+# matplotlib's settings for these charts, only while they are drawn (the caller may draw others).
+SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "helpgen-insights", "font.size": 10,
+            "font.family": "sans-serif", "axes.edgecolor": "#525252", "xtick.color": "#404040",
+            "ytick.color": "#404040", "text.color": "#262626"}
 
 
 def weekly_chart(weeks: Sequence[str], series: Sequence[tuple[str, Sequence[int]]], title_id: str,
                  stacked: bool = False) -> str:
     """An <svg> of one bar group per week ("2026-11-02"), one bar per series (label, counts), or the
     series stacked in one bar. `title_id`: the id of the caption that names the chart."""
-    from matplotlib import rcParams
+    from matplotlib import rc_context
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
-    with rcParams_context(rcParams), warnings.catch_warnings():
+    with rc_context(SETTINGS), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # glyphs matplotlib's own font lacks (Chinese): the browser draws them
         figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
         FigureCanvasSVG(figure)
@@ -57,21 +61,3 @@ def weekly_chart(weeks: Sequence[str], series: Sequence[tuple[str, Sequence[int]
     tag, rest = svg.split(">", 1)
     svg = _SIZE.sub("", tag) + ">" + rest
     return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{title_id}" focusable="false" ', 1)
-
-
-class rcParams_context:
-    """matplotlib's settings for these charts, restored after (the caller's process may draw others)."""
-
-    SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "helpgen-insights", "font.size": 10,
-                "font.family": "sans-serif", "axes.edgecolor": "#525252", "xtick.color": "#404040",
-                "ytick.color": "#404040", "text.color": "#262626"}
-
-    def __init__(self, params):
-        self.params = params
-
-    def __enter__(self):
-        self.saved = {key: self.params[key] for key in self.SETTINGS}
-        self.params.update(self.SETTINGS)
-
-    def __exit__(self, *exc):
-        self.params.update(self.saved)

@@ -134,7 +134,6 @@ _SCHEMAS: dict[str, tuple[type, dict[str, tuple[Callable[[Any, str], Any], bool]
                 {"from": "origin"}),
 }
 TYPES = tuple(_SCHEMAS)
-FIELDS = {kind: ("type", *schema[1]) for kind, schema in _SCHEMAS.items()}
 
 
 def parse_event(body: bytes) -> Event:

@@ -65,10 +65,6 @@ class PostgresStore(Store):
     def close(self) -> None:
         self.connection.close()
 
-    @property
-    def broken(self) -> bool:
-        return bool(self.connection.broken or self.connection.closed)
-
     def _guarded(self, action):
         try:
             return action()

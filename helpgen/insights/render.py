@@ -7,8 +7,6 @@ import json
 from .report import Report
 from .report_view import ReportView
 
-FORMATS = ("text", "json", "html")
-
 
 def render_report(report: Report, output_format: str = "text", lang: str = "en", store: str = "") -> str:
     if output_format == "json":

@@ -17,7 +17,6 @@ from ..errors import HelpgenError, Location, Problem
 from .events import Contact, Event, Search, Vote
 from .schema import MIGRATIONS, TABLES, VERSION
 
-DEFAULT_URL = "sqlite:///insights.db"
 URL_HINT = "use sqlite:///insights.db (a file here), sqlite:////var/lib/helpgen/insights.db, or postgresql://user@host/db"
 
 _INSERTS = {

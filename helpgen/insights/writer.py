@@ -37,7 +37,6 @@ class BatchWriter:
         self._thread = threading.Thread(target=self._run, name="helpgen-insights-writer", daemon=True)
         self._store: Store | None = None
         self.healthy = True  # False from a failed commit until the next one succeeds
-        self.written = 0
 
     def start(self, store: Store | None = None) -> None:
         """Start writing; `store`, when given, is used for the first batch (it was opened to check the URL)."""
@@ -131,7 +130,6 @@ class BatchWriter:
             self._drop_store()
             return exc
         self.healthy = True
-        self.written += len(batch)
         return None
 
 
