@@ -126,14 +126,14 @@ def hours(at_text: str | None, channel_id: str | None, zone: str | None, as_json
     from .hours.live_file import read_live_file
     from .hours.notice_effects import in_effect
     from .hours.schedule import to_us
-    from .hours.status import channel_statuses, notices_now, parse_instant, statuses_as_json
+    from .hours.status import channel_statuses, merged_notices, parse_instant, statuses_as_json
     from .hours.support import load_support
 
     support = load_support(support_file, str(support_file))
     live = read_live_file(status_file).notices if status_file else ()
     at = parse_instant(at_text, support.timezone)
     statuses = channel_statuses(support, at, zone, channel_id, lang, live)
-    shown = in_effect(notices_now(support, at, live, lang or ""), support.timezone, to_us(at))
+    shown = in_effect(merged_notices(support, live, lang or ""), support.timezone, to_us(at))
     if as_json:
         click.echo(statuses_as_json(statuses, at, shown))
         return

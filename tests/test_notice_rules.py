@@ -16,7 +16,7 @@ from helpgen.hours.live_file import accepted, file_text, read_live_text
 from helpgen.hours.notices import headline, reply_text
 from helpgen.hours.promises import describe
 from helpgen.hours.schedule import from_us
-from helpgen.hours.status import channel_statuses, notices_now, status_payload
+from helpgen.hours.status import channel_statuses, merged_notices, status_payload
 from helpgen.hours.support import parse_support
 
 CPH = ZoneInfo("Europe/Copenhagen")
@@ -49,7 +49,7 @@ def at(*args) -> dt.datetime:
 def page(support, when: dt.datetime, zone: str | None = None, live=()) -> dict:
     """What a page shows at `when`, through the same payloads helpgen-status.js reads."""
     payload = status_payload(support)
-    notices = notices_now(support, when, live)
+    notices = merged_notices(support, live)
     shown = {c.id: E.with_notices(payload["channels"][c.id], c.id, notices, payload["hours"]) for c in support.channels}
     return {"status": {i: describe(c, when, zone)["text"] for i, c in shown.items()},
             "reply": {i: reply_text(c, when, zone) for i, c in shown.items()},

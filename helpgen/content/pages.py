@@ -15,7 +15,7 @@ from .articles import CONTACT_SRC, Article
 from .catalog import Catalog, Category
 from ..hours.notice_effects import in_effect
 from ..hours.schedule import to_us
-from ..hours.status import notices_now, promise_at, status_script_text
+from ..hours.status import merged_notices, promise_at, status_script_text
 from ..hours.structured_data import faq_page_jsonld, organization_jsonld
 from ..hours.present import availability_text, format_date, format_ranges, promise_text, weekly_rows
 from ..hours.promises import _zone_words
@@ -219,7 +219,7 @@ def site_context(support: SupportConfig, catalog: Catalog, today: dt.date,
         return text_in(value, language) if language else str(value)
 
     now = now or dt.datetime.combine(today, dt.time(), ZoneInfo(support.timezone))
-    notices = notices_now(support, now, (), language)
+    notices = merged_notices(support, (), language)
     shown = in_effect(notices, support.timezone, to_us(now))
 
     return SiteContext(

@@ -96,7 +96,7 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
             raise HelpgenError.at(Location("--channel"), f'no channel "{channel_id[:80]}" in {support.path}',
                                   f"{close} (channels: {known})" if close.startswith("did you mean") else f"use one of: {known}")
     now, payload = to_us(at), status_payload(support, language or "")
-    notices = notices_now(support, at, live, language or "")
+    notices = merged_notices(support, live, language or "")
     statuses = []
     for channel in channels:
         shown = effects.with_notices(payload["channels"][channel.id], channel.id, notices, payload["hours"])
@@ -113,14 +113,14 @@ def channel_statuses(support: SupportConfig, at: dt.datetime, visitor_zone: str 
     return statuses
 
 
-def notices_now(support: SupportConfig, at: dt.datetime, live: tuple[Notice, ...] = (), language: str = "") -> list[dict]:
+def merged_notices(support: SupportConfig, live: tuple[Notice, ...] = (), language: str = "") -> list[dict]:
     """support.yml's notices and the live ones, as a page merges them (payloads, texts in `language`)."""
     return effects.merged([n.payload(language) for n in support.notices], [n.payload(language) for n in live])
 
 
 def ids_in_effect(support: SupportConfig, at: dt.datetime) -> list[str]:
     """The ids of support.yml's notices in effect at `at`: what a page shows without JavaScript."""
-    return [n["id"] for n in effects.in_effect(notices_now(support, at), support.timezone, to_us(at))]
+    return [n["id"] for n in effects.in_effect(merged_notices(support), support.timezone, to_us(at))]
 
 
 def promise_at(support: SupportConfig, channel: Channel, at: dt.datetime, notices: list[dict]) -> Promise:
