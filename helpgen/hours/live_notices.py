@@ -66,7 +66,7 @@ class LiveTarget:
 
 def add_notice(target: LiveTarget, request: NoticeRequest, now: dt.datetime) -> Notice:
     """Add one notice to the file (made if missing). Raises HelpgenError; the file is then unchanged."""
-    status = _readable(target, missing_ok=True)
+    status = _readable(target)
     if len(status.notices) >= LIMITS["notices"]:
         raise HelpgenError.at(Location(target.shown), f"already holds {LIMITS['notices']} notices, as many as pages show",
                               "clear ended ones first: helpgen notice clear --ended")
@@ -94,7 +94,7 @@ def add_notice(target: LiveTarget, request: NoticeRequest, now: dt.datetime) -> 
 
 def list_notices(target: LiveTarget, now: dt.datetime) -> list[Listed]:
     """The live file's notices, then support.yml's, each with whether it is in effect at `now`."""
-    status = _readable(target, missing_ok=True)
+    status = _readable(target)
     zone = target.support.timezone if target.support else "UTC"
     found = [(n, target.shown) for n in status.notices]
     if target.support:
@@ -110,7 +110,7 @@ def list_notices(target: LiveTarget, now: dt.datetime) -> list[Listed]:
 
 def clear_notices(target: LiveTarget, now: dt.datetime, notice_id: str | None = None, ended_only: bool = False) -> list[str]:
     """Remove one notice by id, the ended ones, or all; returns the ids removed. An unknown id is an error."""
-    status = _readable(target, missing_ok=True)
+    status = _readable(target)
     ids = [n.id for n in status.notices]
     if notice_id is not None and notice_id not in ids:
         scheduled = target.support and any(n.id == notice_id for n in target.support.notices)
@@ -152,8 +152,8 @@ def _written(us: int, zone: str | None) -> str:
     return from_us(us, zone or "UTC").isoformat(timespec="seconds").replace("+00:00", "Z" if zone is None else "+00:00")
 
 
-def _readable(target: LiveTarget, missing_ok: bool) -> LiveStatus:
-    status = read_live_file(target.path, target.shown, missing_ok=missing_ok)
+def _readable(target: LiveTarget) -> LiveStatus:
+    status = read_live_file(target.path, target.shown, missing_ok=True)  # no file yet: no notices
     if status.errors:
         raise HelpgenError(status.errors + [Problem(Location(target.shown), "the file is left as it is",
                                                     "fix it first (helpgen check --status FILE lists the same)")])
