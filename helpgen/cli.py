@@ -236,10 +236,10 @@ def check(ctx: click.Context, config_file: Path, output_format: str, strict: boo
 
 def _insights_findings(source: str, config_file: Path, top: int, min_helpful: float):
     """check --insights over the site as mkdocs.yml says it is built (site_dir)."""
+    from .checks.project import read_site_settings
     from .insights.check import check_insights
-    from .mkdocs.commands import load_site_config
 
-    return check_insights(source, config_file, Path(load_site_config(config_file).site_dir), top, min_helpful)
+    return check_insights(source, read_site_settings(config_file), top, min_helpful)
 
 
 def _fork_map(work, items):
@@ -327,7 +327,7 @@ def notice_clear(notice_id: str | None, ended: bool, status_file: Path | None, c
 def _notice_target(config_file: Path, status_file: Path | None):
     """The live file to edit: --file, else the built site's; with support.yml and the languages when the
     project is here."""
-    from .checks.project import project_languages, read_site_settings
+    from .checks.project import read_site_settings
     from .errors import HelpgenError, Location
     from .hours.live_notices import LiveTarget
     from .hours.notice_config import SITE_FILE
@@ -340,7 +340,7 @@ def _notice_target(config_file: Path, status_file: Path | None):
         return LiveTarget(status_file, str(status_file))
     settings = read_site_settings(config_file)
     support = load_support(settings.project_dir / settings.support_file, settings.support_file)
-    languages = project_languages(config_file)
+    languages = settings.site_languages()
     if status_file is None:
         if support.live_status != SITE_FILE:
             where = f"at {support.live_status}" if support.live_status else "nowhere (live_status: false)"

@@ -105,6 +105,12 @@ class SiteSettings:
     site_dir: Path | None = None  # where `helpgen build` writes the site (`helpgen notice` edits it there)
     synonyms_file: str = ""  # the plugin's `synonyms` option ("": synonyms.yml when there is one)
 
+    def site_languages(self):
+        """The help center's languages, as the plugin's `languages` option (or theme.language) says."""
+        from ..content.languages import site_languages
+
+        return site_languages(self.languages, self.theme_language, Location(str(self.config_file)))
+
     def synonyms(self, shown_dir: str = "") -> SynonymSource:
         """synonyms.yml's place: the `synonyms` option's (then it must exist), else beside mkdocs.yml;
         `shown_dir` is the project folder as messages spell it."""
@@ -154,12 +160,11 @@ def read_site_settings(config_file: Path) -> SiteSettings:
 
 def project_languages(config_file: Path):
     """The languages of the project whose mkdocs.yml this is (one language when there is none)."""
-    from ..content.languages import single_language, site_languages
+    from ..content.languages import single_language
 
     if not Path(config_file).is_file():
         return single_language(None)
-    settings = read_site_settings(Path(config_file))
-    return site_languages(settings.languages, settings.theme_language, Location(str(config_file)))
+    return read_site_settings(Path(config_file)).site_languages()
 
 
 def _load_config(config_file: Path, depth: int = 0) -> dict[str, Any]:

@@ -7,21 +7,19 @@ import json
 from pathlib import Path
 
 from ..checks import shown_path
-from ..checks.project import project_languages, read_site_settings
+from ..checks.project import SiteSettings
 from ..migrate.moves import manifest_pages
 from ..errors import HelpgenError, Location, Problem
 from .replay import TOP, load_insights, replay, unhelpful
 
 
-def check_insights(source: str, config_file: Path, site_dir: Path, top: int = TOP,
-                   min_helpful: float = 0.5) -> list[Problem]:
+def check_insights(source: str, settings: SiteSettings, top: int = TOP, min_helpful: float = 0.5) -> list[Problem]:
+    """`settings`: the project's mkdocs.yml as read by checks.project (its site_dir is the built site)."""
     insights = load_insights(source, top)
-    languages = project_languages(config_file)
-    prefixes = {lang.code: lang.url_prefix for lang in languages}
-    findings = replay(insights, site_dir, prefixes)
+    prefixes = {lang.code: lang.url_prefix for lang in settings.site_languages()}
+    findings = replay(insights, settings.site_dir, prefixes)
     if min_helpful > 0:
-        docs = read_site_settings(config_file).docs_dir
-        findings += unhelpful(insights, published_files(site_dir, docs), min_helpful)
+        findings += unhelpful(insights, published_files(settings.site_dir, settings.docs_dir), min_helpful)
     return findings
 
 
