@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from urllib.parse import unquote
 
 from ..errors import Problem, did_you_mean
-from .paths import page_url
+from .paths import landed_path, page_url
 from .project import is_markdown
 from .rules import finding
 from .source import SourceFile
@@ -99,9 +99,7 @@ def _check_html_target(source: SourceFile, number: int, col: int, target: str, s
     path = unquote(path.partition("?")[0])
     where = source.at(number, col)
     base = page_url(source.src, site.use_directory_urls)
-    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    landed = posixpath.normpath(posixpath.join(folder, path)).removeprefix("./")
-    landed = "" if landed == "." else landed
+    landed = landed_path(base, path)
     if landed in site.by_url or landed.rstrip("/") in site.by_url:
         if fragment:
             yield from check_anchor(source, site.by_url[landed.rstrip("/")], fragment, where, site)
@@ -147,10 +145,7 @@ def _check_target(source: SourceFile, number: int, col: int, target: str, site: 
         return  # not translated yet: the build links the default language's page (links_to_default)
     if not is_markdown(path):
         # Left as written by MkDocs: the browser resolves it against this page's URL.
-        base = page_url(source.src, site.use_directory_urls)
-        landed = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/")
-                                                   else base, path)).removeprefix("./")
-        landed = "" if landed == "." else landed
+        landed = landed_path(page_url(source.src, site.use_directory_urls), path)
         if landed in site.by_url:
             if fragment:
                 yield from check_anchor(source, site.by_url[landed], fragment, where, site)

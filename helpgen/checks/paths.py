@@ -6,6 +6,7 @@ from a case-sensitive host, where `Returns.md` and `returns.md` are two pages, o
 """
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Iterator
 
@@ -36,6 +37,14 @@ def page_url(src: str, use_directory_urls: bool) -> str:
     """The page's URL relative to the site root, as MkDocs writes it ("" for the home page)."""
     out = output_path(src, use_directory_urls)
     return out.removesuffix("index.html") if use_directory_urls and out.endswith("index.html") else out
+
+
+def landed_path(base: str, path: str) -> str:
+    """Where a relative link MkDocs leaves as written (raw HTML, a file) takes the browser from the page at
+    URL `base`: the site path it resolves to ("" for the site root)."""
+    folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+    landed = posixpath.normpath(posixpath.join(folder, path)).removeprefix("./")
+    return "" if landed == "." else landed
 
 
 def generated_pages(catalog: Catalog, sources: set[str]) -> set[str]:

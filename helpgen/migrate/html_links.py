@@ -9,6 +9,7 @@ import posixpath
 from urllib.parse import unquote
 
 from ..checks.links import html_targets
+from ..checks.paths import landed_path
 from ..checks.project import is_markdown
 from ..checks.source import SourceFile
 from .jekyll import baseurl_path
@@ -59,7 +60,5 @@ def _beside(from_src: str, path: str) -> str:
 
 def _lands(own: str, path: str, site: SiteMap) -> bool:
     """The browser, from the page's URL, already reaches a page or file of the site."""
-    base = own if own.endswith("/") or not own else posixpath.dirname(own) + "/"
-    landed = posixpath.normpath(posixpath.join(base, path)).removeprefix("./")
-    landed = "" if landed == "." else landed
+    landed = landed_path(own, path)
     return (landed.rstrip("/") in site.by_url or landed in site.files) and not is_markdown(path)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote, urlsplit
 
 from ..checks.links import link_targets
+from ..checks.paths import landed_path
 from ..checks.project import is_markdown
 from ..checks.source import SourceFile
 from ..content.fields import site_path
@@ -139,10 +140,7 @@ def _lands_on_page(from_src: str, path: str, site: SiteMap) -> bool:
     """A link MkDocs leaves alone that the browser resolves to a page of ours (links.py accepts it)."""
     if is_markdown(path):
         return False
-    base = site.urls.get(from_src, "")
-    base = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
-    landed = posixpath.normpath(posixpath.join(base, path)).removeprefix("./")
-    return ("" if landed == "." else landed) in site.by_url
+    return landed_path(site.urls.get(from_src, ""), path) in site.by_url
 
 
 def _absolute(written: str, site: SiteMap) -> str | None:

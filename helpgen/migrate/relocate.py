@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
 from ..checks.links import html_targets, link_targets
-from ..checks.paths import page_url
+from ..checks.paths import landed_path, page_url
 from ..checks.project import is_markdown
 from ..content.articles import CONTACT_SRC, DEFAULT_CATEGORY, HOME_SRC
 from ..content.variables import blank_code_spans, lines_outside_code
@@ -118,9 +118,8 @@ def _moved_url(target: str, own_old: str, own_new: str, urls: dict[str, str]) ->
     if not target or ":" in target.split("/")[0] or target.startswith(("/", "#", "{")):
         return None
     path, sep, fragment = target.partition("#")
-    base = own_old if own_old.endswith("/") or not own_old else posixpath.dirname(own_old) + "/"
-    landed = posixpath.normpath(posixpath.join(base, unquote(path))).removeprefix("./")
-    landed = "" if landed == "." else landed + ("/" if path.endswith("/") and landed else "")
+    landed = landed_path(own_old, unquote(path))
+    landed += "/" if path.endswith("/") and landed else ""
     destination = urls.get(landed, landed)
     if destination == landed and own_old == own_new:
         return None
