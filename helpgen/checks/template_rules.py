@@ -59,12 +59,26 @@ def rendered_block(line: str) -> tuple[str, str, dict] | None:
     return match.group(1), line.strip(), attributes
 
 
-# Hugo's callout shortcodes the build renders as admonitions (migrate/hugo.py) when each opening on a line of its
-# own has its closing on a line of its own: `{{< note >}}` … `{{< /note >}}`, `{{% notice warning %}}` … `{{% /notice %}}`.
+# Callouts the build renders as admonitions (migrate/hugo.py) when each opening on a line of its own has its
+# closing on a line of its own: Hugo's shortcodes, `{{< note >}}` … `{{< /note >}}`, `{{% notice warning %}}` …
+# `{{% /notice %}}`, and Jekyll sites' own Liquid tags, `{% callout warning %}` … `{% endcallout %}`.
 CALLOUTS = {"note": "note", "tip": "tip", "info": "info", "important": "info", "warning": "warning",
             "caution": "danger", "danger": "danger", "success": "success", "error": "danger", "attention": "warning"}
 CALLOUT_WRAPPERS = frozenset({"notice", "hint", "alert", "callout", "admonition"})  # their kind is an argument
 _SHORTCODE_LINE = re.compile(r"^\s*\{\{([<%])-?\s*(/?)\s*([\w-]+)((?:\s[^}]*?)?)\s*-?[>%]\}\}\s*$")
+_LIQUID_LINE = re.compile(r"^\s*\{%-?\s*(end)?([\w-]+?)((?:\s[^%]*?)?)\s*-?%\}\s*$")
+
+
+def callout_line(text: str) -> tuple[bool, str, str] | None:
+    """(closing, name, arguments) when the line is one callout-shaped tag: a Hugo shortcode or a Liquid tag
+    (whose closing is `end` + its name)."""
+    if "{{" in text:
+        match = _SHORTCODE_LINE.match(text)
+        return (match.group(2) == "/", match.group(3), match.group(4) or "") if match else None
+    if "{%" in text:
+        match = _LIQUID_LINE.match(text)
+        return (bool(match.group(1)), match.group(2), match.group(3) or "") if match else None
+    return None
 
 
 def callout_kind(name: str, arguments: str) -> str | None:
@@ -84,12 +98,12 @@ def rendered_callouts(lines: dict[int, str]) -> dict[int, str | None]:
     found: dict[int, str | None] = {}
     open_at: list[tuple[int, str, str]] = []  # (line, name, kind)
     for number, text in sorted(lines.items()):
-        match = _SHORTCODE_LINE.match(text) if "{{" in text else None
-        if match is None:
+        tag = callout_line(text) if "{" in text else None
+        if tag is None:
             continue
-        closing, name = match.group(2) == "/", match.group(3)
+        closing, name, arguments = tag
         if not closing:
-            kind = callout_kind(name, match.group(4) or "")
+            kind = callout_kind(name, arguments)
             if kind:
                 open_at.append((number, name, kind))
         elif open_at and open_at[-1][1] == name:
@@ -123,7 +137,8 @@ def template_tags(text: str) -> Iterator[tuple[int, str, str, str]]:
 
 def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
     for source in sources:
-        callouts = rendered_callouts(source.prose) if "{{" in "".join(source.prose.values()) else {}
+        prose = "".join(source.prose.values())
+        callouts = rendered_callouts(source.prose) if "{{" in prose or "{%" in prose else {}
         for number, text in source.prose_lines():
             if ("{" not in text and "import" not in text and "<" not in text) or number in callouts:
                 continue
@@ -153,8 +168,8 @@ def _hint(tag: str, kind: str) -> str:
         return f"the browser takes it for a tag and shows nothing: write it as `{tag}` (code) or \\{tag[:-1]}\\>"
     if kind == "a GitBook block":
         return "write it as an admonition (`!!! note`) or as plain Markdown"
-    if kind == "a Hugo shortcode":
+    if kind == "a Hugo shortcode" or (kind == "a Liquid tag" and tag.startswith("{%")):
         return "give what it stands for in mkdocs.yml (`components: {name: \"…\"}` under the helpgen plugin) and " \
                "`helpgen check --fix` writes it in, or write the text it stood for; callouts (note, warning, notice, " \
-               "hint, alert) opened and closed on lines of their own are drawn as admonitions"
+               "hint, alert, callout) opened and closed on lines of their own are drawn as admonitions"
     return "write the text it stood for, or delete it"

@@ -1,9 +1,10 @@
-"""Hugo's shortcodes, as far as the build can draw them: callouts (`{{< note >}}` … `{{< /note >}}`, `{{% notice
-warning %}}` … `{{% /notice %}}`, `{{< hint info >}}`, `{{< alert type="danger" >}}`) become the admonitions
-Material styles, titled in the page's language; and a shortcode the site names under the plugin's `components:`
-(`legacynotice: ""`, `version: "2.4"`, `linked_headline: "## {0}"` with the shortcode's arguments: `{0}`, `{1}`
-by position, `{name}` by name) is written in by `helpgen check --fix`, as MDX components are. Every other
-shortcode stays a `template-tag` error at its line (checks/template_rules.py).
+"""Hugo's shortcodes and Jekyll sites' own Liquid tags, as far as the build can draw them: callouts (`{{< note >}}`
+… `{{< /note >}}`, `{{% notice warning %}}` … `{{% /notice %}}`, `{{< hint info >}}`, `{{< alert type="danger" >}}`,
+`{% callout warning %}` … `{% endcallout %}`) become the admonitions Material styles, titled in the page's
+language; and a shortcode or tag the site names under the plugin's `components:` (`legacynotice: ""`,
+`version: "2.4"`, `linked_headline: "## {0}"`, `image: "![{1*}](/images/{0})"` with the arguments: `{0}`, `{1}`
+by position, `{1*}` the second and all after it, `{name}` by name) is written in by `helpgen check --fix`, as
+MDX components are. Every other one stays a `template-tag` error at its line (checks/template_rules.py).
 """
 from __future__ import annotations
 
@@ -14,28 +15,35 @@ from ..checks.template_rules import rendered_callouts
 from ..content.variables import lines_outside_code
 from .link_fix import LinkFix
 
-_SHORTCODE = re.compile(r"\{\{([<%])-?\s*([\w-]+)((?:\s[^}]*?)?)\s*-?[>%]\}\}")
+_SHORTCODE = re.compile(r"\{\{([<%])-?\s*([\w-]+)((?:\s[^}]*?)?)\s*-?[>%]\}\}|\{%-?\s*([\w-]+)((?:\s[^%]*?)?)\s*-?%\}")
 _ARGUMENT = re.compile(r"""(?:([\w-]+)\s*=\s*)?(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
-_PLACEHOLDER = re.compile(r"\{([\w-]+)\}")
+_PLACEHOLDER = re.compile(r"\{([\w-]+)(\*?)\}")
 
 
 def _filled(snippet: str, arguments: str) -> str:
-    """A snippet with `{0}`, `{1}` (the shortcode's positional arguments) and `{name}` (its named ones)."""
+    """A snippet with `{0}`, `{1}` (the positional arguments), `{1*}` (the second and all after it, spaced,
+    as in `{% image x.png Alt text in words %}`) and `{name}` (the named ones)."""
     values: dict[str, str] = {}
-    position = 0
+    positional: list[str] = []
     for match in _ARGUMENT.finditer(arguments):
         value = next((g for g in match.group(2, 3, 4) if g is not None), "")
         if match.group(1):
             values[match.group(1)] = value
         else:
-            values[str(position)] = value
-            position += 1
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), snippet)
+            values[str(len(positional))] = value
+            positional.append(value)
+
+    def value(placeholder: re.Match) -> str:
+        name, rest = placeholder.groups()
+        if rest and name.isdigit():
+            return " ".join(positional[int(name):])
+        return values.get(name, "")
+    return _PLACEHOLDER.sub(value, snippet)
 
 
 def hugo_callouts(markdown: str, title_of) -> str:
-    """Paired callout shortcodes on lines of their own -> `!!! kind "Title"` with the body indented."""
-    if "{{" not in markdown:
+    """Paired callouts on lines of their own -> `!!! kind "Title"` with the body indented."""
+    if "{{" not in markdown and "{%" not in markdown:
         return markdown
     lines = list(lines_outside_code(markdown))
     callouts = rendered_callouts({offset: line for offset, line, in_code in lines if not in_code})
@@ -65,16 +73,21 @@ def shortcode_fixes(source: SourceFile, components: dict[str, str]) -> list[Link
     text = "\n".join(source.prose.values())
     fixes = []
     for number, line in source.prose_lines():
-        if "{{" not in line:
+        if "{{" not in line and "{%" not in line:
             continue
         for match in _SHORTCODE.finditer(line):
-            name = match.group(2)
-            if name not in components or re.search(r"\{\{[<%]-?\s*/\s*" + re.escape(name) + r"\b", text):
+            name, arguments = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
+            if name not in components or _closed(name, text):
                 continue
-            snippet = _filled(components[name], match.group(3) or "")
+            snippet = _filled(components[name], arguments or "")
             whole = not line[:match.start()].strip() and not line[match.end():].strip()
             if whole:
                 fixes.append(LinkFix(number, 1, line, snippet, kind="syntax", end_line=number))
             elif "\n" not in snippet:
                 fixes.append(LinkFix(number, match.start() + 1, match.group(0), snippet, kind="syntax"))
     return fixes
+
+
+def _closed(name: str, text: str) -> bool:
+    """The shortcode or tag wraps text (`{{< x >}}` … `{{< /x >}}`, `{% x %}` … `{% endx %}`)."""
+    return bool(re.search(r"\{\{[<%]-?\s*/\s*" + re.escape(name) + r"\b|\{%-?\s*end" + re.escape(name) + r"\b", text))

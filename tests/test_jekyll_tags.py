@@ -1,0 +1,61 @@
+"""A Jekyll help center with its own Liquid tags, in the shapes a real one has (bitwarden/help, not committed):
+callouts as paired tags (`{% callout warning %}` … `{% endcallout %}`), images and icons as one-line tags whose
+last arguments are words (`{% image autofill/prompt.png Basic Auth Prompt %}`). Built and read back."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from helpgen.cli import main
+
+from .conftest import soup
+
+
+def _jekyll(project) -> None:
+    project.write("content/images/autofill/prompt.png", "")
+    (project.content / "images/autofill/prompt.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    project.write("content/orders/autofill.md", "\n".join([
+        "---", "title: Auto-fill a sign-in prompt", "---", "",
+        "Open the menu {% icon fa-cog %} and choose Settings.", "",
+        "{% image autofill/prompt.png Basic Auth Prompt %}", "",
+        "{% callout warning %}", "**Rotating your key is dangerous.** Read this first.", "{% endcallout %}", "",
+        "{% callout success%}", "It worked.", "{% endcallout %}", "",
+        "{% capture note %}", "Unmapped.", "{% endcapture %}", ""]))
+
+
+def _mapped(project) -> None:
+    project.write("mkdocs.yml", project.config.read_text().replace("  - helpgen\n", (
+        "  - helpgen:\n      components:\n        icon: \"\"\n        image: \"![{1*}](/images/{0})\"\n")))
+
+
+def _errors(project) -> set[tuple[int, str]]:
+    result = CliRunner().invoke(main, ["check", "--format", "json"])
+    return {(f["line"], f["message"].split(" is ")[0]) for f in json.loads(result.stdout)
+            if f["file"].endswith("autofill.md") and f["rule"] == "template-tag"}
+
+
+def test_paired_callout_tags_are_drawn_and_other_tags_are_errors_naming_components(project, monkeypatch):
+    _jekyll(project)
+    monkeypatch.chdir(project.root)
+    assert _errors(project) == {(5, "{% icon fa-cog %}"), (7, "{% image autofill/prompt.png Basic Auth Prompt %}"),
+                                (17, "{% capture note %}"), (19, "{% endcapture %}")}
+    result = CliRunner().invoke(main, ["check"])
+    assert "components:" in result.output  # the hint says how to declare what a tag stands for
+
+
+def test_fix_writes_declared_tags_in_and_the_callouts_build_as_admonitions(project, monkeypatch):
+    _jekyll(project)
+    _mapped(project)
+    monkeypatch.chdir(project.root)
+    CliRunner().invoke(main, ["check", "--fix"])
+    text = (project.content / "orders/autofill.md").read_text()
+    assert "Open the menu  and choose Settings." in text and "![Basic Auth Prompt](/images/autofill/prompt.png)" in text
+    assert "{% callout warning %}" in text  # drawn by the build, left as the writer wrote it
+    assert _errors(project) == {(17, "{% capture note %}"), (19, "{% endcapture %}")}
+    (project.content / "orders/autofill.md").write_text(text.replace("{% capture note %}\nUnmapped.\n{% endcapture %}\n", ""))
+    page = soup(project.build().site_dir / "orders/autofill/index.html")
+    warning, success = page.select("article .admonition")
+    assert "warning" in warning["class"] and "Rotating your key is dangerous." in warning.get_text()
+    assert "success" in success["class"] and "It worked." in success.get_text()
+    assert "{%" not in page.select_one("article").get_text()
