@@ -59,3 +59,25 @@ def test_fix_writes_declared_tags_in_and_the_callouts_build_as_admonitions(proje
     assert "warning" in warning["class"] and "Rotating your key is dangerous." in warning.get_text()
     assert "success" in success["class"] and "It worked." in success.get_text()
     assert "{%" not in page.select_one("article").get_text()
+
+
+def test_a_callout_on_one_line_is_drawn_in_its_list_item_and_what_it_holds_is_still_checked(project, monkeypatch):
+    project.write("content/orders/windows.md", "\n".join([
+        "---", "title: Unlock with Windows Hello", "---", "",
+        "1. Open the settings.", "",
+        "   {% callout success%}Windows users may need the C++ runtime.{% endcallout %}",
+        "2. Choose **Unlock with Windows Hello**.", "",
+        "{{< note >}}Saved at once.{{< /note >}}", "",
+        "{% callout info %}See {{ site.baseurl }}/article/x/.{% endcallout %}", ""]))
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(main, ["check", "--format", "json"])
+    found = [(f["line"], f["message"].split(" is ")[0]) for f in json.loads(result.stdout) if f["rule"] == "template-tag"]
+    assert found == [(12, "{{ site.baseurl }}")]  # the callouts' own tags are drawn; the Liquid inside is not
+    (project.content / "orders/windows.md").write_text(
+        (project.content / "orders/windows.md").read_text().replace("See {{ site.baseurl }}/article/x/.", "See x."))
+    page = soup(project.build().site_dir / "orders/windows/index.html")
+    inside = page.select_one("article ol > li .admonition.success")
+    assert inside is not None and "C++ runtime" in inside.get_text()
+    assert [" ".join(a["class"]) for a in page.select("article .admonition")] == \
+        ["admonition success", "admonition note", "admonition info"]
+    assert "{%" not in page.select_one("article").get_text() and "{{" not in page.select_one("article").get_text()

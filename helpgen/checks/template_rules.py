@@ -81,6 +81,27 @@ def callout_line(text: str) -> tuple[bool, str, str] | None:
     return None
 
 
+# A callout opened and closed on one line: `{% callout success %}Windows users may need …{% endcallout %}`,
+# `{{< note >}}Saved.{{< /note >}}` (in a list item, indented as the item's text).
+_ONE_LINE = re.compile(r"^(?P<indent>\s*)(?P<open>\{%-?\s*(?P<name>[\w-]+?)(?P<args>(?:\s[^%]*?)?)\s*-?%\})(?P<body>.*?)"
+                       r"(?P<close>\{%-?\s*end(?P=name)\s*-?%\})\s*$"
+                       r"|^(?P<indent2>\s*)(?P<open2>\{\{[<%]-?\s*(?P<name2>[\w-]+)(?P<args2>(?:\s[^}]*?)?)\s*-?[>%]\}\})"
+                       r"(?P<body2>.*?)(?P<close2>\{\{[<%]-?\s*/\s*(?P=name2)\s*-?[>%]\}\})\s*$")
+
+
+def one_line_callout(text: str) -> tuple[str, str, str, str, str] | None:
+    """(indent, admonition kind, opening tag, the text inside, closing tag) of a callout on one line."""
+    match = _ONE_LINE.match(text) if "{%" in text or "{{" in text else None
+    if match is None:
+        return None
+    two = "2" if match.group("open") is None else ""
+    kind = callout_kind(match.group("name" + two), match.group("args" + two) or "")
+    if kind is None or not match.group("body" + two).strip():
+        return None
+    return (match.group("indent" + two), kind, match.group("open" + two), match.group("body" + two).strip(),
+            match.group("close" + two))
+
+
 def callout_kind(name: str, arguments: str) -> str | None:
     """The admonition a callout shortcode stands for (its name, or its first or type/style argument)."""
     if name in CALLOUTS:
@@ -142,7 +163,10 @@ def check_template_tags(sources: list[SourceFile]) -> Iterator[Problem]:
         for number, text in source.prose_lines():
             if ("{" not in text and "import" not in text and "<" not in text) or number in callouts:
                 continue
+            drawn = one_line_callout(text)
             for col, tag, name, kind in template_tags(text):
+                if drawn and tag in (drawn[2], drawn[4]):
+                    continue  # the callout's own tags: drawn as an admonition; what it holds is checked
                 message = (f"{tag} is read as an HTML tag: the page would show nothing there"
                            if kind == "a placeholder read as an HTML tag" else
                            f"{tag} is {kind} ({name}); helpgen runs no templates, so it would show as raw text")

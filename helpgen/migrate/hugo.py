@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..checks.source import SourceFile
-from ..checks.template_rules import rendered_callouts
+from ..checks.template_rules import one_line_callout, rendered_callouts
 from ..content.variables import lines_outside_code
 from .link_fix import LinkFix
 
@@ -47,13 +47,20 @@ def hugo_callouts(markdown: str, title_of) -> str:
         return markdown
     lines = list(lines_outside_code(markdown))
     callouts = rendered_callouts({offset: line for offset, line, in_code in lines if not in_code})
-    if not callouts:
+    single = {offset: found for offset, line, in_code in lines if not in_code and (found := one_line_callout(line))}
+    if not callouts and not single:
         return markdown
     out: list[str] = []
     depth = 0
     for offset, line, _ in lines:
         indent = "    " * depth
-        if offset not in callouts:
+        if offset in single:
+            own, kind, _, body, _ = single[offset]
+            # In a list item, as indented as the item's text: Python-Markdown needs four columns per level
+            # where kramdown and others take three.
+            own = " " * (-(-len(own.expandtabs(4)) // 4) * 4)
+            out += [f'{indent}{own}!!! {kind} "{title_of(kind)}"', "", f"{indent}{own}    {body}", ""]
+        elif offset not in callouts:
             out.append(indent + line if line.strip() and depth else line)
         elif callouts[offset] is not None:
             kind = callouts[offset]
