@@ -80,3 +80,15 @@ def test_a_callout_on_one_line_is_drawn_in_its_list_item_and_what_it_holds_is_st
     assert [" ".join(a["class"]) for a in page.select("article .admonition")] == \
         ["admonition success", "admonition info"]
     assert "{%" not in page.select_one("article").get_text() and "{{" not in page.select_one("article").get_text()
+
+
+def test_a_baseurl_link_with_an_anchor_keeps_it_when_fix_resolves_the_page(project, monkeypatch):
+    """`[Host]({{site.baseurl}}/article/uri-match-detection/#host)`: a Jekyll collection's URL, found by the
+    article's name, its anchor kept (the links without one were resolved, those with one were left)."""
+    project.write("content/orders/uri-match-detection.md", "---\ntitle: URI match\n---\n\n### Host\n\nText.\n")
+    project.write("content/returns/basic.md", "---\ntitle: Basic auth\n---\n\n"
+                  "Use [Host]({{site.baseurl}}/article/uri-match-detection/#host) or [it]({{ site.baseurl }}/article/uri-match-detection/).\n")
+    monkeypatch.chdir(project.root)
+    CliRunner().invoke(main, ["check", "--fix"])
+    assert (project.content / "returns/basic.md").read_text().endswith(
+        "Use [Host](../orders/uri-match-detection.md#host) or [it](../orders/uri-match-detection.md).\n")

@@ -63,10 +63,12 @@ def link_fixes(source: SourceFile, site: SiteMap) -> list[LinkFix]:
             continue
         seen = set()
         for start, written, path in liquid_links(text):  # Jekyll's {{ site.baseurl }} and relative_url
+            path, _, fragment = path.partition("#")  # `{{ site.baseurl }}/article/x/#host`: the anchor stays
             target = _absolute(path, site) or _by_name(source.src, path if path != "/" else "", site)
             seen.add(start)
             if target:
-                fixes.append(LinkFix(number, start + 1, written, _relative(source.src, target)))
+                anchor = f"#{fragment}" if fragment and "#" not in target else ""
+                fixes.append(LinkFix(number, start + 1, written, _relative(source.src, target) + anchor))
         for col, written in link_targets(text):
             if col - 1 in seen:
                 continue
