@@ -92,3 +92,14 @@ def test_a_baseurl_link_with_an_anchor_keeps_it_when_fix_resolves_the_page(proje
     CliRunner().invoke(main, ["check", "--fix"])
     assert (project.content / "returns/basic.md").read_text().endswith(
         "Use [Host](../orders/uri-match-detection.md#host) or [it](../orders/uri-match-detection.md).\n")
+
+
+def test_a_quoted_order_is_an_error_that_fix_unquotes(project, monkeypatch):
+    project.write("content/orders/first.md", '---\ntitle: First\norder: "04"   # sorts as text on the old site\n---\n\nText.\n')
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(main, ["check"])
+    assert "order must be a whole number" in result.output and "`order: 4` (`helpgen check --fix` does)" in result.output
+    CliRunner().invoke(main, ["check", "--fix"])
+    assert (project.content / "orders/first.md").read_text().startswith(
+        "---\ntitle: First\norder: 4  # sorts as text on the old site\n---\n")
+    assert CliRunner().invoke(main, ["check"]).exit_code == 0

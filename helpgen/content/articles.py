@@ -309,7 +309,10 @@ def _read_int(node: Node | None, key: str, problems: list[Problem]) -> int | Non
         return None
     if isinstance(node.value, int) and not isinstance(node.value, bool):
         return node.value
-    problems.append(Problem(node.loc, f"{key} must be a whole number", f"write e.g. `{key}: 10`"))
+    quoted = isinstance(node.value, str) and node.value.strip().lstrip("-").isdigit()
+    problems.append(Problem(node.loc, f"{key} must be a whole number",
+                            f"write it without quotes: `{key}: {int(node.value)}` (`helpgen check --fix` does)"
+                            if quoted else f"write e.g. `{key}: 10`"))
     return None
 
 

@@ -58,6 +58,11 @@ def key_edits(source: SourceFile, options: FrontMatterOptions, categories: Categ
             edits.append(KeyEdit(at + 1, lines[at], ["search:", f"  exclude: {flag}"], "key"))
         else:
             edits.append(KeyEdit(at + 1, lines[at], [f"{helpgen_key}:{value}"], "key"))
+    at = key_index(lines, "order")
+    quoted = _QUOTED_NUMBER.fullmatch(lines[at].partition(":")[2]) if at >= 0 else None
+    if quoted:  # Jekyll's `order: "04"`, a string so that its site sorts it: the number it stands for
+        comment = f"  {quoted.group(3)}" if quoted.group(3) else ""
+        edits.append(KeyEdit(at + 1, lines[at], [f"order: {int(quoted.group(2))}{comment}"], "key"))
     at = key_index(lines, "category")
     if at >= 0:
         written = _scalar(lines[at].partition(":")[2])
@@ -66,6 +71,7 @@ def key_edits(source: SourceFile, options: FrontMatterOptions, categories: Categ
     return edits
 
 
+_QUOTED_NUMBER = re.compile(r"""\s*(["'])(-?\d{1,9})\1\s*(#.*)?""")
 _RELATED_ITEM = re.compile(r"[^,\[\]'\"\s][^,\[\]'\"]*")
 
 
