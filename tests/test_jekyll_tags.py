@@ -103,3 +103,14 @@ def test_a_quoted_order_is_an_error_that_fix_unquotes(project, monkeypatch):
     assert (project.content / "orders/first.md").read_text().startswith(
         "---\ntitle: First\norder: 4  # sorts as text on the old site\n---\n")
     assert CliRunner().invoke(main, ["check"]).exit_code == 0
+
+
+def test_a_link_to_an_old_url_an_article_redirects_from_reaches_that_article(project, monkeypatch):
+    project.write("content/orders/install-on-linux.md", "---\ntitle: Install on Linux\nredirect_from:\n"
+                  "  - /article/install-on-premise/\n---\n\n## After installing\n\nText.\n")
+    project.write("content/returns/hosting.md", "---\ntitle: Hosting\n---\n\n"
+                  "See [the install]({{site.baseurl}}/article/install-on-premise/#after-installing).\n")
+    monkeypatch.chdir(project.root)
+    CliRunner().invoke(main, ["check", "--fix"])
+    assert "See [the install](../orders/install-on-linux.md#after-installing)." in \
+        (project.content / "returns/hosting.md").read_text()

@@ -110,7 +110,7 @@ def _fix_folder(project, today: dt.date, write: bool, project_dir: Path = Path("
     site = SiteMap(set(urls) | {s for s in sources if s not in stubs and s not in landings}, urls, files,
                    {**{src: target for src, target in stubs.items() if target}, **landings},
                    OldSite.of(project.migration.previous_site, project.site_url), zendesk_ids(sources),
-                   identity_map(sources))
+                   identity_map(sources), {r.source.rstrip("/"): r.target_src for r in result.redirects if r.target_src})
     titles = {PurePosixPath(landings.get(src, src)).parent.as_posix(): _raw_title(s) for src, s in sources.items()
               if PurePosixPath(landings.get(src, src)).name == "index.md" and len(PurePosixPath(src).parts) == 2
               and _raw_title(s)}

@@ -45,6 +45,7 @@ class SiteMap:
     old: OldSite = field(default_factory=OldSite)  # the address the help center had before (previous_site)
     by_id: dict[str, str] = field(default_factory=dict)  # Zendesk article id -> src
     identities: dict[str, str] = field(default_factory=dict)  # a unique `id:`/`slug:`/name value -> src
+    moved: dict[str, str] = field(default_factory=dict)  # an old site path an article's redirect_from names -> src
 
     def __post_init__(self) -> None:
         self.by_url = {url.rstrip("/"): src for src, url in self.urls.items()}
@@ -156,7 +157,7 @@ def _absolute(written: str, site: SiteMap) -> str | None:
     url = site_path(path.removesuffix(".html") if path.endswith(".html") else path)
     if url is None:
         return None
-    src = site.by_url.get(url.rstrip("/"))
+    src = site.by_url.get(url.rstrip("/")) or site.moved.get(url.rstrip("/"))  # its old URL: the site says where
     if src in site.redirects:
         src = site.redirects[src]
     return src + fragment if src else None
