@@ -114,3 +114,16 @@ def test_a_link_to_an_old_url_an_article_redirects_from_reaches_that_article(pro
     CliRunner().invoke(main, ["check", "--fix"])
     assert "See [the install](../orders/install-on-linux.md#after-installing)." in \
         (project.content / "returns/hosting.md").read_text()
+
+
+def test_a_link_resolved_only_once_front_matter_is_readable_is_fixed_in_the_same_run(project, monkeypatch):
+    """The article's quoted order kept the check from reading its redirect_from: --fix unquotes it, reads
+    the tree again, and resolves the link, so a second run has nothing left."""
+    project.write("content/orders/install-on-linux.md", "---\ntitle: Install on Linux\norder: \"02\"\n"
+                  "redirect_from:\n  - /article/install-on-premise/\n---\n\nText.\n")
+    project.write("content/returns/hosting.md", "---\ntitle: Hosting\n---\n\n"
+                  "See [the install]({{site.baseurl}}/article/install-on-premise/).\n")
+    monkeypatch.chdir(project.root)
+    CliRunner().invoke(main, ["check", "--fix"])
+    assert "See [the install](../orders/install-on-linux.md)." in (project.content / "returns/hosting.md").read_text()
+    assert CliRunner().invoke(main, ["check", "--diff"]).exit_code == 0

@@ -72,9 +72,11 @@ def fix_project(project_dir: Path = Path("."), config_file: str = "mkdocs.yml", 
         report.written += found.written
         report.deleted += found.deleted
         report.diff += found.diff
-    if write and not second_pass and any(change.kind == "move" for change in report.changes):
-        # Articles moved into categories: the anchors of a page in its new place, and a link a move made
-        # certain, are read once more from the tree as it is now, so a second --fix finds nothing left.
+    if write and not second_pass and any(change.kind in ("move", "key", "category") for change in report.changes):
+        # Articles moved into categories, or front matter made readable (`order: "04"`, whose article's
+        # redirect_from the check could not read before): the anchors of a page in its new place, and a link
+        # a move or a redirect made certain, are read once more from the tree as it is now, so a second
+        # --fix finds nothing left.
         # Once only: a sidebar that puts one file in two categories would otherwise move it for ever.
         again = fix_project(project_dir, config_file, write, today, second_pass=True)
         report.changes += again.changes
